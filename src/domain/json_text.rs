@@ -1,0 +1,394 @@
+//! JSON as text: parsing with positions a person can find, and finding the
+//! text of a value by its JSON Pointer.
+//!
+//! The source view edits text, not values, so errors must point at a line
+//! and column, and a validation error (which names a pointer) must be
+//! locatable in the text without reparsing it into a positioned tree.
+
+use std::fmt;
+use std::ops::Range;
+
+use serde_json::Value;
+
+use super::pointer::JsonPointer;
+
+/// Why a text is not a JSON document, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JsonTextError {
+    /// 1-based line of the problem.
+    pub line: usize,
+    /// 1-based column, counted in characters (not bytes) from the line start.
+    pub column: usize,
+    /// Byte offset of the problem in the text, for placing a caret there.
+    pub offset: usize,
+    /// What is wrong, without the position (it is in `line`/`column`).
+    pub message: String,
+}
+
+impl fmt::Display for JsonTextError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "line {}, column {}: {}",
+            self.line, self.column, self.message
+        )
+    }
+}
+
+impl std::error::Error for JsonTextError {}
+
+/// Parses a JSON document, keeping key order and reporting where it breaks.
+pub fn parse_json(text: &str) -> Result<Value, JsonTextError> {
+    if text.trim().is_empty() {
+        return Err(JsonTextError {
+            line: 1,
+            column: 1,
+            offset: 0,
+            message: "the text is empty; a card is a JSON object, at least {}".to_owned(),
+        });
+    }
+    serde_json::from_str(text).map_err(|err| position_error(text, &err))
+}
+
+fn position_error(text: &str, err: &serde_json::Error) -> JsonTextError {
+    let line = err.line().max(1);
+    let line_start = text
+        .split_inclusive('\n')
+        .take(line - 1)
+        .map(str::len)
+        .sum::<usize>();
+    // serde_json counts the column in bytes, 1-based, and 0 at a line's end.
+    let line_text = text[line_start..].split('\n').next().unwrap_or("");
+    let byte_column = err.column().saturating_sub(1).min(line_text.len());
+    let byte_column = floor_char_boundary(line_text, byte_column);
+    let column = line_text[..byte_column].chars().count() + 1;
+    let full = err.to_string();
+    let suffix = format!(" at line {} column {}", err.line(), err.column());
+    let message = full.strip_suffix(&suffix).unwrap_or(&full).to_owned();
+    JsonTextError {
+        line,
+        column,
+        offset: line_start + byte_column,
+        message,
+    }
+}
+
+fn floor_char_boundary(text: &str, mut index: usize) -> usize {
+    while index > 0 && !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+/// Where a value sits in a JSON text, as byte ranges.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValueSpan {
+    /// The member's key with its quotes, when the value is an object member.
+    pub key: Option<Range<usize>>,
+    /// The value itself, from its first to one past its last byte.
+    pub value: Range<usize>,
+    /// Whether the value is an object or an array.
+    pub is_container: bool,
+}
+
+impl ValueSpan {
+    /// The range worth selecting to show the value: the key and a scalar
+    /// value whole, or the key and only the opening bracket of a container
+    /// (selecting a whole 90 KB section helps nobody).
+    pub fn focus(&self) -> Range<usize> {
+        let start = self.key.as_ref().map_or(self.value.start, |key| key.start);
+        if self.is_container {
+            start..self.value.start + 1
+        } else {
+            start..self.value.end
+        }
+    }
+}
+
+/// Finds the text of the value at `pointer`, or `None` when the text is not
+/// well-formed along the way or has no such value.
+pub fn locate(text: &str, pointer: &JsonPointer) -> Option<ValueSpan> {
+    let mut scanner = Scanner {
+        bytes: text.as_bytes(),
+        text,
+        pos: 0,
+    };
+    scanner.skip_ws();
+    let mut key = None;
+    for token in pointer.tokens() {
+        match scanner.peek()? {
+            b'{' => {
+                let key_range = scanner.find_member(token)?;
+                key = Some(key_range);
+            }
+            b'[' => {
+                let index = token.parse::<usize>().ok()?;
+                scanner.find_element(index)?;
+                key = None;
+            }
+            _ => return None,
+        }
+    }
+    let start = scanner.pos;
+    let is_container = matches!(scanner.peek()?, b'{' | b'[');
+    scanner.skip_value()?;
+    Some(ValueSpan {
+        key,
+        value: start..scanner.pos,
+        is_container,
+    })
+}
+
+struct Scanner<'a> {
+    bytes: &'a [u8],
+    text: &'a str,
+    pos: usize,
+}
+
+impl Scanner<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn skip_ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    fn expect(&mut self, byte: u8) -> Option<()> {
+        self.skip_ws();
+        (self.peek()? == byte).then(|| self.pos += 1)
+    }
+
+    /// Moves past a string starting at the current `"`; returns its range.
+    fn skip_string(&mut self) -> Option<Range<usize>> {
+        let start = self.pos;
+        if self.peek()? != b'"' {
+            return None;
+        }
+        self.pos += 1;
+        loop {
+            match self.peek()? {
+                b'\\' => self.pos += 2,
+                b'"' => {
+                    self.pos += 1;
+                    return Some(start..self.pos);
+                }
+                _ => self.pos += 1,
+            }
+        }
+    }
+
+    /// Moves past one value of any kind, without recursion.
+    fn skip_value(&mut self) -> Option<()> {
+        self.skip_ws();
+        let mut depth = 0usize;
+        loop {
+            match self.peek()? {
+                b'"' => {
+                    self.skip_string()?;
+                }
+                b'{' | b'[' => {
+                    depth += 1;
+                    self.pos += 1;
+                }
+                b'}' | b']' => {
+                    depth = depth.checked_sub(1)?;
+                    self.pos += 1;
+                }
+                b',' | b':' if depth > 0 => self.pos += 1,
+                b' ' | b'\t' | b'\n' | b'\r' if depth > 0 => self.pos += 1,
+                _ if depth == 0 => {
+                    // A scalar at the top: a number or a literal.
+                    while let Some(byte) = self.peek() {
+                        if matches!(byte, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r') {
+                            break;
+                        }
+                        self.pos += 1;
+                    }
+                    return Some(());
+                }
+                _ => self.pos += 1,
+            }
+            if depth == 0 {
+                return Some(());
+            }
+        }
+    }
+
+    /// Inside the object at the cursor, moves to the value of member `key`.
+    fn find_member(&mut self, key: &str) -> Option<Range<usize>> {
+        self.expect(b'{')?;
+        loop {
+            self.skip_ws();
+            if self.peek()? == b'}' {
+                return None;
+            }
+            let key_range = self.skip_string()?;
+            self.expect(b':')?;
+            self.skip_ws();
+            if self.key_equals(key_range.clone(), key) {
+                return Some(key_range);
+            }
+            self.skip_value()?;
+            self.skip_ws();
+            match self.peek()? {
+                b',' => self.pos += 1,
+                _ => return None,
+            }
+        }
+    }
+
+    /// Inside the array at the cursor, moves to element `index`.
+    fn find_element(&mut self, index: usize) -> Option<()> {
+        self.expect(b'[')?;
+        for _ in 0..index {
+            self.skip_ws();
+            if self.peek()? == b']' {
+                return None;
+            }
+            self.skip_value()?;
+            self.expect(b',')?;
+        }
+        self.skip_ws();
+        (self.peek()? != b']').then_some(())
+    }
+
+    fn key_equals(&self, range: Range<usize>, key: &str) -> bool {
+        let raw = &self.text[range];
+        if raw.contains('\\') {
+            serde_json::from_str::<String>(raw).is_ok_and(|decoded| decoded == key)
+        } else {
+            &raw[1..raw.len() - 1] == key
+        }
+    }
+}
+
+/// The UTF-16 code unit offset of a byte offset: what a textarea's
+/// `selectionStart` counts.
+pub fn utf16_offset(text: &str, byte_offset: usize) -> usize {
+    let byte_offset = floor_char_boundary(text, byte_offset.min(text.len()));
+    text[..byte_offset].encode_utf16().count()
+}
+
+/// The byte offset of a UTF-16 code unit offset (the inverse of
+/// [`utf16_offset`]), clamped to the text.
+pub fn byte_offset_of_utf16(text: &str, utf16: usize) -> usize {
+    let mut units = 0;
+    for (index, ch) in text.char_indices() {
+        if units >= utf16 {
+            return index;
+        }
+        units += ch.len_utf16();
+    }
+    text.len()
+}
+
+/// 1-based line and character column of a byte offset, for a status line.
+pub fn line_and_column(text: &str, byte_offset: usize) -> (usize, usize) {
+    let byte_offset = floor_char_boundary(text, byte_offset.min(text.len()));
+    let before = &text[..byte_offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pointer(text: &str) -> JsonPointer {
+        JsonPointer::parse(text).unwrap()
+    }
+
+    #[test]
+    fn parse_error_has_line_and_character_column() {
+        let text = "{\n  \"a\": \"é\" x\n}";
+        let err = parse_json(text).unwrap_err();
+        assert_eq!((err.line, err.column), (2, 12));
+        assert_eq!(&text[err.offset..err.offset + 1], "x");
+        assert_eq!(err.message, "expected `,` or `}`");
+        assert_eq!(err.to_string(), "line 2, column 12: expected `,` or `}`");
+    }
+
+    #[test]
+    fn empty_text_is_a_clear_error() {
+        let err = parse_json("  \n").unwrap_err();
+        assert!(err.message.contains("empty"), "{err}");
+    }
+
+    #[test]
+    fn unterminated_text_points_at_its_end() {
+        let err = parse_json("{\"a\": [1, 2").unwrap_err();
+        assert_eq!(err.line, 1);
+        assert!(err.message.contains("EOF"), "{err}");
+    }
+
+    #[test]
+    fn parsing_keeps_key_order() {
+        let value = parse_json(r#"{"z": 1, "a": 2, "m": 3}"#).unwrap();
+        let keys: Vec<_> = value.as_object().unwrap().keys().cloned().collect();
+        assert_eq!(keys, ["z", "a", "m"]);
+    }
+
+    #[test]
+    fn locates_nested_members_and_elements() {
+        let text = r#"{"a": {"b": [10, {"c": "x\"y"}, 30]}, "d": true}"#;
+        let span = locate(text, &pointer("/a/b/1/c")).unwrap();
+        assert_eq!(&text[span.value.clone()], r#""x\"y""#);
+        assert_eq!(&text[span.key.clone().unwrap()], r#""c""#);
+        assert_eq!(&text[span.focus()], r#""c": "x\"y""#);
+        let span = locate(text, &pointer("/a/b/2")).unwrap();
+        assert_eq!(&text[span.value], "30");
+        assert_eq!(span.key, None);
+        let span = locate(text, &pointer("/d")).unwrap();
+        assert_eq!(&text[span.value], "true");
+    }
+
+    #[test]
+    fn container_focus_is_its_key_and_opening_bracket() {
+        let text = "{\n  \"section\": {\n    \"x\": 1\n  }\n}";
+        let span = locate(text, &pointer("/section")).unwrap();
+        assert_eq!(&text[span.focus()], "\"section\": {");
+        assert_eq!(&text[span.value], "{\n    \"x\": 1\n  }");
+    }
+
+    #[test]
+    fn locates_escaped_keys_and_the_root() {
+        let text = r#"{"a\/b": 1, "~": 2}"#;
+        assert_eq!(&text[locate(text, &pointer("/a~1b")).unwrap().value], "1");
+        assert_eq!(&text[locate(text, &pointer("/~0")).unwrap().value], "2");
+        assert_eq!(
+            locate(text, &JsonPointer::root()).unwrap().value,
+            0..text.len()
+        );
+    }
+
+    #[test]
+    fn missing_or_malformed_paths_are_none() {
+        let text = r#"{"a": [1, 2]}"#;
+        assert_eq!(locate(text, &pointer("/b")), None);
+        assert_eq!(locate(text, &pointer("/a/2")), None);
+        assert_eq!(locate(text, &pointer("/a/x")), None);
+        assert_eq!(locate(text, &pointer("/a/0/deeper")), None);
+        assert_eq!(locate(r#"{"a": [1, "#, &pointer("/a/1")), None);
+    }
+
+    #[test]
+    fn utf16_offsets_round_trip_beyond_the_bmp() {
+        let text = "a🎯b";
+        assert_eq!(utf16_offset(text, 5), 3);
+        assert_eq!(byte_offset_of_utf16(text, 3), 5);
+        assert_eq!(byte_offset_of_utf16(text, 99), text.len());
+    }
+
+    #[test]
+    fn line_and_column_count_characters() {
+        let text = "ab\ncé\nx";
+        assert_eq!(line_and_column(text, 0), (1, 1));
+        assert_eq!(line_and_column(text, 3), (2, 1));
+        assert_eq!(line_and_column(text, 6), (2, 3));
+        assert_eq!(line_and_column(text, text.len()), (3, 2));
+    }
+}

@@ -1,0 +1,10 @@
+//! The browser-free core: everything the app knows about cards, schemas and
+//! JSON, as plain Rust that `cargo test` checks natively.
+//!
+//! Nothing here imports leptos, web_sys, wasm_bindgen or gloo; the view layer
+//! calls in, never the other way round.
+
+pub mod card_schema;
+pub mod json_text;
+pub mod pointer;
+pub mod validation;

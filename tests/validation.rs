@@ -1,0 +1,138 @@
+//! The card schema as shipped, validating the fixture cards: the verdicts
+//! and the pointers the editor shows.
+
+use std::path::Path;
+
+use model_card_editor::domain::card_schema::{CARD_SCHEMA_JSON, card_schema};
+use model_card_editor::domain::json_text::parse_json;
+use model_card_editor::domain::validation::{
+    SchemaValidator, ValidationIssue, card_is_valid, validate_card,
+};
+use serde_json::Value;
+
+fn fixture(name: &str) -> Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/cards")
+        .join(name);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    parse_json(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn pointers(issues: &[ValidationIssue]) -> Vec<String> {
+    issues
+        .iter()
+        .map(|issue| issue.pointer.to_string())
+        .collect()
+}
+
+#[test]
+fn bundled_schema_is_the_documented_one_and_compiles() {
+    let seed: Value = serde_json::from_str(CARD_SCHEMA_JSON).unwrap();
+    assert_eq!(seed["title"], "SageMakerModelCardSchema");
+    assert!(SchemaValidator::compile(card_schema()).is_ok());
+}
+
+#[test]
+fn an_empty_card_is_valid() {
+    let card = fixture("empty.json");
+    assert!(card_is_valid(&card));
+    assert_eq!(validate_card(&card), []);
+}
+
+#[test]
+fn a_complete_card_is_valid() {
+    let card = fixture("complete.json");
+    assert_eq!(validate_card(&card), []);
+    assert!(card_is_valid(&card));
+}
+
+#[test]
+fn a_risk_rating_outside_the_enum_is_reported_on_the_field() {
+    let issues = validate_card(&fixture("invalid-enum.json"));
+    assert_eq!(pointers(&issues), ["/intended_uses/risk_rating"]);
+    assert_eq!(issues[0].keyword, "enum");
+    assert_eq!(
+        issues[0].message,
+        "must be one of High, Medium, Low, Unknown"
+    );
+}
+
+#[test]
+fn an_over_long_string_is_reported_with_its_length() {
+    let issues = validate_card(&fixture("invalid-max-length.json"));
+    assert_eq!(pointers(&issues), ["/model_overview/model_creator"]);
+    assert_eq!(issues[0].keyword, "maxLength");
+    assert_eq!(
+        issues[0].message,
+        "is 1025 characters long; at most 1024 are allowed"
+    );
+}
+
+#[test]
+fn an_unknown_field_is_reported_on_its_object() {
+    let issues = validate_card(&fixture("invalid-additional-property.json"));
+    assert_eq!(pointers(&issues), ["/business_details"]);
+    assert_eq!(issues[0].keyword, "additionalProperties");
+    assert!(
+        issues[0].message.contains("\"owner\""),
+        "{}",
+        issues[0].message
+    );
+}
+
+#[test]
+fn a_missing_required_name_is_reported_on_the_evaluation() {
+    let issues = validate_card(&fixture("invalid-missing-name.json"));
+    assert_eq!(pointers(&issues), ["/evaluation_details/0"]);
+    assert_eq!(issues[0].keyword, "required");
+    assert_eq!(issues[0].message, "required field \"name\" is missing");
+}
+
+#[test]
+fn max_length_counts_code_points_not_utf16_units_or_bytes() {
+    let emoji = "🎯".repeat(1024);
+    let card = serde_json::json!({"model_overview": {"model_creator": emoji}});
+    assert!(card_is_valid(&card), "1,024 emoji are 1,024 characters");
+    let card = serde_json::json!({"model_overview": {"model_creator": "🎯".repeat(1025)}});
+    assert_eq!(
+        pointers(&validate_card(&card)),
+        ["/model_overview/model_creator"]
+    );
+}
+
+#[test]
+fn keys_with_slash_and_tilde_are_escaped_in_pointers() {
+    let card = serde_json::json!({
+        "additional_information": {"custom_details": {"a/b~c": 5}}
+    });
+    let issues = validate_card(&card);
+    assert_eq!(
+        pointers(&issues),
+        ["/additional_information/custom_details/a~1b~0c"]
+    );
+    assert_eq!(issues[0].message, "must be a string, not a number");
+}
+
+#[test]
+fn a_card_that_is_not_an_object_is_reported_at_the_root() {
+    let issues = validate_card(&serde_json::json!([1, 2]));
+    assert_eq!(pointers(&issues), [""]);
+    assert_eq!(
+        issues[0].to_string(),
+        "(card): must be an object, not an array"
+    );
+}
+
+#[test]
+fn compiled_and_runtime_validators_agree_on_every_fixture() {
+    let runtime = SchemaValidator::compile(card_schema()).unwrap();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cards");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        let card = fixture(&name);
+        assert_eq!(validate_card(&card), runtime.issues(&card), "{name}");
+        checked += 1;
+    }
+    assert!(checked >= 6, "found only {checked} fixtures");
+}
