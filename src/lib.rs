@@ -1,0 +1,8 @@
+//! Model Card Editor: read, edit, validate and publish SageMaker model
+//! package cards in the browser.
+//!
+//! [`domain`] is the browser-free core, tested natively; [`view`] is the
+//! Leptos user interface over it. `src/main.rs` only mounts [`view::App`].
+
+pub mod domain;
+pub mod view;
