@@ -1,0 +1,27 @@
+# The two commands of the README:
+#   make run    sets up, builds the release app and serves it on http://127.0.0.1:8080
+#   make test   sets up and runs every test layer (scripts/test.sh)
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+PORT ?= 8080
+
+.PHONY: run test setup build size clean
+
+run: setup build
+	@source scripts/env.sh && node scripts/serve.mjs --root dist --host 127.0.0.1 --port $(PORT)
+
+test: setup
+	@scripts/test.sh
+
+setup:
+	@scripts/setup.sh
+
+build:
+	@source scripts/env.sh && trunk build --release
+
+size: build
+	@node scripts/size.mjs dist
+
+clean:
+	cargo clean
+	rm -rf dist

@@ -1,0 +1,95 @@
+// End-to-end: the release build, served on 127.0.0.1, in headless Chromium.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { openApp, paste } from "./support.mjs";
+
+const SECTIONS = [
+  ["model_overview", "Model overview"],
+  ["intended_uses", "Intended uses"],
+  ["business_details", "Business details"],
+  ["training_details", "Training details"],
+  ["evaluation_details", "Evaluation details"],
+  ["additional_information", "Additional information"],
+];
+
+let app;
+before(async () => {
+  app = await openApp();
+  await app.page.goto(app.url);
+  await app.page.getByRole("navigation", { name: "Card sections" }).waitFor();
+});
+after(async () => {
+  await app?.close();
+});
+
+const source = () => app.page.getByRole("textbox", { name: "Card JSON" });
+const count = () => app.page.getByTestId("problem-count");
+const problems = () => app.page.locator("[data-testid=problem-list] li");
+
+test("the page shows the card's six sections as navigation, in schema order", async () => {
+  const links = app.page.getByRole("navigation", { name: "Card sections" }).getByRole("button");
+  assert.equal(await links.count(), 6);
+  const shown = await links.evaluateAll((buttons) =>
+    buttons.map((button) => [button.dataset.section, button.querySelector(".mce-sections__title").textContent]),
+  );
+  assert.deepEqual(shown, SECTIONS);
+  assert.equal(await app.page.title(), "Model Card Editor");
+  assert.equal(await count().textContent(), "No problems");
+});
+
+test("pasting an invalid card lists each error with its JSON Pointer", async () => {
+  const card = {
+    model_overview: { model_creator: "Team", model_artifact: ["s3://bucket/model.tar.gz"] },
+    intended_uses: { risk_rating: "Severe" },
+    evaluation_details: [{ evaluation_observation: "no name" }],
+  };
+  await paste(app.page, source(), JSON.stringify(card, null, 2));
+  await app.page.waitForFunction(
+    () => document.querySelector("[data-testid=problem-count]").dataset.count === "2",
+  );
+  assert.equal(await count().textContent(), "2 problems");
+  const rows = await problems().evaluateAll((items) =>
+    items.map((item) => [item.dataset.pointer, item.querySelector(".mce-problems__message").textContent]),
+  );
+  assert.deepEqual(rows, [
+    ["/intended_uses/risk_rating", "must be one of High, Medium, Low, Unknown"],
+    ["/evaluation_details/0", 'required field "name" is missing'],
+  ]);
+  const badge = app.page.locator("[data-section=intended_uses] .mce-badge");
+  assert.equal(await badge.textContent(), "1");
+});
+
+test("activating a problem selects the offending value in the source", async () => {
+  await problems().first().getByRole("button").click();
+  const selected = await source().evaluate((area) => area.value.slice(area.selectionStart, area.selectionEnd));
+  assert.equal(selected, '"risk_rating": "Severe"');
+  assert.match(await app.page.locator("#mce-source-caret").textContent(), /^Line 9, column 5$/);
+});
+
+test("broken JSON gets a line and column and keeps the last valid card's problems", async () => {
+  await paste(app.page, source(), '{\n  "intended_uses": {\n    "risk_rating": "Low",\n  }\n}');
+  const error = app.page.getByTestId("parse-error");
+  await error.waitFor({ state: "visible" });
+  assert.match(await error.textContent(), /line 4, column 3/);
+  assert.equal(await source().getAttribute("aria-invalid"), "true");
+  assert.equal(await count().textContent(), "2 problems");
+});
+
+test("pasting a valid card shows no problems", async () => {
+  await paste(
+    app.page,
+    source(),
+    JSON.stringify({ intended_uses: { risk_rating: "Low" }, evaluation_details: [{ name: "holdout" }] }),
+  );
+  await app.page.waitForFunction(
+    () => document.querySelector("[data-testid=problem-count]").dataset.count === "0",
+  );
+  assert.equal(await count().textContent(), "No problems");
+  assert.equal(await problems().count(), 0);
+  assert.equal(await app.page.getByTestId("parse-error").isHidden(), true);
+  assert.equal(await source().getAttribute("aria-invalid"), "false");
+});
+
+test("the page raised no errors", () => {
+  assert.deepEqual(app.errors, []);
+});

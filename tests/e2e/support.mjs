@@ -1,0 +1,60 @@
+// Shared by the end-to-end tests: the release build served on 127.0.0.1 and
+// a headless Chromium (Debian's, driven by playwright-core) pointed at it.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { chromium } from "playwright-core";
+import { startServer } from "../../scripts/serve.mjs";
+
+const repoRoot = resolve(import.meta.dirname, "../..");
+
+/** Flags that keep Chromium off the closed network and out of the sandbox it cannot have as root. */
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/**
+ * Serves dist/ and opens a fresh browser profile. Collects uncaught page
+ * errors and console errors so a test can assert there were none.
+ */
+export async function openApp() {
+  const { server, url } = await startServer({ root: join(repoRoot, "dist") });
+  const profile = mkdtempSync(join(tmpdir(), "mce-e2e-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(`page error: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(`console error: ${message.text()}`);
+  });
+  return {
+    url,
+    page,
+    context,
+    errors,
+    async close() {
+      await context.close();
+      server.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Pastes `text` into the focused element through the real clipboard. */
+export async function paste(page, locator, text) {
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.evaluate((value) => navigator.clipboard.writeText(value), text);
+  await locator.focus();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.press("ControlOrMeta+V");
+}
