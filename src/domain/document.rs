@@ -1,0 +1,1821 @@
+//! The card document: one JSON value edited by JSON Pointer, with undo/redo.
+//!
+//! Every way the app changes a card (a form field, a list button, the JSON
+//! source) goes through [`CardDocument`], so there is one history and one
+//! notion of "what changed" ([`Change`]) for the views to re-render by.
+//!
+//! Each edit becomes one primitive operation whose application returns its
+//! exact inverse, positions included (a removed member goes back where it
+//! was), so undo and redo are mirror images and round trips are exact, down
+//! to the order of object keys. Nothing here reads a clock: callers pass
+//! times in milliseconds.
+
+use std::collections::VecDeque;
+use std::fmt;
+
+use serde::Serialize;
+use serde_json::ser::PrettyFormatter;
+use serde_json::{Map, Value};
+
+use super::pointer::JsonPointer;
+
+/// How long a pause ends a run of typing, so the next keystroke starts a new
+/// undo step: one undo reverts a burst of typing, not a single character.
+pub const TYPING_PAUSE_MS: f64 = 1000.0;
+
+/// Undo steps kept at most, so a long session cannot grow without bound.
+const MAX_STEPS: usize = 500;
+
+/// Approximate bytes of old values the history may retain before the oldest
+/// steps are dropped: whole-card replacements of a large card add up fast.
+const MAX_RETAINED_BYTES: usize = 64 * 1024 * 1024;
+
+/// A change a view asks for, named by JSON Pointer so views never hold
+/// references into the value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// Sets the value at `pointer`. Missing parent *object members* along the
+    /// way are created as empty objects; a missing array element is an
+    /// error, except that index == len appends. Setting the root replaces the
+    /// document.
+    Set {
+        /// Where the value goes.
+        pointer: JsonPointer,
+        /// The new value.
+        value: Value,
+    },
+    /// Removes the object member or array element at `pointer` (not the
+    /// root).
+    Remove {
+        /// What to remove.
+        pointer: JsonPointer,
+    },
+    /// Inserts into the array at `array` before `index` (index == len
+    /// appends). If `array` does not exist but its parent does, it is created
+    /// as an empty array first.
+    Insert {
+        /// The array to insert into.
+        array: JsonPointer,
+        /// The index the new element ends up at.
+        index: usize,
+        /// The new element.
+        value: Value,
+    },
+    /// Moves element `from` of the array at `array` so that it ends up at
+    /// index `to`.
+    Move {
+        /// The array whose elements are reordered.
+        array: JsonPointer,
+        /// The element's index before the move.
+        from: usize,
+        /// The element's index after the move.
+        to: usize,
+    },
+    /// Renames member `from` of the object at `object` to `to`, keeping its
+    /// position and value. `to` must not be empty and must not already exist
+    /// (unless from == to: no-op).
+    RenameKey {
+        /// The object holding the member.
+        object: JsonPointer,
+        /// The member's current key.
+        from: String,
+        /// The member's new key.
+        to: String,
+    },
+}
+
+/// Why an edit could not be applied; the document and history are then
+/// unchanged, so a view can show the message and carry on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EditError {
+    /// Nothing exists at this pointer (a missing member, or a token that is
+    /// not an array index).
+    NotFound(JsonPointer),
+    /// The path goes through this value, but it is a string, number, boolean
+    /// or null, which has no members or elements.
+    NotAContainer(JsonPointer),
+    /// The edit needs an array here and the value is something else.
+    NotAnArray(JsonPointer),
+    /// The edit needs an object here and the value is something else.
+    NotAnObject(JsonPointer),
+    /// An index past the end of an array (or past one after it, where
+    /// appending is allowed).
+    IndexOutOfRange {
+        /// The array indexed.
+        array: JsonPointer,
+        /// The index asked for.
+        index: usize,
+        /// The array's length.
+        len: usize,
+    },
+    /// A rename would overwrite another member of the object.
+    KeyExists {
+        /// The object holding both members.
+        object: JsonPointer,
+        /// The key that is already taken.
+        key: String,
+    },
+    /// A member cannot be renamed to the empty key: no field could show it.
+    EmptyKey,
+    /// The document always has a root; replace it with `Edit::Set` instead.
+    RootCannotBeRemoved,
+}
+
+/// Shows a pointer readably in a message: the root's pointer is the empty
+/// string, which would read as a gap.
+struct Place<'a>(&'a JsonPointer);
+
+impl fmt::Display for Place<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.is_root() {
+            f.write_str("the document root")
+        } else {
+            write!(f, "'{}'", self.0)
+        }
+    }
+}
+
+impl fmt::Display for EditError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotFound(at) => write!(f, "nothing exists at {}", Place(at)),
+            Self::NotAContainer(at) => {
+                write!(f, "the value at {} has no members or elements", Place(at))
+            }
+            Self::NotAnArray(at) => write!(f, "the value at {} is not an array", Place(at)),
+            Self::NotAnObject(at) => write!(f, "the value at {} is not an object", Place(at)),
+            Self::IndexOutOfRange { array, index, len } => write!(
+                f,
+                "index {index} is out of range for the array at {} of length {len}",
+                Place(array)
+            ),
+            Self::KeyExists { object, key } => write!(
+                f,
+                "the object at {} already has a member named '{key}'",
+                Place(object)
+            ),
+            Self::EmptyKey => f.write_str("a member name cannot be empty"),
+            Self::RootCannotBeRemoved => f.write_str("the document root cannot be removed"),
+        }
+    }
+}
+
+impl std::error::Error for EditError {}
+
+/// What an edit, undo or redo changed: every value that may differ lies at
+/// or below `scope`. Views re-render subscribers at or below `scope` only.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    /// The deepest pointer covering everything that changed. Adding,
+    /// removing, moving or renaming an entry changes its container, so the
+    /// scope is then the container.
+    pub scope: JsonPointer,
+}
+
+/// How an edit joins the undo history.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Coalesce {
+    /// A step of its own: buttons, drags, pastes.
+    Never,
+    /// Typing: merges into the previous step when that was also typing at the
+    /// same pointer, less than [`TYPING_PAUSE_MS`] after it, and nothing was
+    /// undone in between.
+    Typing,
+}
+
+/// The card being edited, with its undo and redo history.
+///
+/// Views never mutate the value directly: they send an [`Edit`] and
+/// re-render what the returned [`Change`] covers.
+#[derive(Clone, Debug)]
+pub struct CardDocument {
+    root: Value,
+    /// Oldest step first; undo pops from the back, bounds drop from the front.
+    undo: VecDeque<Step>,
+    /// Next step to redo last.
+    redo: Vec<Step>,
+    /// Sum of `Step::bytes` over both stacks.
+    retained_bytes: usize,
+    /// Where and when the last typing edit happened, while the top undo step
+    /// may still absorb more typing.
+    last_typing: Option<(JsonPointer, f64)>,
+    revision: u64,
+    max_steps: usize,
+    max_bytes: usize,
+}
+
+impl CardDocument {
+    /// Starts editing a card with an empty history: loading a card is not an
+    /// undoable step.
+    pub fn new(root: Value) -> Self {
+        Self::with_limits(root, MAX_STEPS, MAX_RETAINED_BYTES)
+    }
+
+    /// Lets tests exercise the history bounds without megabytes of data.
+    fn with_limits(root: Value, max_steps: usize, max_bytes: usize) -> Self {
+        Self {
+            root,
+            undo: VecDeque::new(),
+            redo: Vec::new(),
+            retained_bytes: 0,
+            last_typing: None,
+            revision: 0,
+            max_steps,
+            max_bytes,
+        }
+    }
+
+    /// The whole card, for serialising, validating and rendering.
+    pub fn root(&self) -> &Value {
+        &self.root
+    }
+
+    /// The value a field shows. The token "3" indexes arrays; "03" and "-"
+    /// do not, as RFC 6901 says, so a pointer names at most one value.
+    pub fn get(&self, pointer: &JsonPointer) -> Option<&Value> {
+        pointer
+            .tokens()
+            .iter()
+            .try_fold(&self.root, |value, token| child(value, token))
+    }
+
+    /// Applies an edit and records how to undo it. On error the document and
+    /// history are unchanged. An edit that would change nothing (setting an
+    /// equal value, moving an element onto itself, renaming a key to itself)
+    /// returns its scope but records no step, so undo never does nothing.
+    pub fn apply(
+        &mut self,
+        edit: Edit,
+        coalesce: Coalesce,
+        now_ms: f64,
+    ) -> Result<Change, EditError> {
+        let plan = plan(&self.root, edit)?;
+        let scope = plan.op.scope();
+        if plan.no_op {
+            return Ok(Change { scope });
+        }
+        let inverse = apply_op(&mut self.root, plan.op)?;
+        self.record(
+            inverse,
+            scope.clone(),
+            coalesce,
+            plan.typing_before,
+            plan.typing_after,
+            now_ms,
+        );
+        Ok(Change { scope })
+    }
+
+    /// Replaces the whole value (e.g. the user edited the JSON source) as ONE
+    /// undo step, recording only the smallest subtree that differs: returns
+    /// None (and records nothing) when equal.
+    pub fn replace_root(
+        &mut self,
+        mut new_root: Value,
+        coalesce: Coalesce,
+        now_ms: f64,
+    ) -> Option<Change> {
+        let scope = diff_scope(&self.root, &new_root)?;
+        // diff_scope only descends into members and elements both values
+        // have, so the scope exists in `new_root` and in the document.
+        let value = lookup_mut(&mut new_root, &scope).map(Value::take).ok()?;
+        let op = Op::Replace {
+            pointer: scope.clone(),
+            value,
+        };
+        let inverse = apply_op(&mut self.root, op).ok()?;
+        self.record(
+            inverse,
+            scope.clone(),
+            coalesce,
+            JsonPointer::root(),
+            JsonPointer::root(),
+            now_ms,
+        );
+        Some(Change { scope })
+    }
+
+    /// Reverts the latest step; None when there is nothing to undo.
+    pub fn undo(&mut self) -> Option<Change> {
+        let step = self.undo.pop_back()?;
+        self.retained_bytes -= step.bytes;
+        self.last_typing = None;
+        let scope = step.scope.clone();
+        let inverted = self.invert(step)?;
+        self.retained_bytes += inverted.bytes;
+        self.redo.push(inverted);
+        self.revision += 1;
+        self.enforce_bounds();
+        Some(Change { scope })
+    }
+
+    /// Re-applies the latest undone step; None when there is nothing to redo
+    /// (nothing was undone, or an edit came after the undo).
+    pub fn redo(&mut self) -> Option<Change> {
+        let step = self.redo.pop()?;
+        self.retained_bytes -= step.bytes;
+        self.last_typing = None;
+        let scope = step.scope.clone();
+        let inverted = self.invert(step)?;
+        self.retained_bytes += inverted.bytes;
+        self.undo.push_back(inverted);
+        self.revision += 1;
+        self.enforce_bounds();
+        Some(Change { scope })
+    }
+
+    /// Whether the Undo button should be enabled.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Whether the Redo button should be enabled.
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Bumped by every change (edit, undo, redo); lets views and caches tell
+    /// whether anything changed.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Applies a step's operations and returns the step that reverses them.
+    /// The history always matches the document, so this cannot fail; if it
+    /// ever did, the document is left as it was and the history, being out
+    /// of step with it, is discarded rather than trusted.
+    fn invert(&mut self, step: Step) -> Option<Step> {
+        match invert_ops(&mut self.root, step.ops) {
+            Ok(ops) => Some(Step::new(ops, step.scope)),
+            Err(error) => {
+                debug_assert!(false, "history out of step with the document: {error}");
+                self.undo.clear();
+                self.redo.clear();
+                self.retained_bytes = 0;
+                None
+            }
+        }
+    }
+
+    /// Records the inverse of an applied edit, merging typing into the
+    /// previous step when it continues it.
+    fn record(
+        &mut self,
+        inverse: Op,
+        scope: JsonPointer,
+        coalesce: Coalesce,
+        typing_before: JsonPointer,
+        typing_after: JsonPointer,
+        now_ms: f64,
+    ) {
+        for step in self.redo.drain(..) {
+            self.retained_bytes -= step.bytes;
+        }
+        let continues_typing = coalesce == Coalesce::Typing
+            && self.last_typing.as_ref().is_some_and(|(pointer, at)| {
+                *pointer == typing_before && (0.0..TYPING_PAUSE_MS).contains(&(now_ms - at))
+            });
+        match self.undo.back_mut() {
+            Some(top) if continues_typing => {
+                top.scope = common_ancestor(&top.scope, &scope);
+                // Undo applies the newest inverse first; when the step's
+                // older inverse overwrites that place anyway, the newer one
+                // is dead weight (a burst of typing keeps one old value).
+                if !top.ops.last().is_some_and(|last| last.overwrites(&inverse)) {
+                    let bytes = inverse.approx_bytes();
+                    top.bytes += bytes;
+                    self.retained_bytes += bytes;
+                    top.ops.push(inverse);
+                }
+            }
+            _ => {
+                let step = Step::new(vec![inverse], scope);
+                self.retained_bytes += step.bytes;
+                self.undo.push_back(step);
+            }
+        }
+        self.last_typing = match coalesce {
+            Coalesce::Typing => Some((typing_after, now_ms)),
+            Coalesce::Never => None,
+        };
+        self.revision += 1;
+        self.enforce_bounds();
+    }
+
+    /// Drops the oldest undo steps (then the furthest redo steps) until the
+    /// history is within its step count and byte budget.
+    fn enforce_bounds(&mut self) {
+        while self.undo.len() > self.max_steps {
+            self.drop_oldest_undo();
+        }
+        while self.retained_bytes > self.max_bytes {
+            if !self.undo.is_empty() {
+                self.drop_oldest_undo();
+            } else if !self.redo.is_empty() {
+                let step = self.redo.remove(0);
+                self.retained_bytes -= step.bytes;
+            } else {
+                break;
+            }
+        }
+    }
+
+    fn drop_oldest_undo(&mut self) {
+        if let Some(step) = self.undo.pop_front() {
+            self.retained_bytes -= step.bytes;
+        }
+        if self.undo.is_empty() {
+            self.last_typing = None;
+        }
+    }
+}
+
+/// One undo or redo step: operations applied last-first to move the
+/// document across the step.
+#[derive(Clone, Debug)]
+struct Step {
+    ops: Vec<Op>,
+    scope: JsonPointer,
+    bytes: usize,
+}
+
+impl Step {
+    fn new(ops: Vec<Op>, scope: JsonPointer) -> Self {
+        let bytes = ops.iter().map(Op::approx_bytes).sum();
+        Self { ops, scope, bytes }
+    }
+}
+
+/// A primitive change with every position spelled out, so that applying it
+/// yields another `Op` that exactly reverses it.
+#[derive(Clone, Debug, PartialEq)]
+enum Op {
+    /// Swaps the value at an existing place (or the root).
+    Replace { pointer: JsonPointer, value: Value },
+    /// Adds a member at a position in an object.
+    AddMember {
+        object: JsonPointer,
+        index: usize,
+        key: String,
+        value: Value,
+    },
+    /// Removes a member, closing the gap.
+    RemoveMember { object: JsonPointer, key: String },
+    /// Inserts an element into an array.
+    InsertElement {
+        array: JsonPointer,
+        index: usize,
+        value: Value,
+    },
+    /// Removes an element from an array.
+    RemoveElement { array: JsonPointer, index: usize },
+    /// Moves an element so it ends up at `to`.
+    MoveElement {
+        array: JsonPointer,
+        from: usize,
+        to: usize,
+    },
+    /// Renames a member in place.
+    RenameMember {
+        object: JsonPointer,
+        from: String,
+        to: String,
+    },
+}
+
+impl Op {
+    /// What the operation (and its inverse) may change.
+    fn scope(&self) -> JsonPointer {
+        match self {
+            Self::Replace { pointer, .. } => pointer.clone(),
+            Self::AddMember { object, .. }
+            | Self::RemoveMember { object, .. }
+            | Self::RenameMember { object, .. } => object.clone(),
+            Self::InsertElement { array, .. }
+            | Self::RemoveElement { array, .. }
+            | Self::MoveElement { array, .. } => array.clone(),
+        }
+    }
+
+    /// Whether applying `self` right after `earlier` (a `Replace`) makes
+    /// `earlier` invisible, because `self` replaces or removes a place that
+    /// contains it.
+    fn overwrites(&self, earlier: &Op) -> bool {
+        let Op::Replace { pointer, .. } = earlier else {
+            return false;
+        };
+        match self {
+            Self::Replace { pointer: place, .. } => pointer.starts_with(place),
+            Self::RemoveMember { object, key } => pointer.starts_with(&object.child(key.as_str())),
+            Self::RemoveElement { array, index } => {
+                pointer.starts_with(&array.child(index.to_string()))
+            }
+            _ => false,
+        }
+    }
+
+    /// A cheap estimate of the memory the operation retains.
+    fn approx_bytes(&self) -> usize {
+        let pointer_bytes =
+            |p: &JsonPointer| p.tokens().iter().map(|t| t.len() + 16).sum::<usize>();
+        64 + match self {
+            Self::Replace { pointer, value } => pointer_bytes(pointer) + approx_size(value),
+            Self::AddMember {
+                object, key, value, ..
+            } => pointer_bytes(object) + key.len() + approx_size(value),
+            Self::RemoveMember { object, key } => pointer_bytes(object) + key.len(),
+            Self::InsertElement { array, value, .. } => pointer_bytes(array) + approx_size(value),
+            Self::RemoveElement { array, .. } | Self::MoveElement { array, .. } => {
+                pointer_bytes(array)
+            }
+            Self::RenameMember { object, from, to } => {
+                pointer_bytes(object) + from.len() + to.len()
+            }
+        }
+    }
+}
+
+/// Estimates a value's memory without serialising it: text lengths plus a
+/// flat cost per node.
+fn approx_size(value: &Value) -> usize {
+    16 + match value {
+        Value::Null | Value::Bool(_) | Value::Number(_) => 0,
+        Value::String(text) => text.len(),
+        Value::Array(items) => items.iter().map(approx_size).sum(),
+        Value::Object(members) => members
+            .iter()
+            .map(|(key, value)| key.len() + approx_size(value))
+            .sum(),
+    }
+}
+
+/// An edit turned into the one operation that performs it.
+struct Plan {
+    op: Op,
+    /// The edit would leave the document as it is.
+    no_op: bool,
+    /// Where a typing edit continues from (for coalescing).
+    typing_before: JsonPointer,
+    /// Where the next typing edit must be to continue this one; differs only
+    /// for renames, whose key changes with every keystroke.
+    typing_after: JsonPointer,
+}
+
+impl Plan {
+    fn at(op: Op, pointer: JsonPointer) -> Self {
+        Self {
+            op,
+            no_op: false,
+            typing_before: pointer.clone(),
+            typing_after: pointer,
+        }
+    }
+}
+
+/// Validates an edit against the document and turns it into an operation.
+fn plan(root: &Value, edit: Edit) -> Result<Plan, EditError> {
+    match edit {
+        Edit::Set { pointer, value } => plan_set(root, pointer, value),
+        Edit::Remove { pointer } => {
+            let Some((last, parent)) = split_last(&pointer) else {
+                return Err(EditError::RootCannotBeRemoved);
+            };
+            let op = match lookup(root, &parent)? {
+                Value::Object(members) if members.contains_key(last) => Op::RemoveMember {
+                    object: parent,
+                    key: last.to_owned(),
+                },
+                Value::Object(_) => return Err(EditError::NotFound(pointer)),
+                Value::Array(items) => Op::RemoveElement {
+                    index: existing_index(items, last, &parent)?,
+                    array: parent,
+                },
+                _ => return Err(EditError::NotAContainer(parent)),
+            };
+            Ok(Plan::at(op, pointer))
+        }
+        Edit::Insert {
+            array,
+            index,
+            value,
+        } => {
+            let typing = array.child(index.to_string());
+            let op = match lookup(root, &array) {
+                Ok(Value::Array(items)) if index <= items.len() => Op::InsertElement {
+                    array,
+                    index,
+                    value,
+                },
+                Ok(Value::Array(items)) => {
+                    return Err(EditError::IndexOutOfRange {
+                        array,
+                        index,
+                        len: items.len(),
+                    });
+                }
+                Ok(_) => return Err(EditError::NotAnArray(array)),
+                Err(error) => match Vacancy::at(root, &array) {
+                    Some(_) if index > 0 => {
+                        return Err(EditError::IndexOutOfRange {
+                            array,
+                            index,
+                            len: 0,
+                        });
+                    }
+                    Some(vacancy) => vacancy.fill(Value::Array(vec![value])),
+                    None => return Err(error),
+                },
+            };
+            Ok(Plan::at(op, typing))
+        }
+        Edit::Move { array, from, to } => {
+            let Value::Array(items) = lookup(root, &array)? else {
+                return Err(EditError::NotAnArray(array));
+            };
+            let len = items.len();
+            for index in [from, to] {
+                if index >= len {
+                    return Err(EditError::IndexOutOfRange { array, index, len });
+                }
+            }
+            let mut plan = Plan::at(
+                Op::MoveElement {
+                    array: array.clone(),
+                    from,
+                    to,
+                },
+                array,
+            );
+            plan.no_op = from == to;
+            Ok(plan)
+        }
+        Edit::RenameKey { object, from, to } => {
+            let Value::Object(members) = lookup(root, &object)? else {
+                return Err(EditError::NotAnObject(object));
+            };
+            if to.is_empty() {
+                return Err(EditError::EmptyKey);
+            }
+            if !members.contains_key(&from) {
+                return Err(EditError::NotFound(object.child(from)));
+            }
+            if from != to && members.contains_key(&to) {
+                return Err(EditError::KeyExists { object, key: to });
+            }
+            Ok(Plan {
+                no_op: from == to,
+                typing_before: object.child(from.as_str()),
+                typing_after: object.child(to.as_str()),
+                op: Op::RenameMember { object, from, to },
+            })
+        }
+    }
+}
+
+/// Plans a `Set`: replace what exists, or add the topmost missing member
+/// (holding any further missing members) or the appended element.
+fn plan_set(root: &Value, pointer: JsonPointer, value: Value) -> Result<Plan, EditError> {
+    let tokens = pointer.tokens();
+    let mut current = root;
+    for (depth, token) in tokens.iter().enumerate() {
+        let here = JsonPointer::from_tokens(&tokens[..depth]);
+        let is_last = depth + 1 == tokens.len();
+        match current {
+            Value::Object(members) => match members.get(token) {
+                Some(next) => current = next,
+                None => {
+                    let value = tokens[depth + 1..].iter().rev().fold(value, |inner, key| {
+                        let mut members = Map::new();
+                        members.insert(key.clone(), inner);
+                        Value::Object(members)
+                    });
+                    let op = Op::AddMember {
+                        index: members.len(),
+                        object: here,
+                        key: token.clone(),
+                        value,
+                    };
+                    return Ok(Plan::at(op, pointer));
+                }
+            },
+            Value::Array(items) => {
+                let index = parse_index(token).ok_or_else(|| {
+                    EditError::NotFound(JsonPointer::from_tokens(&tokens[..=depth]))
+                })?;
+                match items.get(index) {
+                    Some(next) => current = next,
+                    None if is_last && index == items.len() => {
+                        let op = Op::InsertElement {
+                            array: here,
+                            index,
+                            value,
+                        };
+                        return Ok(Plan::at(op, pointer));
+                    }
+                    None => {
+                        return Err(EditError::IndexOutOfRange {
+                            array: here,
+                            index,
+                            len: items.len(),
+                        });
+                    }
+                }
+            }
+            _ => return Err(EditError::NotAContainer(here)),
+        }
+    }
+    let no_op = same(current, &value);
+    let mut plan = Plan::at(
+        Op::Replace {
+            pointer: pointer.clone(),
+            value,
+        },
+        pointer,
+    );
+    plan.no_op = no_op;
+    Ok(plan)
+}
+
+/// A place that does not exist yet but can be filled: a missing member of
+/// an existing object, or the slot just past the end of an existing array.
+enum Vacancy {
+    Member {
+        object: JsonPointer,
+        index: usize,
+        key: String,
+    },
+    Element {
+        array: JsonPointer,
+        index: usize,
+    },
+}
+
+impl Vacancy {
+    /// The place `pointer` names, if it is vacant and its parent exists.
+    fn at(root: &Value, pointer: &JsonPointer) -> Option<Self> {
+        let (last, parent) = split_last(pointer)?;
+        match lookup(root, &parent).ok()? {
+            Value::Object(members) if !members.contains_key(last) => Some(Self::Member {
+                index: members.len(),
+                object: parent,
+                key: last.to_owned(),
+            }),
+            Value::Array(items) if parse_index(last) == Some(items.len()) => Some(Self::Element {
+                index: items.len(),
+                array: parent,
+            }),
+            _ => None,
+        }
+    }
+
+    /// The operation that puts `value` in this place.
+    fn fill(self, value: Value) -> Op {
+        match self {
+            Self::Member { object, index, key } => Op::AddMember {
+                object,
+                index,
+                key,
+                value,
+            },
+            Self::Element { array, index } => Op::InsertElement {
+                array,
+                index,
+                value,
+            },
+        }
+    }
+}
+
+/// The last token and the parent pointer; None at the root.
+fn split_last(pointer: &JsonPointer) -> Option<(&str, JsonPointer)> {
+    let last = pointer.tokens().last()?;
+    Some((last.as_str(), pointer.parent()?))
+}
+
+/// The index a token names in `items`, if it names an existing element.
+fn existing_index(items: &[Value], token: &str, array: &JsonPointer) -> Result<usize, EditError> {
+    let index = parse_index(token).ok_or_else(|| EditError::NotFound(array.child(token)))?;
+    if index < items.len() {
+        Ok(index)
+    } else {
+        Err(EditError::IndexOutOfRange {
+            array: array.clone(),
+            index,
+            len: items.len(),
+        })
+    }
+}
+
+/// An RFC 6901 array index: "0" or digits without a leading zero.
+fn parse_index(token: &str) -> Option<usize> {
+    let canonical = token == "0"
+        || (!token.is_empty()
+            && !token.starts_with('0')
+            && token.bytes().all(|byte| byte.is_ascii_digit()));
+    if canonical { token.parse().ok() } else { None }
+}
+
+fn child<'a>(value: &'a Value, token: &str) -> Option<&'a Value> {
+    match value {
+        Value::Object(members) => members.get(token),
+        Value::Array(items) => items.get(parse_index(token)?),
+        _ => None,
+    }
+}
+
+/// The value at `pointer`, or why there is none.
+fn lookup<'a>(root: &'a Value, pointer: &JsonPointer) -> Result<&'a Value, EditError> {
+    let tokens = pointer.tokens();
+    let mut current = root;
+    for (depth, token) in tokens.iter().enumerate() {
+        current = match current {
+            Value::Object(members) => members
+                .get(token)
+                .ok_or_else(|| EditError::NotFound(JsonPointer::from_tokens(&tokens[..=depth])))?,
+            Value::Array(items) => {
+                let here = JsonPointer::from_tokens(&tokens[..depth]);
+                &items[existing_index(items, token, &here)?]
+            }
+            _ => {
+                return Err(EditError::NotAContainer(JsonPointer::from_tokens(
+                    &tokens[..depth],
+                )));
+            }
+        };
+    }
+    Ok(current)
+}
+
+/// The value at `pointer`, mutably, or why there is none.
+fn lookup_mut<'a>(root: &'a mut Value, pointer: &JsonPointer) -> Result<&'a mut Value, EditError> {
+    let tokens = pointer.tokens();
+    let mut current = root;
+    for (depth, token) in tokens.iter().enumerate() {
+        current = match current {
+            Value::Object(members) => members
+                .get_mut(token)
+                .ok_or_else(|| EditError::NotFound(JsonPointer::from_tokens(&tokens[..=depth])))?,
+            Value::Array(items) => {
+                let here = JsonPointer::from_tokens(&tokens[..depth]);
+                let index = existing_index(items, token, &here)?;
+                &mut items[index]
+            }
+            _ => {
+                return Err(EditError::NotAContainer(JsonPointer::from_tokens(
+                    &tokens[..depth],
+                )));
+            }
+        };
+    }
+    Ok(current)
+}
+
+fn object_mut<'a>(
+    root: &'a mut Value,
+    pointer: &JsonPointer,
+) -> Result<&'a mut Map<String, Value>, EditError> {
+    match lookup_mut(root, pointer)? {
+        Value::Object(members) => Ok(members),
+        _ => Err(EditError::NotAnObject(pointer.clone())),
+    }
+}
+
+fn array_mut<'a>(
+    root: &'a mut Value,
+    pointer: &JsonPointer,
+) -> Result<&'a mut Vec<Value>, EditError> {
+    match lookup_mut(root, pointer)? {
+        Value::Array(items) => Ok(items),
+        _ => Err(EditError::NotAnArray(pointer.clone())),
+    }
+}
+
+/// Applies one operation and returns the operation that reverses it
+/// exactly. Everything is checked before anything changes, so on error the
+/// document is untouched.
+fn apply_op(root: &mut Value, op: Op) -> Result<Op, EditError> {
+    match op {
+        Op::Replace { pointer, value } => {
+            let old = std::mem::replace(lookup_mut(root, &pointer)?, value);
+            Ok(Op::Replace {
+                pointer,
+                value: old,
+            })
+        }
+        Op::AddMember {
+            object,
+            index,
+            key,
+            value,
+        } => {
+            let members = object_mut(root, &object)?;
+            if members.contains_key(&key) {
+                return Err(EditError::KeyExists { object, key });
+            }
+            if index > members.len() {
+                return Err(EditError::IndexOutOfRange {
+                    len: members.len(),
+                    array: object,
+                    index,
+                });
+            }
+            members.shift_insert(index, key.clone(), value);
+            Ok(Op::RemoveMember { object, key })
+        }
+        Op::RemoveMember { object, key } => {
+            let members = object_mut(root, &object)?;
+            let Some(index) = members.keys().position(|k| *k == key) else {
+                return Err(EditError::NotFound(object.child(key)));
+            };
+            let Some(value) = members.shift_remove(&key) else {
+                return Err(EditError::NotFound(object.child(key)));
+            };
+            Ok(Op::AddMember {
+                object,
+                index,
+                key,
+                value,
+            })
+        }
+        Op::InsertElement {
+            array,
+            index,
+            value,
+        } => {
+            let items = array_mut(root, &array)?;
+            if index > items.len() {
+                return Err(EditError::IndexOutOfRange {
+                    len: items.len(),
+                    array,
+                    index,
+                });
+            }
+            items.insert(index, value);
+            Ok(Op::RemoveElement { array, index })
+        }
+        Op::RemoveElement { array, index } => {
+            let items = array_mut(root, &array)?;
+            if index >= items.len() {
+                return Err(EditError::IndexOutOfRange {
+                    len: items.len(),
+                    array,
+                    index,
+                });
+            }
+            let value = items.remove(index);
+            Ok(Op::InsertElement {
+                array,
+                index,
+                value,
+            })
+        }
+        Op::MoveElement { array, from, to } => {
+            let items = array_mut(root, &array)?;
+            let len = items.len();
+            for index in [from, to] {
+                if index >= len {
+                    return Err(EditError::IndexOutOfRange { array, index, len });
+                }
+            }
+            let value = items.remove(from);
+            items.insert(to, value);
+            Ok(Op::MoveElement {
+                array,
+                from: to,
+                to: from,
+            })
+        }
+        Op::RenameMember { object, from, to } => {
+            let members = object_mut(root, &object)?;
+            if from == to {
+                return Ok(Op::RenameMember { object, from, to });
+            }
+            if members.contains_key(&to) {
+                return Err(EditError::KeyExists { object, key: to });
+            }
+            let Some(index) = members.keys().position(|k| *k == from) else {
+                return Err(EditError::NotFound(object.child(from)));
+            };
+            let Some(value) = members.shift_remove(&from) else {
+                return Err(EditError::NotFound(object.child(from)));
+            };
+            members.shift_insert(index, to.clone(), value);
+            Ok(Op::RenameMember {
+                object,
+                from: to,
+                to: from,
+            })
+        }
+    }
+}
+
+/// Applies `ops` last-first and returns their inverses in the order that
+/// reverses them (again last-first). On error, what was applied is rolled
+/// back, so the document is as it was.
+fn invert_ops(root: &mut Value, ops: Vec<Op>) -> Result<Vec<Op>, EditError> {
+    let mut inverses = Vec::with_capacity(ops.len());
+    for op in ops.into_iter().rev() {
+        match apply_op(root, op) {
+            Ok(inverse) => inverses.push(inverse),
+            Err(error) => {
+                for inverse in inverses.into_iter().rev() {
+                    // Each inverse exactly reverses an operation just applied
+                    // to this same document, so it applies.
+                    let _ = apply_op(root, inverse);
+                }
+                return Err(error);
+            }
+        }
+    }
+    Ok(inverses)
+}
+
+/// The longest pointer both start with.
+fn common_ancestor(a: &JsonPointer, b: &JsonPointer) -> JsonPointer {
+    let shared = a
+        .tokens()
+        .iter()
+        .zip(b.tokens())
+        .take_while(|(x, y)| x == y)
+        .count();
+    JsonPointer::from_tokens(&a.tokens()[..shared])
+}
+
+/// Equality that, unlike `Value`'s, also compares the order of object keys:
+/// to the person editing, a reordered object is a changed one.
+fn same(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .zip(y)
+                    .all(|((kx, vx), (ky, vy))| kx == ky && same(vx, vy))
+        }
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(vx, vy)| same(vx, vy))
+        }
+        _ => a == b,
+    }
+}
+
+/// The deepest pointer under which all differences between `old` and `new`
+/// lie; None if equal. Objects compare key sets AND order (a reordering is a
+/// difference at that object); arrays of equal length are compared
+/// element-wise; arrays of different length differ at the array itself.
+pub fn diff_scope(old: &Value, new: &Value) -> Option<JsonPointer> {
+    let mut tokens = Vec::new();
+    let (mut old, mut new) = (old, new);
+    loop {
+        // The one child that differs, if exactly one does; `Err` when the
+        // difference is this value itself.
+        let differing: Result<Option<(String, &Value, &Value)>, ()> = match (old, new) {
+            (Value::Object(x), Value::Object(y))
+                if x.len() == y.len() && x.keys().zip(y.keys()).all(|(a, b)| a == b) =>
+            {
+                let mut found = x.iter().zip(y.values()).filter(|((_, a), b)| !same(a, b));
+                match (found.next(), found.next()) {
+                    (None, _) => Ok(None),
+                    (Some(((key, a), b)), None) => Ok(Some((key.clone(), a, b))),
+                    (Some(_), Some(_)) => Err(()),
+                }
+            }
+            (Value::Array(x), Value::Array(y)) if x.len() == y.len() => {
+                let mut found = x
+                    .iter()
+                    .zip(y)
+                    .enumerate()
+                    .filter(|(_, (a, b))| !same(a, b));
+                match (found.next(), found.next()) {
+                    (None, _) => Ok(None),
+                    (Some((index, (a, b))), None) => Ok(Some((index.to_string(), a, b))),
+                    (Some(_), Some(_)) => Err(()),
+                }
+            }
+            _ if same(old, new) => Ok(None),
+            _ => Err(()),
+        };
+        match differing {
+            Ok(None) if tokens.is_empty() => return None,
+            // A child differed one level up, so something below differs.
+            Ok(None) | Err(()) => return Some(JsonPointer::from_tokens(tokens)),
+            Ok(Some((token, a, b))) => {
+                tokens.push(token);
+                old = a;
+                new = b;
+            }
+        }
+    }
+}
+
+/// How a JSON text was laid out, so saving writes the same layout.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TextStyle {
+    /// One level of indentation; None for compact output on one line.
+    pub indent: Option<String>,
+    /// Whether the text ends with a newline, as most editors leave files.
+    pub trailing_newline: bool,
+}
+
+impl TextStyle {
+    /// Two-space indentation with a trailing newline: the style for new
+    /// cards.
+    pub fn standard() -> Self {
+        Self {
+            indent: Some("  ".to_owned()),
+            trailing_newline: true,
+        }
+    }
+
+    /// Reads the style of a text: compact when the first container's first
+    /// member is on the same line as its opening bracket (or the text has no
+    /// newline); otherwise the indent is the leading whitespace (spaces or
+    /// tabs) of the first indented line; trailing_newline when the text ends
+    /// with '\n'.
+    pub fn detect(text: &str) -> Self {
+        let trailing_newline = text.ends_with('\n');
+        let start = text.trim_start_matches([' ', '\t', '\n', '\r']);
+        let after_bracket = start
+            .strip_prefix('{')
+            .or_else(|| start.strip_prefix('['))
+            .map(|rest| rest.trim_start_matches([' ', '\t']));
+        let indent = match after_bracket {
+            Some(rest) if rest.starts_with(['\n', '\r']) => Some(
+                rest.lines()
+                    .map(|line| {
+                        let content = line.trim_start_matches([' ', '\t']);
+                        (&line[..line.len() - content.len()], content)
+                    })
+                    .find(|(leading, content)| !leading.is_empty() && !content.is_empty())
+                    .map(|(leading, _)| leading.to_owned())
+                    .unwrap_or_default(),
+            ),
+            _ => None,
+        };
+        Self {
+            indent,
+            trailing_newline,
+        }
+    }
+}
+
+/// Serialises `value` in `style` (serde_json's PrettyFormatter::with_indent
+/// for indented styles, compact otherwise), plus a trailing newline when the
+/// style has one.
+pub fn to_json_text(value: &Value, style: &TextStyle) -> String {
+    let mut out = Vec::new();
+    let written = match &style.indent {
+        Some(indent) => {
+            let formatter = PrettyFormatter::with_indent(indent.as_bytes());
+            let mut serializer = serde_json::Serializer::with_formatter(&mut out, formatter);
+            value.serialize(&mut serializer)
+        }
+        None => serde_json::to_writer(&mut out, value),
+    };
+    written.expect("serialising a Value into a Vec cannot fail: its keys are strings and a Vec accepts every write");
+    let mut text = String::from_utf8(out)
+        .expect("serde_json writes UTF-8: it copies Rust strings and ASCII punctuation");
+    if style.trailing_newline {
+        text.push('\n');
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn ptr(text: &str) -> JsonPointer {
+        JsonPointer::parse(text).unwrap()
+    }
+
+    fn set(pointer: &str, value: Value) -> Edit {
+        Edit::Set {
+            pointer: ptr(pointer),
+            value,
+        }
+    }
+
+    fn text(doc: &CardDocument) -> String {
+        serde_json::to_string(doc.root()).unwrap()
+    }
+
+    /// Undo steps, counted by undoing them all.
+    fn undo_all(doc: &mut CardDocument) -> usize {
+        let mut steps = 0;
+        while doc.undo().is_some() {
+            steps += 1;
+        }
+        steps
+    }
+
+    #[test]
+    fn set_creates_missing_parent_objects_and_undo_removes_exactly_them() {
+        let original = json!({"model_overview": {"model_name": "m"}, "z": 1});
+        let mut doc = CardDocument::new(original.clone());
+        let change = doc
+            .apply(
+                set("/model_overview/x/y/z", json!("deep")),
+                Coalesce::Never,
+                0.0,
+            )
+            .unwrap();
+        assert_eq!(change.scope, ptr("/model_overview"));
+        assert_eq!(doc.get(&ptr("/model_overview/x/y/z")), Some(&json!("deep")));
+        assert_eq!(
+            doc.undo(),
+            Some(Change {
+                scope: ptr("/model_overview")
+            })
+        );
+        assert_eq!(doc.root(), &original);
+        assert_eq!(text(&doc), serde_json::to_string(&original).unwrap());
+        assert!(doc.redo().is_some());
+        assert_eq!(doc.get(&ptr("/model_overview/x/y/z")), Some(&json!("deep")));
+    }
+
+    #[test]
+    fn set_through_a_missing_array_element_is_an_error_but_len_appends() {
+        let mut doc = CardDocument::new(json!({"a": [1]}));
+        assert_eq!(
+            doc.apply(set("/a/1/x", json!(2)), Coalesce::Never, 0.0),
+            Err(EditError::IndexOutOfRange {
+                array: ptr("/a"),
+                index: 1,
+                len: 1
+            })
+        );
+        assert_eq!(
+            doc.apply(set("/a/-", json!(2)), Coalesce::Never, 0.0),
+            Err(EditError::NotFound(ptr("/a/-")))
+        );
+        assert!(!doc.can_undo());
+        let change = doc
+            .apply(set("/a/1", json!(2)), Coalesce::Never, 0.0)
+            .unwrap();
+        assert_eq!(change.scope, ptr("/a"));
+        assert_eq!(doc.root(), &json!({"a": [1, 2]}));
+        assert_eq!(
+            doc.apply(set("/a/0/x", json!(2)), Coalesce::Never, 0.0),
+            Err(EditError::NotAContainer(ptr("/a/0")))
+        );
+    }
+
+    #[test]
+    fn set_on_an_existing_member_keeps_its_position() {
+        let mut doc = CardDocument::new(json!({"a": 1, "b": 2, "c": 3}));
+        let change = doc
+            .apply(set("/b", json!("two")), Coalesce::Never, 0.0)
+            .unwrap();
+        assert_eq!(change.scope, ptr("/b"));
+        assert_eq!(text(&doc), r#"{"a":1,"b":"two","c":3}"#);
+        doc.undo();
+        assert_eq!(text(&doc), r#"{"a":1,"b":2,"c":3}"#);
+    }
+
+    #[test]
+    fn setting_the_root_replaces_the_document() {
+        let mut doc = CardDocument::new(json!({"a": 1}));
+        doc.apply(set("", json!([1])), Coalesce::Never, 0.0)
+            .unwrap();
+        assert_eq!(doc.root(), &json!([1]));
+        doc.undo();
+        assert_eq!(doc.root(), &json!({"a": 1}));
+    }
+
+    #[test]
+    fn remove_then_undo_puts_the_member_back_at_its_position() {
+        let mut doc = CardDocument::new(json!({"a": 1, "b": {"x": [1]}, "c": 3}));
+        let change = doc
+            .apply(Edit::Remove { pointer: ptr("/b") }, Coalesce::Never, 0.0)
+            .unwrap();
+        assert_eq!(change.scope, ptr(""));
+        assert_eq!(text(&doc), r#"{"a":1,"c":3}"#);
+        doc.undo();
+        assert_eq!(text(&doc), r#"{"a":1,"b":{"x":[1]},"c":3}"#);
+        doc.redo();
+        assert_eq!(text(&doc), r#"{"a":1,"c":3}"#);
+        doc.undo();
+        assert_eq!(text(&doc), r#"{"a":1,"b":{"x":[1]},"c":3}"#);
+    }
+
+    #[test]
+    fn removing_the_root_or_a_missing_member_is_an_error() {
+        let mut doc = CardDocument::new(json!({"a": 1}));
+        let remove = |p: &str| Edit::Remove { pointer: ptr(p) };
+        assert_eq!(
+            doc.apply(remove(""), Coalesce::Never, 0.0),
+            Err(EditError::RootCannotBeRemoved)
+        );
+        assert_eq!(
+            doc.apply(remove("/b"), Coalesce::Never, 0.0),
+            Err(EditError::NotFound(ptr("/b")))
+        );
+        assert_eq!(
+            doc.apply(remove("/a/b"), Coalesce::Never, 0.0),
+            Err(EditError::NotAContainer(ptr("/a")))
+        );
+        assert_eq!(doc.revision(), 0);
+    }
+
+    #[test]
+    fn array_insert_remove_move_round_trip_through_undo_and_redo() {
+        let original = json!({"list": ["a", "b", "c"]});
+        let mut doc = CardDocument::new(original.clone());
+        let list = ptr("/list");
+        let insert = Edit::Insert {
+            array: list.clone(),
+            index: 1,
+            value: json!("new"),
+        };
+        assert_eq!(doc.apply(insert, Coalesce::Never, 0.0).unwrap().scope, list);
+        assert_eq!(doc.root(), &json!({"list": ["a", "new", "b", "c"]}));
+        let append = Edit::Insert {
+            array: list.clone(),
+            index: 4,
+            value: json!("end"),
+        };
+        doc.apply(append, Coalesce::Never, 0.0).unwrap();
+        let remove = Edit::Remove {
+            pointer: ptr("/list/0"),
+        };
+        doc.apply(remove, Coalesce::Never, 0.0).unwrap();
+        assert_eq!(doc.root(), &json!({"list": ["new", "b", "c", "end"]}));
+        let moved = Edit::Move {
+            array: list.clone(),
+            from: 0,
+            to: 3,
+        };
+        doc.apply(moved, Coalesce::Never, 0.0).unwrap();
+        let after = json!({"list": ["b", "c", "end", "new"]});
+        assert_eq!(doc.root(), &after);
+
+        assert_eq!(undo_all(&mut doc), 4);
+        assert_eq!(doc.root(), &original);
+        while doc.redo().is_some() {}
+        assert_eq!(doc.root(), &after);
+        // redo(undo(x)) is exact step by step too.
+        doc.undo();
+        assert_eq!(doc.root(), &json!({"list": ["new", "b", "c", "end"]}));
+        doc.redo();
+        assert_eq!(doc.root(), &after);
+    }
+
+    #[test]
+    fn move_towards_the_front_lands_at_the_target_index() {
+        let mut doc = CardDocument::new(json!([0, 1, 2, 3]));
+        let moved = Edit::Move {
+            array: ptr(""),
+            from: 3,
+            to: 1,
+        };
+        doc.apply(moved, Coalesce::Never, 0.0).unwrap();
+        assert_eq!(doc.root(), &json!([0, 3, 1, 2]));
+        doc.undo();
+        assert_eq!(doc.root(), &json!([0, 1, 2, 3]));
+    }
+
+    #[test]
+    fn insert_creates_a_missing_array_under_an_existing_parent() {
+        let mut doc = CardDocument::new(json!({"a": {"k": 1}}));
+        let insert = Edit::Insert {
+            array: ptr("/a/list"),
+            index: 0,
+            value: json!({"name": "x"}),
+        };
+        let change = doc.apply(insert, Coalesce::Never, 0.0).unwrap();
+        assert_eq!(change.scope, ptr("/a"));
+        assert_eq!(text(&doc), r#"{"a":{"k":1,"list":[{"name":"x"}]}}"#);
+        doc.undo();
+        assert_eq!(text(&doc), r#"{"a":{"k":1}}"#);
+        let orphan = Edit::Insert {
+            array: ptr("/b/list"),
+            index: 0,
+            value: json!(1),
+        };
+        assert_eq!(
+            doc.apply(orphan, Coalesce::Never, 0.0),
+            Err(EditError::NotFound(ptr("/b")))
+        );
+    }
+
+    #[test]
+    fn index_errors_leave_document_and_history_unchanged() {
+        let mut doc = CardDocument::new(json!({"list": [1, 2], "s": "x"}));
+        doc.apply(set("/s", json!("y")), Coalesce::Never, 0.0)
+            .unwrap();
+        doc.undo();
+        let before = doc.root().clone();
+        let revision = doc.revision();
+        let list = ptr("/list");
+        let failures = [
+            (
+                Edit::Insert {
+                    array: list.clone(),
+                    index: 3,
+                    value: json!(0),
+                },
+                EditError::IndexOutOfRange {
+                    array: list.clone(),
+                    index: 3,
+                    len: 2,
+                },
+            ),
+            (
+                Edit::Remove {
+                    pointer: ptr("/list/2"),
+                },
+                EditError::IndexOutOfRange {
+                    array: list.clone(),
+                    index: 2,
+                    len: 2,
+                },
+            ),
+            (
+                Edit::Remove {
+                    pointer: ptr("/list/01"),
+                },
+                EditError::NotFound(ptr("/list/01")),
+            ),
+            (
+                Edit::Move {
+                    array: list.clone(),
+                    from: 0,
+                    to: 2,
+                },
+                EditError::IndexOutOfRange {
+                    array: list.clone(),
+                    index: 2,
+                    len: 2,
+                },
+            ),
+            (
+                Edit::Insert {
+                    array: ptr("/s"),
+                    index: 0,
+                    value: json!(0),
+                },
+                EditError::NotAnArray(ptr("/s")),
+            ),
+        ];
+        for (edit, error) in failures {
+            assert_eq!(doc.apply(edit, Coalesce::Never, 0.0), Err(error));
+            assert_eq!(doc.root(), &before);
+            assert_eq!(doc.revision(), revision);
+            assert!(!doc.can_undo());
+            assert!(doc.can_redo(), "a failed edit must not clear redo");
+        }
+    }
+
+    #[test]
+    fn rename_keeps_position_and_value_and_undoes() {
+        let mut doc = CardDocument::new(json!({"o": {"a": 1, "b": [2], "c": 3}}));
+        let rename = Edit::RenameKey {
+            object: ptr("/o"),
+            from: "b".into(),
+            to: "B".into(),
+        };
+        let change = doc.apply(rename, Coalesce::Never, 0.0).unwrap();
+        assert_eq!(change.scope, ptr("/o"));
+        assert_eq!(text(&doc), r#"{"o":{"a":1,"B":[2],"c":3}}"#);
+        doc.undo();
+        assert_eq!(text(&doc), r#"{"o":{"a":1,"b":[2],"c":3}}"#);
+        doc.redo();
+        assert_eq!(text(&doc), r#"{"o":{"a":1,"B":[2],"c":3}}"#);
+    }
+
+    #[test]
+    fn rename_to_an_existing_or_empty_key_is_an_error() {
+        let mut doc = CardDocument::new(json!({"a": 1, "b": 2}));
+        let rename = |to: &str| Edit::RenameKey {
+            object: ptr(""),
+            from: "a".into(),
+            to: to.into(),
+        };
+        assert_eq!(
+            doc.apply(rename("b"), Coalesce::Never, 0.0),
+            Err(EditError::KeyExists {
+                object: ptr(""),
+                key: "b".into()
+            })
+        );
+        assert_eq!(
+            doc.apply(rename(""), Coalesce::Never, 0.0),
+            Err(EditError::EmptyKey)
+        );
+        assert_eq!(
+            doc.apply(rename("a"), Coalesce::Never, 0.0),
+            Ok(Change { scope: ptr("") })
+        );
+        assert!(!doc.can_undo(), "renaming a key to itself records nothing");
+        assert_eq!(text(&doc), r#"{"a":1,"b":2}"#);
+    }
+
+    #[test]
+    fn typing_at_one_pointer_coalesces_into_one_step() {
+        let mut doc = CardDocument::new(json!({"name": ""}));
+        for (i, word) in ["h", "he", "hel", "hell", "hello"].iter().enumerate() {
+            doc.apply(
+                set("/name", json!(word)),
+                Coalesce::Typing,
+                i as f64 * 100.0,
+            )
+            .unwrap();
+        }
+        assert_eq!(
+            doc.undo(),
+            Some(Change {
+                scope: ptr("/name")
+            })
+        );
+        assert_eq!(doc.root(), &json!({"name": ""}));
+        assert!(!doc.can_undo());
+        doc.redo();
+        assert_eq!(doc.root(), &json!({"name": "hello"}));
+    }
+
+    #[test]
+    fn a_pause_or_another_pointer_starts_a_new_typing_step() {
+        let mut doc = CardDocument::new(json!({"a": "", "b": ""}));
+        doc.apply(set("/a", json!("x")), Coalesce::Typing, 0.0)
+            .unwrap();
+        doc.apply(set("/a", json!("xy")), Coalesce::Typing, 1500.0)
+            .unwrap();
+        doc.apply(set("/b", json!("z")), Coalesce::Typing, 1600.0)
+            .unwrap();
+        doc.apply(set("/b", json!("zz")), Coalesce::Typing, 1700.0)
+            .unwrap();
+        assert_eq!(undo_all(&mut doc), 3);
+    }
+
+    #[test]
+    fn a_never_edit_is_its_own_step_even_between_typing() {
+        let mut doc = CardDocument::new(json!({"a": ""}));
+        doc.apply(set("/a", json!("x")), Coalesce::Typing, 0.0)
+            .unwrap();
+        doc.apply(set("/a", json!("xy")), Coalesce::Never, 100.0)
+            .unwrap();
+        doc.apply(set("/a", json!("xyz")), Coalesce::Typing, 200.0)
+            .unwrap();
+        assert_eq!(undo_all(&mut doc), 3);
+    }
+
+    #[test]
+    fn typing_after_an_undo_starts_a_new_step() {
+        let mut doc = CardDocument::new(json!({"a": "", "b": 0}));
+        doc.apply(set("/b", json!(1)), Coalesce::Never, 0.0)
+            .unwrap();
+        doc.apply(set("/a", json!("x")), Coalesce::Typing, 10.0)
+            .unwrap();
+        doc.undo();
+        doc.apply(set("/a", json!("y")), Coalesce::Typing, 20.0)
+            .unwrap();
+        doc.undo();
+        assert_eq!(doc.root(), &json!({"a": "", "b": 1}));
+        doc.redo();
+        doc.apply(set("/a", json!("yz")), Coalesce::Typing, 30.0)
+            .unwrap();
+        doc.undo();
+        assert_eq!(doc.root(), &json!({"a": "y", "b": 1}));
+    }
+
+    #[test]
+    fn a_burst_of_typing_retains_only_the_value_before_it() {
+        let mut doc = CardDocument::new(json!({"a": "start"}));
+        for i in 1..=50 {
+            let typed = "x".repeat(1000 + i);
+            doc.apply(set("/a", json!(typed)), Coalesce::Typing, i as f64)
+                .unwrap();
+        }
+        assert!(doc.retained_bytes < 1000, "{} bytes", doc.retained_bytes);
+        doc.undo();
+        assert_eq!(doc.root(), &json!({"a": "start"}));
+    }
+
+    #[test]
+    fn typing_into_a_created_member_undoes_to_its_absence() {
+        let mut doc = CardDocument::new(json!({"a": 1}));
+        for (i, word) in ["n", "na", "nam"].iter().enumerate() {
+            doc.apply(set("/b/c", json!(word)), Coalesce::Typing, i as f64)
+                .unwrap();
+        }
+        assert_eq!(doc.undo(), Some(Change { scope: ptr("") }));
+        assert_eq!(text(&doc), r#"{"a":1}"#);
+        assert!(!doc.can_undo());
+        doc.redo();
+        assert_eq!(text(&doc), r#"{"a":1,"b":{"c":"nam"}}"#);
+    }
+
+    #[test]
+    fn typing_a_key_name_coalesces_renames() {
+        let mut doc = CardDocument::new(json!({"k": 1, "z": 2}));
+        let mut from = "k".to_owned();
+        for (i, to) in ["ke", "key"].iter().enumerate() {
+            let rename = Edit::RenameKey {
+                object: ptr(""),
+                from: from.clone(),
+                to: (*to).to_owned(),
+            };
+            doc.apply(rename, Coalesce::Typing, i as f64).unwrap();
+            from = (*to).to_owned();
+        }
+        assert_eq!(text(&doc), r#"{"key":1,"z":2}"#);
+        assert_eq!(undo_all(&mut doc), 1);
+        assert_eq!(text(&doc), r#"{"k":1,"z":2}"#);
+    }
+
+    #[test]
+    fn a_new_edit_clears_redo() {
+        let mut doc = CardDocument::new(json!({"a": 1}));
+        doc.apply(set("/a", json!(2)), Coalesce::Never, 0.0)
+            .unwrap();
+        doc.undo();
+        assert!(doc.can_redo());
+        doc.apply(set("/a", json!(3)), Coalesce::Never, 0.0)
+            .unwrap();
+        assert!(!doc.can_redo());
+        assert_eq!(doc.redo(), None);
+        assert_eq!(doc.root(), &json!({"a": 3}));
+    }
+
+    #[test]
+    fn revision_counts_edits_undos_and_redos_but_not_no_ops() {
+        let mut doc = CardDocument::new(json!({"a": 1}));
+        doc.apply(set("/a", json!(2)), Coalesce::Never, 0.0)
+            .unwrap();
+        doc.apply(set("/a", json!(2)), Coalesce::Never, 0.0)
+            .unwrap();
+        assert_eq!(doc.revision(), 1);
+        doc.undo();
+        doc.redo();
+        assert_eq!(doc.revision(), 3);
+    }
+
+    #[test]
+    fn replace_root_records_the_smallest_differing_subtree() {
+        let big = json!({
+            "model_overview": {"model_name": "m", "tags": ["a", "b", "c"]},
+            "evaluation_details": [
+                {"name": "e1", "metric_groups": [{"name": "g", "metric_data": [{"name": "acc", "value": 0.9}]}]},
+                {"name": "e2"}
+            ],
+            "additional_information": {"caveats": "none"}
+        });
+        let mut doc = CardDocument::new(big.clone());
+        let mut edited = big.clone();
+        edited["evaluation_details"][0]["metric_groups"][0]["metric_data"][0]["name"] =
+            json!("accuracy");
+        let change = doc
+            .replace_root(edited.clone(), Coalesce::Never, 0.0)
+            .unwrap();
+        let leaf = ptr("/evaluation_details/0/metric_groups/0/metric_data/0/name");
+        assert_eq!(change.scope, leaf);
+        assert_eq!(doc.root(), &edited);
+        assert_eq!(doc.undo(), Some(Change { scope: leaf }));
+        assert_eq!(doc.root(), &big);
+        // Only the changed string is retained, not the whole card.
+        assert!(doc.redo.iter().map(|step| step.bytes).sum::<usize>() < approx_size(&big));
+    }
+
+    #[test]
+    fn replacing_the_root_with_an_equal_value_records_nothing() {
+        let card = json!({"a": {"b": [1, 2.5, "x"]}});
+        let mut doc = CardDocument::new(card.clone());
+        assert_eq!(doc.replace_root(card, Coalesce::Never, 0.0), None);
+        assert!(!doc.can_undo());
+        assert_eq!(doc.revision(), 0);
+    }
+
+    #[test]
+    fn diff_scope_of_equal_values_is_none() {
+        let value = json!({"a": [1, {"b": null}], "c": "d"});
+        assert_eq!(diff_scope(&value, &value.clone()), None);
+    }
+
+    #[test]
+    fn diff_scope_of_one_leaf_is_that_leaf() {
+        let old = json!({"a": [1, {"b": null}], "c": "d"});
+        let new = json!({"a": [1, {"b": false}], "c": "d"});
+        assert_eq!(diff_scope(&old, &new), Some(ptr("/a/1/b")));
+    }
+
+    #[test]
+    fn diff_scope_of_two_leaves_is_their_common_ancestor() {
+        let old = json!({"x": {"p": {"a": 1}, "q": {"b": 2}}, "y": 0});
+        let new = json!({"x": {"p": {"a": 9}, "q": {"b": 8}}, "y": 0});
+        assert_eq!(diff_scope(&old, &new), Some(ptr("/x")));
+        let old = json!({"a": 1, "b": 2});
+        let new = json!({"a": 3, "b": 4});
+        assert_eq!(diff_scope(&old, &new), Some(ptr("")));
+    }
+
+    #[test]
+    fn diff_scope_sees_key_reordering_at_the_object() {
+        let old = json!({"o": {"a": 1, "b": 2}});
+        let new = json!({"o": {"b": 2, "a": 1}});
+        assert_eq!(old, new, "serde_json's own equality ignores order");
+        assert_eq!(diff_scope(&old, &new), Some(ptr("/o")));
+    }
+
+    #[test]
+    fn diff_scope_of_an_array_length_change_is_the_array() {
+        let old = json!({"l": [1, 2], "m": 0});
+        let new = json!({"l": [1, 2, 3], "m": 0});
+        assert_eq!(diff_scope(&old, &new), Some(ptr("/l")));
+        assert_eq!(diff_scope(&json!(1), &json!("1")), Some(ptr("")));
+    }
+
+    #[test]
+    fn numbers_keep_their_text() {
+        let source = r#"{"a": 1.0, "b": 1e-7, "c": 123456789012345678901234567890}"#;
+        let mut doc = CardDocument::new(serde_json::from_str(source).unwrap());
+        doc.apply(set("/d", json!("x")), Coalesce::Never, 0.0)
+            .unwrap();
+        assert_eq!(
+            to_json_text(doc.root(), &TextStyle::detect(source)),
+            r#"{"a":1.0,"b":1e-7,"c":123456789012345678901234567890,"d":"x"}"#
+        );
+    }
+
+    #[test]
+    fn get_indexes_arrays_only_by_canonical_indices() {
+        let doc = CardDocument::new(json!({"l": [10, 11, 12, 13], "o": {"03": "k"}}));
+        assert_eq!(doc.get(&ptr("/l/3")), Some(&json!(13)));
+        assert_eq!(doc.get(&ptr("/l/03")), None);
+        assert_eq!(doc.get(&ptr("/l/-")), None);
+        assert_eq!(doc.get(&ptr("/l/4")), None);
+        assert_eq!(doc.get(&ptr("/o/03")), Some(&json!("k")));
+        assert_eq!(doc.get(&ptr("")), Some(doc.root()));
+    }
+
+    #[test]
+    fn detects_compact_two_space_four_space_and_tab_styles() {
+        assert_eq!(
+            TextStyle::detect(r#"{"a":{"b":1}}"#),
+            TextStyle {
+                indent: None,
+                trailing_newline: false
+            }
+        );
+        assert_eq!(
+            TextStyle::detect("{\"a\": 1,\n\"b\": 2}\n"),
+            TextStyle {
+                indent: None,
+                trailing_newline: true
+            }
+        );
+        assert_eq!(
+            TextStyle::detect("{\n  \"a\": {\n    \"b\": 1\n  }\n}\n"),
+            TextStyle::standard()
+        );
+        assert_eq!(
+            TextStyle::detect("[\n    1\n]").indent.as_deref(),
+            Some("    ")
+        );
+        assert_eq!(
+            TextStyle::detect("{\n\t\"a\": [\n\t\t1\n\t]\n}")
+                .indent
+                .as_deref(),
+            Some("\t")
+        );
+    }
+
+    #[test]
+    fn pretty_text_round_trips_through_its_detected_style() {
+        let source = "{\n  \"name\": \"Modèle 🎯\",\n  \"list\": [\n    1,\n    {\n      \"x\": [],\n      \"y\": {}\n    },\n    [\n      true,\n      null\n    ]\n  ],\n  \"n\": 1.50\n}\n";
+        let value: Value = serde_json::from_str(source).unwrap();
+        assert_eq!(to_json_text(&value, &TextStyle::detect(source)), source);
+    }
+
+    #[test]
+    fn compact_text_round_trips_through_its_detected_style() {
+        let source = r#"{"b":[1,{"c":"ü"}],"a":{}}"#;
+        let value: Value = serde_json::from_str(source).unwrap();
+        assert_eq!(to_json_text(&value, &TextStyle::detect(source)), source);
+    }
+
+    #[test]
+    fn history_keeps_at_most_500_steps() {
+        let mut doc = CardDocument::new(json!({"n": 0}));
+        for i in 1..=600 {
+            doc.apply(set("/n", json!(i)), Coalesce::Never, i as f64)
+                .unwrap();
+        }
+        assert_eq!(undo_all(&mut doc), 500);
+        assert_eq!(doc.root(), &json!({"n": 100}));
+    }
+
+    #[test]
+    fn history_drops_oldest_steps_over_the_byte_budget() {
+        let mut doc = CardDocument::with_limits(json!({"s": ""}), 500, 10_000);
+        for i in 1..=10 {
+            let long = "x".repeat(1000 * i);
+            doc.apply(set("/s", json!(long)), Coalesce::Never, 0.0)
+                .unwrap();
+        }
+        assert!(doc.retained_bytes <= 10_000);
+        let kept = undo_all(&mut doc);
+        assert!(kept > 0 && kept < 10, "kept {kept} steps");
+        assert_eq!(doc.root(), &json!({"s": "x".repeat(1000 * (10 - kept))}));
+    }
+}
