@@ -5,6 +5,9 @@
 //! calls in, never the other way round.
 
 pub mod card_schema;
+pub mod document;
+pub mod form;
+pub mod issues;
 pub mod json_text;
 pub mod pointer;
 pub mod validation;
