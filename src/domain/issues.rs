@@ -1,0 +1,335 @@
+//! Turning the validator's errors into issues a person can act on: where in
+//! the card (the specification's pointer), which form field owns the
+//! problem, and a sentence saying what is wrong. Messages are made here and
+//! nowhere else.
+//!
+//! Following rjsf's `processRawValidationErrors`: a `required` error lands
+//! on the missing child, an `additionalProperties` error on each unknown
+//! key, and an `anyOf` failure is explained by the variant the value claims
+//! to be rather than as a wall of alternatives.
+
+use std::fmt;
+
+use jsonschema::ValidationError;
+use jsonschema::error::{TypeKind, ValidationErrorKind};
+use serde_json::Value;
+
+use super::form::FormNode;
+use super::form::node::{NodeKind, VariantsNode};
+use super::pointer::JsonPointer;
+
+/// One way a card breaks its schema.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValidationIssue {
+    /// Where in the card, exactly as the JSON Schema specification reports
+    /// it (for `required`, the object that lacks the property).
+    pub pointer: JsonPointer,
+    /// The form field that shows the issue (for `required`, the missing
+    /// child; for an unknown key, that key).
+    pub field: JsonPointer,
+    /// The schema keyword that failed, e.g. `maxLength`.
+    pub keyword: String,
+    /// A sentence for people; never echoes a long value back.
+    pub message: String,
+}
+
+impl fmt::Display for ValidationIssue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let at = if self.pointer.is_root() {
+            "(card)".to_owned()
+        } else {
+            self.pointer.to_string()
+        };
+        write!(f, "{at}: {}", self.message)
+    }
+}
+
+/// Appends the issues `error` stands for to `out`. `form` is the form node
+/// of `document`'s root, used to explain `anyOf` failures by variant.
+pub fn issues_from(
+    error: &ValidationError<'_>,
+    form: Option<&FormNode>,
+    document: &Value,
+    out: &mut Vec<ValidationIssue>,
+) {
+    let pointer = JsonPointer::parse(error.instance_path().as_str())
+        .expect("the validator reports well-formed JSON Pointers");
+    let keyword = error.kind().keyword().to_owned();
+    let instance: &Value = error.instance();
+    let mut push = |field: JsonPointer, message: String| {
+        out.push(ValidationIssue {
+            pointer: pointer.clone(),
+            field,
+            keyword: keyword.clone(),
+            message,
+        });
+    };
+    match error.kind() {
+        ValidationErrorKind::Required { property } => {
+            let name = property
+                .as_str()
+                .map_or_else(|| property.to_string(), str::to_owned);
+            push(
+                pointer.child(name.clone()),
+                format!("\"{name}\" is required"),
+            );
+        }
+        ValidationErrorKind::AdditionalProperties { unexpected } => {
+            for key in unexpected {
+                push(
+                    pointer.child(key.clone()),
+                    format!("\"{key}\" is not a field the schema allows here"),
+                );
+            }
+        }
+        ValidationErrorKind::AnyOf { context } => {
+            let node = form.and_then(|form| node_at(form, document, &pointer));
+            match node.map(|node| &node.kind) {
+                Some(NodeKind::Variants(variants)) => {
+                    match choose_variant(
+                        variants,
+                        node.map(|n| &n.ui.kind_from),
+                        instance,
+                        document,
+                        &pointer,
+                    ) {
+                        Chosen::Variant(index) => {
+                            for sub in context.get(index).into_iter().flatten() {
+                                issues_from(sub, form, document, out);
+                            }
+                        }
+                        Chosen::BadTag(field, message) => push(field, message),
+                    }
+                }
+                _ if context.len() == 1 => {
+                    for sub in &context[0] {
+                        issues_from(sub, form, document, out);
+                    }
+                }
+                _ => push(
+                    pointer.clone(),
+                    "Matches none of the forms the schema allows here".to_owned(),
+                ),
+            }
+        }
+        kind => push(pointer.clone(), message_for(kind, instance, error)),
+    }
+}
+
+enum Chosen {
+    Variant(usize),
+    BadTag(JsonPointer, String),
+}
+
+/// Which alternative a failing value was meant to be: the one its
+/// discriminator names, else the one a sibling's hint names (a simple
+/// metric's `type`), else the one of its JSON type.
+fn choose_variant(
+    variants: &VariantsNode,
+    kind_from: Option<&Option<String>>,
+    instance: &Value,
+    document: &Value,
+    pointer: &JsonPointer,
+) -> Chosen {
+    let labels = || {
+        let labels: Vec<&str> = variants.variants.iter().map(|v| v.label.as_str()).collect();
+        match labels.split_last() {
+            Some((last, [])) => (*last).to_owned(),
+            Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+            None => String::new(),
+        }
+    };
+    if let Some(key) = &variants.discriminator {
+        let field = pointer.child(key.clone());
+        return match instance.get(key) {
+            Some(Value::String(tag)) => match variants.variant_for_tag(tag) {
+                Some(index) => Chosen::Variant(index),
+                None => Chosen::BadTag(
+                    field,
+                    format!("\"{tag}\" is not a known type; choose {}", labels()),
+                ),
+            },
+            _ => Chosen::BadTag(field, format!("Choose a type: {}", labels())),
+        };
+    }
+    let declared = kind_from
+        .and_then(Option::as_ref)
+        .and_then(|sibling| {
+            let parent = pointer.parent()?;
+            value_at(document, &parent.child(sibling.clone()))?.as_str()
+        })
+        .and_then(|type_name| {
+            variants
+                .variants
+                .iter()
+                .position(|variant| kind_name(&variant.node.kind) == Some(type_name))
+        });
+    let by_type = || {
+        variants
+            .variants
+            .iter()
+            .position(|variant| super::form::node::accepts_type(&variant.node.kind, instance))
+    };
+    match declared.or_else(by_type) {
+        Some(index) => Chosen::Variant(index),
+        None => Chosen::BadTag(pointer.clone(), format!("Must be one of: {}", labels())),
+    }
+}
+
+fn kind_name(kind: &NodeKind) -> Option<&'static str> {
+    match kind {
+        NodeKind::Text(_) => Some("string"),
+        NodeKind::Number(_) => Some("number"),
+        NodeKind::Boolean => Some("boolean"),
+        _ => None,
+    }
+}
+
+fn value_at<'a>(document: &'a Value, pointer: &JsonPointer) -> Option<&'a Value> {
+    let mut value = document;
+    for token in pointer.tokens() {
+        value = match value {
+            Value::Object(map) => map.get(token)?,
+            Value::Array(items) => items.get(token.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+    }
+    Some(value)
+}
+
+/// The form node for the value at `pointer`, choosing variants by the
+/// values along the way.
+pub fn node_at<'a>(
+    form: &'a FormNode,
+    document: &Value,
+    pointer: &JsonPointer,
+) -> Option<&'a FormNode> {
+    let mut node = form;
+    let mut value = Some(document);
+    for token in pointer.tokens() {
+        node = node.child(token, value)?;
+        value = value.and_then(|value| match value {
+            Value::Object(map) => map.get(token),
+            Value::Array(items) => token
+                .parse::<usize>()
+                .ok()
+                .and_then(|index| items.get(index)),
+            _ => None,
+        });
+    }
+    Some(node)
+}
+
+fn message_for(
+    kind: &ValidationErrorKind,
+    instance: &Value,
+    error: &ValidationError<'_>,
+) -> String {
+    match kind {
+        ValidationErrorKind::Enum { options } => format!("Must be one of {}", list(options)),
+        ValidationErrorKind::MaxLength { limit } => format!(
+            "At most {limit} {} (this has {})",
+            plural(*limit, "character"),
+            char_count(instance)
+        ),
+        ValidationErrorKind::MinLength { limit } => format!(
+            "At least {limit} {} (this has {})",
+            plural(*limit, "character"),
+            char_count(instance)
+        ),
+        ValidationErrorKind::MaxItems { limit } => format!(
+            "At most {limit} {} (this has {})",
+            plural(*limit, "item"),
+            item_count(instance)
+        ),
+        ValidationErrorKind::MinItems { limit } => format!(
+            "At least {limit} {} (this has {})",
+            plural(*limit, "item"),
+            item_count(instance)
+        ),
+        ValidationErrorKind::Pattern { pattern } => pattern_message(pattern, instance),
+        ValidationErrorKind::Type {
+            kind: TypeKind::Single(expected),
+        } => format!(
+            "Must be {}, not {}",
+            article(&expected.to_string()),
+            type_name(instance)
+        ),
+        _ => capitalise(&error.masked().to_string()),
+    }
+}
+
+/// `.{1,N}` is how the card schema says "not empty": say that, and be
+/// exact about line breaks, which `.` does not match.
+fn pattern_message(pattern: &str, instance: &Value) -> String {
+    let text = instance.as_str().unwrap_or_default();
+    if pattern.starts_with(".{1,") {
+        if text.is_empty() {
+            return "Must not be empty".to_owned();
+        }
+        if text
+            .chars()
+            .all(|ch| matches!(ch, '\n' | '\r' | '\u{2028}' | '\u{2029}'))
+        {
+            return "Must contain a character other than a line break".to_owned();
+        }
+    }
+    format!("Must match the pattern {pattern}")
+}
+
+fn plural(count: u64, noun: &str) -> String {
+    if count == 1 {
+        noun.to_owned()
+    } else {
+        format!("{noun}s")
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn list(options: &Value) -> String {
+    match options.as_array() {
+        Some(items) => items
+            .iter()
+            .map(|item| match item.as_str() {
+                Some(text) => text.to_owned(),
+                None => item.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
+        None => options.to_string(),
+    }
+}
+
+fn char_count(value: &Value) -> usize {
+    value.as_str().map_or(0, |text| text.chars().count())
+}
+
+fn item_count(value: &Value) -> usize {
+    value.as_array().map_or(0, Vec::len)
+}
+
+fn type_name(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn article(type_name: &str) -> String {
+    match type_name {
+        "null" => "null".to_owned(),
+        "array" | "object" | "integer" => format!("an {type_name}"),
+        other => format!("a {other}"),
+    }
+}
