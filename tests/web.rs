@@ -1,26 +1,43 @@
 //! Browser tests: the editor mounted in headless Chromium, driven through
-//! its DOM exactly as a user's typing would drive it.
+//! its DOM as a user's typing would drive it.
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use leptos::task::tick;
 use leptos::wasm_bindgen::JsCast;
 use model_card_editor::view::Editor;
 use wasm_bindgen_test::*;
-use web_sys::{Event, EventInit, HtmlElement, HtmlTextAreaElement};
+use web_sys::{
+    Event, EventInit, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement,
+    MutationObserver, MutationObserverInit, MutationRecord, Node,
+};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts the editor into a fresh element and returns that element.
-fn mount_editor(initial_text: &str) -> HtmlElement {
+const COMPLETE: &str = include_str!("fixtures/cards/complete.json");
+
+/// Mounts the editor on `text` (or an empty card) into a fresh element.
+fn mount_editor(text: Option<&str>) -> HtmlElement {
     let document = document();
     let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&host).unwrap();
-    let text = initial_text.to_owned();
-    let handle =
-        leptos::mount::mount_to(host.clone(), move || view! { <Editor initial_text=text /> });
+    let text = text.map(str::to_owned);
+    let handle = leptos::mount::mount_to(host.clone(), move || match text {
+        Some(text) => view! { <Editor initial_text=text /> }.into_any(),
+        None => view! { <Editor /> }.into_any(),
+    });
     handle.forget();
     host
+}
+
+/// Waits until the view has caught up with what just happened: every
+/// pending microtask (where Leptos runs its effects) has run.
+async fn settle() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
 fn query(host: &HtmlElement, selector: &str) -> HtmlElement {
@@ -30,110 +47,214 @@ fn query(host: &HtmlElement, selector: &str) -> HtmlElement {
         .unchecked_into()
 }
 
-/// Replaces the source text the way typing or pasting does: set the value,
-/// then fire `input`.
-fn type_source(host: &HtmlElement, text: &str) {
-    let textarea: HtmlTextAreaElement = query(host, "[data-testid=source-text]").unchecked_into();
-    textarea.set_value(text);
+fn field(host: &HtmlElement, pointer: &str) -> HtmlElement {
+    query(host, &format!("[data-path=\"{pointer}\"]"))
+}
+
+fn fire(element: &HtmlElement, kind: &str) {
     let init = EventInit::new();
     init.set_bubbles(true);
-    textarea
-        .dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap())
+    element
+        .dispatch_event(&Event::new_with_event_init_dict(kind, &init).unwrap())
         .unwrap();
 }
 
-fn problem_pointers(host: &HtmlElement) -> Vec<String> {
+/// Replaces a text box's value the way typing does: set it, fire `input`.
+fn type_into(element: &HtmlElement, text: &str) {
+    if let Some(input) = element.dyn_ref::<HtmlInputElement>() {
+        input.set_value(text);
+    } else if let Some(area) = element.dyn_ref::<HtmlTextAreaElement>() {
+        area.set_value(text);
+    }
+    fire(element, "input");
+}
+
+fn value_of(element: &HtmlElement) -> String {
+    if let Some(input) = element.dyn_ref::<HtmlInputElement>() {
+        input.value()
+    } else if let Some(area) = element.dyn_ref::<HtmlTextAreaElement>() {
+        area.value()
+    } else {
+        element.dyn_ref::<HtmlSelectElement>().unwrap().value()
+    }
+}
+
+fn problem_fields(host: &HtmlElement) -> Vec<String> {
     let items = host
         .query_selector_all("[data-testid=problem-list] li")
         .unwrap();
     (0..items.length())
         .map(|index| {
             let item: HtmlElement = items.item(index).unwrap().unchecked_into();
-            item.get_attribute("data-pointer").unwrap()
+            item.get_attribute("data-field").unwrap()
         })
         .collect()
 }
 
-fn problem_count(host: &HtmlElement) -> (String, String) {
-    let count = query(host, "[data-testid=problem-count]");
-    (
-        count.get_attribute("data-count").unwrap(),
-        count.text_content().unwrap(),
-    )
+fn problem_count(host: &HtmlElement) -> String {
+    query(host, "[data-testid=problem-count]")
+        .text_content()
+        .unwrap()
+}
+
+fn button(host: &HtmlElement, label: &str) -> HtmlElement {
+    let buttons = host.query_selector_all("button").unwrap();
+    (0..buttons.length())
+        .map(|index| buttons.item(index).unwrap().unchecked_into::<HtmlElement>())
+        .find(|button| {
+            button.get_attribute("aria-label").as_deref() == Some(label)
+                || button.text_content().as_deref() == Some(label)
+        })
+        .unwrap_or_else(|| panic!("no button named {label}"))
 }
 
 #[wasm_bindgen_test]
-async fn invalid_card_lists_its_errors_and_fixing_it_clears_them() {
-    let host = mount_editor("{}");
-    tick().await;
-    assert_eq!(problem_count(&host), ("0".into(), "No problems".into()));
+async fn a_keystroke_changes_only_its_own_field() {
+    let host = mount_editor(Some(COMPLETE));
+    settle().await;
+    let input = field(&host, "/business_details/line_of_business");
+    let frame = input.closest(".mce-field").unwrap().unwrap();
+    // The first edit enables Undo; what follows is the steady state.
+    type_into(&input, "Retail banking, EMEA-");
+    settle().await;
+    // The observer hands records to its callback at microtask checkpoints,
+    // so the callback collects them.
+    let collected = js_sys::Array::new();
+    js_sys::Reflect::set(&window(), &"__mutations".into(), &collected).unwrap();
+    let collect = js_sys::Function::new_with_args("records", "window.__mutations.push(...records)");
+    let observer = MutationObserver::new(&collect).unwrap();
+    let options = MutationObserverInit::new();
+    options.set_subtree(true);
+    options.set_child_list(true);
+    options.set_attributes(true);
+    options.set_character_data(true);
+    observer.observe_with_options(&host, &options).unwrap();
 
-    type_source(
+    type_into(&input, "Retail banking, EMEA");
+    settle().await;
+    for record in observer.take_records().iter() {
+        collected.push(&record);
+    }
+    observer.disconnect();
+    assert!(collected.length() > 0, "the counter must have changed");
+    for record in collected.iter() {
+        let record: MutationRecord = record.unchecked_into();
+        let target: Node = record.target().unwrap();
+        assert!(
+            frame.contains(Some(&target)),
+            "a keystroke in one field changed something outside it: {:?}",
+            target.unchecked_ref::<web_sys::Element>().outer_html()
+        );
+    }
+    let counter = query(
         &host,
-        r#"{"intended_uses": {"risk_rating": "Severe"}, "business_details": {"owner": "x"}}"#,
+        "[id=\"f/business_details/line_of_business-counter\"]",
     );
-    tick().await;
+    assert_eq!(counter.text_content().unwrap(), "20 / 2048");
+}
+
+#[wasm_bindgen_test]
+async fn errors_appear_and_clear_on_the_field_and_in_the_summary() {
+    let host = mount_editor(None);
+    settle().await;
+    assert_eq!(problem_count(&host), "No problems");
+    let name_field = "/evaluation_details/0/name";
+    button(&host, "Add evaluation").click();
+    settle().await;
+    let name = field(&host, name_field);
+    assert_eq!(name.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(problem_fields(&host), [name_field]);
+    assert_eq!(problem_count(&host), "1 problem");
+    let messages = query(&host, &format!("[id=\"f{name_field}-messages\"]"));
+    assert_eq!(messages.text_content().unwrap(), "Must not be empty");
+
+    type_into(&name, "Holdout");
+    settle().await;
+    assert_eq!(name.get_attribute("aria-invalid").as_deref(), Some("false"));
+    assert_eq!(messages.text_content().unwrap(), "");
+    assert_eq!(problem_count(&host), "No problems");
+}
+
+#[wasm_bindgen_test]
+async fn a_number_box_keeps_unfinished_text_and_says_so() {
+    let host = mount_editor(Some(COMPLETE));
+    settle().await;
+    let pointer = "/training_details/training_job_details/training_metrics/0/value";
+    let input = field(&host, pointer);
+    assert_eq!(value_of(&input), "0.0831");
+    type_into(&input, "1e");
+    settle().await;
+    assert_eq!(value_of(&input), "1e", "what was typed stays");
+    let messages = query(&host, &format!("[id=\"f{pointer}-messages\"]"));
     assert_eq!(
-        problem_pointers(&host),
-        ["/intended_uses/risk_rating", "/business_details"]
+        messages.text_content().unwrap(),
+        "Not a number yet; the card keeps 0.0831"
     );
-    assert_eq!(problem_count(&host), ("2".into(), "2 problems".into()));
-    let first = query(&host, "[data-testid=problem-list] li");
-    assert!(
-        first
-            .text_content()
-            .unwrap()
-            .contains("must be one of High, Medium, Low, Unknown"),
-        "{:?}",
-        first.text_content()
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    type_into(&input, "1e-3");
+    settle().await;
+    assert_eq!(messages.text_content().unwrap(), "");
+    assert_eq!(
+        value_of(&input),
+        "1e-3",
+        "the number keeps the text it was written with"
     );
-    let badge = query(&host, "[data-section=intended_uses] .mce-badge");
-    assert_eq!(badge.text_content().unwrap(), "1");
-
-    type_source(&host, r#"{"intended_uses": {"risk_rating": "Low"}}"#);
-    tick().await;
-    assert!(problem_pointers(&host).is_empty());
-    assert_eq!(problem_count(&host), ("0".into(), "No problems".into()));
 }
 
 #[wasm_bindgen_test]
-async fn broken_json_shows_where_and_keeps_the_last_valid_card() {
-    let host = mount_editor(r#"{"model_overview": {"model_creator": 7}}"#);
-    tick().await;
-    assert_eq!(problem_pointers(&host), ["/model_overview/model_creator"]);
+async fn undo_puts_a_removed_item_back_in_place_and_redo_removes_it_again() {
+    let host = mount_editor(Some(COMPLETE));
+    settle().await;
+    let first = "/training_details/training_job_details/hyper_parameters/0/name";
+    assert_eq!(value_of(&field(&host, first)), "max_depth");
+    button(&host, "Remove Hyperparameter 1").click();
+    settle().await;
+    assert_eq!(value_of(&field(&host, first)), "eta");
+    button(&host, "Undo").click();
+    settle().await;
+    assert_eq!(value_of(&field(&host, first)), "max_depth");
+    assert_eq!(
+        value_of(&field(
+            &host,
+            "/training_details/training_job_details/hyper_parameters/1/name"
+        )),
+        "eta"
+    );
+    button(&host, "Redo").click();
+    settle().await;
+    assert_eq!(value_of(&field(&host, first)), "eta");
+}
 
-    type_source(
-        &host,
+#[wasm_bindgen_test]
+async fn broken_json_in_the_source_keeps_the_last_valid_card() {
+    let host = mount_editor(Some(r#"{"model_overview": {"model_creator": 7}}"#));
+    settle().await;
+    assert_eq!(problem_fields(&host), ["/model_overview/model_creator"]);
+    button(&host, "Source").click();
+    settle().await;
+    let source = query(&host, "[data-testid=source-text]");
+    type_into(
+        &source,
         "{\n  \"model_overview\": {\n    \"model_creator\": \n}",
     );
-    tick().await;
+    settle().await;
     let error = query(&host, "[data-testid=parse-error]");
     assert!(!error.hidden());
-    let message = error.text_content().unwrap();
-    assert!(message.contains("line 4, column 1"), "{message}");
-    let textarea = query(&host, "[data-testid=source-text]");
+    assert!(error.text_content().unwrap().contains("line 4, column 1"));
     assert_eq!(
-        textarea.get_attribute("aria-invalid").as_deref(),
+        source.get_attribute("aria-invalid").as_deref(),
         Some("true")
     );
-    // The problems are still those of the last card that parsed.
-    assert_eq!(problem_pointers(&host), ["/model_overview/model_creator"]);
+    assert_eq!(problem_fields(&host), ["/model_overview/model_creator"]);
 
-    type_source(&host, r#"{"model_overview": {"model_creator": "Team"}}"#);
-    tick().await;
+    type_into(&source, r#"{"model_overview": {"model_creator": "Team"}}"#);
+    settle().await;
     assert!(query(&host, "[data-testid=parse-error]").hidden());
-    assert!(problem_pointers(&host).is_empty());
-}
-
-#[wasm_bindgen_test]
-async fn activating_a_problem_selects_its_value_in_the_source() {
-    let text = "{\n  \"intended_uses\": {\n    \"risk_rating\": \"Severe\"\n  }\n}";
-    let host = mount_editor(text);
-    tick().await;
-    query(&host, "[data-testid=problem-list] button").click();
-    tick().await;
-    let textarea: HtmlTextAreaElement = query(&host, "[data-testid=source-text]").unchecked_into();
-    let start = textarea.selection_start().unwrap().unwrap() as usize;
-    let end = textarea.selection_end().unwrap().unwrap() as usize;
-    assert_eq!(&text[start..end], "\"risk_rating\": \"Severe\"");
+    assert!(problem_fields(&host).is_empty());
+    button(&host, "Form").click();
+    settle().await;
+    assert_eq!(
+        value_of(&field(&host, "/model_overview/model_creator")),
+        "Team"
+    );
 }

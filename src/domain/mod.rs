@@ -7,6 +7,7 @@
 pub mod card_schema;
 pub mod document;
 pub mod form;
+pub mod grid_text;
 pub mod issues;
 pub mod json_text;
 pub mod pointer;

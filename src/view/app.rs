@@ -1,42 +1,220 @@
-//! The page: header with the card's verdict, section navigation, the
-//! source view and the problem list.
+//! The page: header with undo/redo, the form/source switch and the card's
+//! verdict; section navigation; the form or the source; the problems.
 
+use leptos::ev;
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
 
+use super::form_view::FormView;
 use super::problems::{ProblemCount, ProblemList};
 use super::section_nav::SectionNav;
 use super::source_editor::SourceEditor;
-use super::state::EditorState;
-
-/// The text a new, empty card starts from.
-pub const EMPTY_CARD_TEXT: &str = "{}";
+use super::store::{CardStore, ViewMode, expect_store};
+use crate::domain::document::TextStyle;
+use crate::domain::form::values::field_id;
 
 /// The whole editor, starting from an empty card.
 #[component]
 pub fn App() -> impl IntoView {
-    view! { <Editor initial_text=EMPTY_CARD_TEXT.to_owned() /> }
+    view! { <Editor /> }
 }
 
-/// The editor for a card given as JSON text.
+/// The editor for a card given as JSON text, or a new, empty card.
 #[component]
 pub fn Editor(
-    /// The card to start with, as JSON text (it may be broken).
-    initial_text: String,
+    /// The card to start with, as JSON text (it may be broken); laid out
+    /// the same way when saved.
+    #[prop(optional)]
+    initial_text: Option<String>,
 ) -> impl IntoView {
-    EditorState::new(&initial_text).provide();
+    let store = match initial_text {
+        Some(text) => CardStore::from_text(&text),
+        None => CardStore::new(
+            serde_json::Value::Object(Default::default()),
+            TextStyle::standard(),
+        ),
+    }
+    .provide();
+    install_shortcuts(store);
+    reveal_in_form(store);
+    let mode = store.mode();
+    let main = move || match mode.get() {
+        ViewMode::Form => view! { <FormView /> }.into_any(),
+        ViewMode::Source => view! { <SourceEditor /> }.into_any(),
+    };
     view! {
         <div class="mce-app">
             <header class="mce-header">
                 <h1 class="mce-header__title">"Model Card Editor"</h1>
+                <ViewTabs />
+                <HistoryButtons />
                 <ProblemCount />
             </header>
             <SectionNav />
-            <main class="mce-main">
-                <SourceEditor />
+            <main class="mce-main" id="mce-main" role="tabpanel" aria-labelledby=move || tab_id(mode.get())>
+                <StatusLine />
+                {main}
             </main>
             <aside class="mce-side" aria-label="Validation">
                 <ProblemList />
             </aside>
         </div>
+    }
+}
+
+fn tab_id(mode: ViewMode) -> &'static str {
+    match mode {
+        ViewMode::Form => "mce-tab-form",
+        ViewMode::Source => "mce-tab-source",
+    }
+}
+
+/// Form and Source, as tabs (arrow keys move between them).
+#[component]
+fn ViewTabs() -> impl IntoView {
+    let store = expect_store();
+    let mode = store.mode();
+    let tab = move |target: ViewMode, label: &'static str| {
+        view! {
+            <button
+                type="button"
+                role="tab"
+                id=tab_id(target)
+                class="mce-tab"
+                aria-selected=move || (mode.get() == target).to_string()
+                aria-controls="mce-main"
+                tabindex=move || if mode.get() == target { "0" } else { "-1" }
+                on:click=move |_| store.set_mode(target)
+                on:keydown=move |event: ev::KeyboardEvent| {
+                    let other = match target {
+                        ViewMode::Form => ViewMode::Source,
+                        ViewMode::Source => ViewMode::Form,
+                    };
+                    if matches!(event.key().as_str(), "ArrowLeft" | "ArrowRight") {
+                        event.prevent_default();
+                        store.set_mode(other);
+                        super::form::rows::focus_later(tab_id(other).to_owned());
+                    }
+                }
+            >
+                {label}
+            </button>
+        }
+    };
+    view! {
+        <div class="mce-tabs" role="tablist" aria-label="View">
+            {tab(ViewMode::Form, "Form")}
+            {tab(ViewMode::Source, "Source")}
+        </div>
+    }
+}
+
+/// Undo and redo, also on Ctrl+Z and Ctrl+Shift+Z / Ctrl+Y.
+#[component]
+fn HistoryButtons() -> impl IntoView {
+    let store = expect_store();
+    view! {
+        <div class="mce-history">
+            <button
+                type="button"
+                class="mce-button"
+                data-testid="undo"
+                title="Undo (Ctrl+Z)"
+                disabled=move || !store.can_undo().get()
+                on:click=move |_| store.undo()
+            >
+                "Undo"
+            </button>
+            <button
+                type="button"
+                class="mce-button"
+                data-testid="redo"
+                title="Redo (Ctrl+Shift+Z)"
+                disabled=move || !store.can_redo().get()
+                on:click=move |_| store.redo()
+            >
+                "Redo"
+            </button>
+        </div>
+    }
+}
+
+/// Says when an edit was refused (it should not happen from the UI, but a
+/// refusal is never silent).
+#[component]
+fn StatusLine() -> impl IntoView {
+    let store = expect_store();
+    let error = store.last_error();
+    view! {
+        <p class="mce-banner mce-banner--error" role="alert" hidden=move || error.with(Option::is_none)>
+            {move || error.get().map(|error| format!("That edit could not be made: {error}"))}
+        </p>
+    }
+}
+
+/// The editor's own undo and redo replace the browser's, which would undo
+/// one text box's typing without the card knowing.
+fn install_shortcuts(store: CardStore) {
+    let handle = window_event_listener(ev::keydown, move |event| {
+        if !(event.ctrl_key() || event.meta_key()) || event.alt_key() {
+            return;
+        }
+        match (event.key().to_lowercase().as_str(), event.shift_key()) {
+            ("z", false) => {
+                event.prevent_default();
+                store.undo();
+            }
+            ("z", true) | ("y", false) => {
+                event.prevent_default();
+                store.redo();
+            }
+            _ => {}
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
+
+/// In the form, a reveal (a problem or a section activated) scrolls to the
+/// field and focuses it, once collapsed items on the way have opened (a few
+/// executor ticks, before the browser handles the next event).
+fn reveal_in_form(store: CardStore) {
+    Effect::new(move |_| {
+        let Some(request) = store.reveal_request().get() else {
+            return;
+        };
+        if store.mode().get_untracked() != ViewMode::Form {
+            return;
+        }
+        let pointer = request.pointer;
+        leptos::task::spawn_local(async move {
+            let id = field_id(&pointer.to_string());
+            for _ in 0..8 {
+                leptos::task::tick().await;
+                if let Some(element) = document().get_element_by_id(&id) {
+                    scroll_and_focus(element);
+                    return;
+                }
+            }
+            // No control for the place itself (an object): its nearest
+            // ancestor that has one.
+            let mut candidate = pointer.parent();
+            while let Some(pointer) = candidate {
+                if let Some(element) = document().get_element_by_id(&field_id(&pointer.to_string()))
+                {
+                    scroll_and_focus(element);
+                    return;
+                }
+                candidate = pointer.parent();
+            }
+        });
+    });
+}
+
+fn scroll_and_focus(element: web_sys::Element) {
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+    if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+        let _ = element.focus();
     }
 }

@@ -1,12 +1,16 @@
 //! The Leptos view: thin components over [`crate::domain`].
 //!
-//! Components read state through [`state::EditorState`] and call domain
-//! functions for anything that is not putting things on screen.
+//! Components read and change the card only through [`store::CardStore`],
+//! and call domain functions for anything that is not putting things on
+//! screen.
 
 pub mod app;
+pub mod form;
+pub mod form_view;
 pub mod problems;
 pub mod section_nav;
 pub mod source_editor;
-pub mod state;
+pub mod store;
+pub mod subscriptions;
 
 pub use app::{App, Editor};

@@ -1,11 +1,12 @@
-//! The list of the card's schema problems, with a count that is always
-//! visible and announced when it changes.
+//! The card's verdict, always visible, and the error summary: every
+//! problem with where it is, moving focus to its field on click or Enter.
 
 use leptos::prelude::*;
 
+use super::store::expect_store;
+use crate::domain::form::card_form;
+use crate::domain::form::labels::label_path;
 use crate::domain::validation::ValidationIssue;
-
-use super::state::expect_editor_state;
 
 /// Beyond this many, the list says how many more there are instead of
 /// rendering them all (a broken 4 MB card can have thousands).
@@ -14,8 +15,8 @@ const SHOWN_AT_MOST: usize = 200;
 /// "3 problems", "1 problem", "No problems": the whole card's verdict.
 #[component]
 pub fn ProblemCount() -> impl IntoView {
-    let issues = expect_editor_state().issues();
-    let count = Memo::new(move |_| issues.with(Vec::len));
+    let issues = expect_store().issues();
+    let count = Memo::new(move |_| issues.with(|issues| issues.len()));
     view! {
         <p
             class="mce-count"
@@ -39,12 +40,11 @@ pub fn problem_count_text(count: usize) -> String {
     }
 }
 
-/// Every problem with its JSON Pointer; activating one shows it in the card.
+/// Every problem, labelled by where it is; activating one shows its field.
 #[component]
 pub fn ProblemList() -> impl IntoView {
-    let state = expect_editor_state();
-    let issues = state.issues();
-    let stale = move || state.parse_error().with(Option::is_some);
+    let store = expect_store();
+    let issues = store.issues();
     let rows = move || {
         issues.with(|issues| {
             issues
@@ -58,11 +58,9 @@ pub fn ProblemList() -> impl IntoView {
     let hidden_count = move || issues.with(|issues| issues.len().saturating_sub(SHOWN_AT_MOST));
     view! {
         <section class="mce-problems" aria-labelledby="mce-problems-heading">
-            <h2 id="mce-problems-heading" class="mce-problems__heading">
-                "Problems"
-            </h2>
-            <p class="mce-problems__note" hidden=move || !stale()>
-                "The text does not parse; these are the problems of the last version that did."
+            <h2 id="mce-problems-heading" class="mce-problems__heading">"Problems"</h2>
+            <p class="mce-problems__empty" hidden=move || issues.with(|issues| !issues.is_empty())>
+                "The card matches the schema."
             </p>
             <ul class="mce-problems__list" data-testid="problem-list">
                 {rows}
@@ -79,22 +77,25 @@ fn ProblemRow(
     /// The problem to show.
     issue: ValidationIssue,
 ) -> impl IntoView {
-    let state = expect_editor_state();
-    let pointer_text = if issue.pointer.is_root() {
-        "(card)".to_owned()
+    let store = expect_store();
+    let place = store.with_card(|card| label_path(&card_form().root, card, &issue.field));
+    let place = if place.is_empty() {
+        "Card".to_owned()
     } else {
-        issue.pointer.to_string()
+        place.join(" › ")
     };
-    let pointer = issue.pointer.clone();
+    let field = issue.field.clone();
     view! {
-        <li class="mce-problems__item" data-pointer=issue.pointer.to_string() data-keyword=issue.keyword>
-            <button
-                type="button"
-                class="mce-problems__link"
-                on:click=move |_| state.reveal(pointer.clone())
-            >
-                <code class="mce-problems__pointer">{pointer_text}</code>
+        <li
+            class="mce-problems__item"
+            data-pointer=issue.pointer.to_string()
+            data-field=issue.field.to_string()
+            data-keyword=issue.keyword
+        >
+            <button type="button" class="mce-problems__link" on:click=move |_| store.reveal(field.clone())>
+                <span class="mce-problems__place">{place}</span>
                 <span class="mce-problems__message">{issue.message}</span>
+                <code class="mce-problems__pointer">{issue.field.to_string()}</code>
             </button>
         </li>
     }

@@ -1,18 +1,33 @@
-//! Navigation between the card's sections, each with its issue count.
+//! Navigation between the card's sections, each with its problem count.
+
+use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
+use super::store::expect_store;
 use crate::domain::card_schema::{Section, card_schema, sections};
+use crate::domain::form::card_form;
 use crate::domain::pointer::JsonPointer;
-
-use super::state::expect_editor_state;
 
 /// The card's sections, read from the schema's top-level properties.
 #[component]
 pub fn SectionNav() -> impl IntoView {
+    let store = expect_store();
+    let issues = store.issues();
+    let counts = Memo::new(move |_| {
+        issues.with(|issues| {
+            let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+            for issue in issues.iter() {
+                if let Some(section) = issue.field.first() {
+                    *counts.entry(section.to_owned()).or_default() += 1;
+                }
+            }
+            counts
+        })
+    });
     let items = sections(card_schema())
         .into_iter()
-        .map(|section| view! { <SectionLink section /> })
+        .map(|section| view! { <SectionLink section counts /> })
         .collect_view();
     view! {
         <nav class="mce-sections" aria-label="Card sections">
@@ -27,14 +42,18 @@ pub fn SectionNav() -> impl IntoView {
 fn SectionLink(
     /// The section to link to.
     section: Section,
+    /// Problem counts by section key.
+    counts: Memo<BTreeMap<String, usize>>,
 ) -> impl IntoView {
-    let state = expect_editor_state();
-    let counts = state.issue_counts_by_section();
+    let store = expect_store();
     let key = section.key.clone();
     let count = Memo::new(move |_| counts.with(|counts| counts.get(&key).copied().unwrap_or(0)));
     let pointer = JsonPointer::from_tokens([section.key.clone()]);
+    let title = card_form()
+        .root
+        .child(&section.key, None)
+        .map_or(section.title.clone(), |node| node.label_or(&section.key));
     let count_label = move || match count.get() {
-        0 => String::new(),
         1 => "1 problem".to_owned(),
         n => format!("{n} problems"),
     };
@@ -45,14 +64,10 @@ fn SectionLink(
                 class="mce-sections__link"
                 data-section=section.key.clone()
                 title=section.description.clone()
-                on:click=move |_| state.reveal(pointer.clone())
+                on:click=move |_| store.reveal(pointer.clone())
             >
-                <span class="mce-sections__title">{section.title.clone()}</span>
-                <span
-                    class="mce-badge mce-badge--error"
-                    hidden=move || count.get() == 0
-                    aria-label=count_label
-                >
+                <span class="mce-sections__title">{title}</span>
+                <span class="mce-badge mce-badge--error" hidden=move || count.get() == 0 aria-label=count_label>
                     {move || count.get()}
                 </span>
             </button>

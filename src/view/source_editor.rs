@@ -1,71 +1,102 @@
 //! The card as JSON text: the source view, a first-class way to edit it.
+//! It and the form are two views of one document: typing here updates the
+//! card (and the form) whenever the text parses; an edit or undo elsewhere
+//! rewrites the text.
 
 use leptos::html::Textarea;
 use leptos::prelude::*;
 
+use super::store::{ViewMode, expect_store};
 use crate::domain::json_text::{
     JsonTextError, byte_offset_of_utf16, line_and_column, locate, utf16_offset,
 };
-
-use super::state::expect_editor_state;
+use crate::domain::pointer::JsonPointer;
 
 /// A text box holding the card's JSON, parsed and validated on every edit.
 #[component]
 pub fn SourceEditor() -> impl IntoView {
-    let state = expect_editor_state();
+    let store = expect_store();
     let textarea: NodeRef<Textarea> = NodeRef::new();
     let caret = RwSignal::new((1usize, 1usize));
-    let parse_error = state.parse_error();
+    let draft = store.source_draft();
+    let parse_error =
+        Memo::new(move |_| draft.with(|draft| draft.as_ref().and_then(|d| d.error.clone())));
+    let initial = draft
+        .get_untracked()
+        .map_or_else(|| store.card_text(), |draft| draft.text);
 
     let update_caret = move || {
         if let Some(element) = textarea.get_untracked() {
             let start = element.selection_start().ok().flatten().unwrap_or(0) as usize;
-            let position = state
-                .source()
-                .with_untracked(|text| line_and_column(text, byte_offset_of_utf16(text, start)));
-            caret.set(position);
+            let text = element.value();
+            caret.set(line_and_column(&text, byte_offset_of_utf16(&text, start)));
         }
     };
 
+    // An edit elsewhere (the form, undo) rewrites the text; the text's own
+    // edits do not (they leave a current draft).
+    Effect::new(move |previous: Option<u64>| {
+        let revision = store.revision().get();
+        if previous.is_some_and(|previous| previous != revision)
+            && draft.get_untracked().is_none()
+            && let Some(element) = textarea.get_untracked()
+        {
+            element.set_value(&store.card_text());
+        }
+        revision
+    });
+
     // Bring a requested place into view: select it and scroll to it.
     Effect::new(move |_| {
-        let Some(pointer) = state.reveal_request().get() else {
+        let Some(request) = store.reveal_request().get() else {
             return;
         };
+        if store.mode().get_untracked() != ViewMode::Source {
+            return;
+        }
         let Some(element) = textarea.get_untracked() else {
             return;
         };
-        let Some(range) = state
-            .source()
-            .with_untracked(|text| locate(text, &pointer).map(|span| span.focus()))
-        else {
-            return;
-        };
-        select_bytes(&element, range.start, range.end);
-        update_caret();
+        let text = element.value();
+        let mut pointer: Option<JsonPointer> = Some(request.pointer);
+        while let Some(candidate) = pointer {
+            if let Some(span) = locate(&text, &candidate) {
+                let range = span.focus();
+                select_bytes(&element, &text, range.start, range.end);
+                update_caret();
+                return;
+            }
+            pointer = candidate.parent();
+        }
     });
 
     let jump_to_parse_error = move |_| {
         if let (Some(error), Some(element)) =
             (parse_error.get_untracked(), textarea.get_untracked())
         {
-            select_bytes(&element, error.offset, error.offset);
+            let text = element.value();
+            select_bytes(&element, &text, error.offset, error.offset);
             update_caret();
         }
     };
+    let format = move |_| {
+        if parse_error.get_untracked().is_some() {
+            return;
+        }
+        let text = store.card_text();
+        if let Some(element) = textarea.get_untracked() {
+            element.set_value(&text);
+        }
+        store.edit_source(text);
+    };
 
     view! {
-        <section class="mce-source" aria-labelledby="mce-source-label">
+        <section class="mce-source" aria-labelledby="mce-source-label" data-testid="source-view">
             <div class="mce-source__bar">
                 <label id="mce-source-label" for="mce-source-text" class="mce-source__label">
                     "Card JSON"
                 </label>
-                <button
-                    type="button"
-                    class="mce-button"
-                    on:click=move |_| state.format_source()
-                    disabled=move || parse_error.with(Option::is_some)
-                >
+                <button type="button" class="mce-button" on:click=format disabled=move || parse_error.with(Option::is_some)>
                     "Format"
                 </button>
             </div>
@@ -86,12 +117,9 @@ pub fn SourceEditor() -> impl IntoView {
                         "mce-source-caret"
                     }
                 }
-                prop:value=move || {
-                    state.source_revision().track();
-                    state.source().get_untracked()
-                }
+                prop:value=initial
                 on:input=move |event| {
-                    state.edit_source(event_target_value(&event));
+                    store.edit_source(event_target_value(&event));
                     update_caret();
                 }
                 on:keyup=move |_| update_caret()
@@ -132,14 +160,13 @@ pub fn parse_error_text(error: &JsonTextError) -> String {
 
 /// Selects a byte range of the text box's value, focuses it and scrolls the
 /// selection into view.
-fn select_bytes(element: &web_sys::HtmlTextAreaElement, start: usize, end: usize) {
-    let text = element.value();
-    let (start16, end16) = (utf16_offset(&text, start), utf16_offset(&text, end));
+fn select_bytes(element: &web_sys::HtmlTextAreaElement, text: &str, start: usize, end: usize) {
+    let (start16, end16) = (utf16_offset(text, start), utf16_offset(text, end));
     // Blur first: Chromium scrolls a selection into view on focus.
     let _ = element.blur();
     let _ = element.set_selection_range(start16 as u32, end16 as u32);
     let _ = element.focus();
-    let (line, _) = line_and_column(&text, start);
+    let (line, _) = line_and_column(text, start);
     let line_height = element.scroll_height() as f64 / text.lines().count().max(1) as f64;
     let target = (line.saturating_sub(3) as f64 * line_height) as i32;
     element.set_scroll_top(target);

@@ -17,6 +17,7 @@ before(async () => {
   app = await openApp();
   await app.page.goto(app.url);
   await app.page.getByRole("navigation", { name: "Card sections" }).waitFor();
+  await app.page.getByRole("tab", { name: "Source" }).click();
 });
 after(async () => {
   await app?.close();
@@ -52,14 +53,16 @@ test("pasting an invalid card lists each error with its JSON Pointer", async () 
     items.map((item) => [item.dataset.pointer, item.querySelector(".mce-problems__message").textContent]),
   );
   assert.deepEqual(rows, [
-    ["/intended_uses/risk_rating", "must be one of High, Medium, Low, Unknown"],
-    ["/evaluation_details/0", 'required field "name" is missing'],
+    ["/intended_uses/risk_rating", "Must be one of High, Medium, Low, Unknown"],
+    ["/evaluation_details/0", '"name" is required'],
   ]);
+  const fields = await problems().evaluateAll((items) => items.map((item) => item.dataset.field));
+  assert.deepEqual(fields, ["/intended_uses/risk_rating", "/evaluation_details/0/name"]);
   const badge = app.page.locator("[data-section=intended_uses] .mce-badge");
   assert.equal(await badge.textContent(), "1");
 });
 
-test("activating a problem selects the offending value in the source", async () => {
+test("activating a problem in the source view selects the offending value", async () => {
   await problems().first().getByRole("button").click();
   const selected = await source().evaluate((area) => area.value.slice(area.selectionStart, area.selectionEnd));
   assert.equal(selected, '"risk_rating": "Severe"');
@@ -88,6 +91,20 @@ test("pasting a valid card shows no problems", async () => {
   assert.equal(await problems().count(), 0);
   assert.equal(await app.page.getByTestId("parse-error").isHidden(), true);
   assert.equal(await source().getAttribute("aria-invalid"), "false");
+});
+
+test("activating a problem in the form view focuses its field", async () => {
+  await app.page.getByRole("tab", { name: "Form" }).click();
+  await paste(app.page, app.page.locator('[data-path="/model_overview/model_creator"]'), "x".repeat(1025));
+  await app.page.getByRole("button", { name: /Model overview › Model creator/ }).click();
+  const focused = await app.page.evaluate(() => document.activeElement.dataset.path);
+  assert.equal(focused, "/model_overview/model_creator");
+  const field = app.page.locator('[data-path="/model_overview/model_creator"]');
+  assert.equal(await field.getAttribute("aria-invalid"), "true");
+  assert.equal(
+    await app.page.locator('[id="f/model_overview/model_creator-messages"]').textContent(),
+    "At most 1024 characters (this has 1025)",
+  );
 });
 
 test("the page raised no errors", () => {

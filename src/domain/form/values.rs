@@ -137,6 +137,26 @@ fn same_shape(a: &FormNode, b: Option<&FormNode>) -> bool {
     }
 }
 
+/// `value` as a scalar of JSON type `kind` ("number", "string",
+/// "boolean"): converted when that loses nothing a person would miss (a
+/// number's text, "true"), else the kind's empty value.
+pub fn convert_scalar(value: &Value, kind: &str) -> Value {
+    match (value, kind) {
+        (Value::Number(_), "number")
+        | (Value::String(_), "string")
+        | (Value::Bool(_), "boolean") => value.clone(),
+        (Value::Number(number), "string") => Value::String(number.to_string()),
+        (Value::Bool(flag), "string") => Value::String(flag.to_string()),
+        (Value::String(text), "number") => {
+            Value::Number(parse_number(text).unwrap_or_else(|| Number::from(0)))
+        }
+        (Value::String(text), "boolean") => Value::Bool(text.trim().eq_ignore_ascii_case("true")),
+        (_, "number") => Value::Number(Number::from(0)),
+        (_, "boolean") => Value::Bool(false),
+        _ => Value::String(String::new()),
+    }
+}
+
 /// A JSON number from what a person typed, kept exactly as written; `None`
 /// while the text is not (yet) a number, such as `-`, `1.` or `1e`.
 pub fn parse_number(text: &str) -> Option<Number> {
@@ -279,6 +299,18 @@ mod tests {
         let current = json!({"name": "m", "type": "number", "value": 1});
         let bar = switch_variant(variants, &current, 2, Some(&stashed));
         assert_eq!(bar, json!({"name": "m", "type": "bar_chart", "value": [1]}));
+    }
+
+    #[test]
+    fn scalars_convert_without_losing_what_can_be_kept() {
+        assert_eq!(convert_scalar(&json!(0.95), "string"), json!("0.95"));
+        assert_eq!(convert_scalar(&json!("0.95"), "number").to_string(), "0.95");
+        assert_eq!(convert_scalar(&json!("high"), "number"), json!(0));
+        assert_eq!(convert_scalar(&json!(" TRUE"), "boolean"), json!(true));
+        assert_eq!(convert_scalar(&json!(true), "string"), json!("true"));
+        assert_eq!(convert_scalar(&json!(7), "boolean"), json!(false));
+        assert_eq!(convert_scalar(&json!(null), "string"), json!(""));
+        assert_eq!(convert_scalar(&json!(3), "number"), json!(3));
     }
 
     #[test]

@@ -1,0 +1,147 @@
+//! What every field has around its control: a label tied to it, help, a
+//! character counter, and its messages, linked to the control with
+//! `aria-describedby` and announced as they change.
+
+use leptos::prelude::*;
+
+use crate::domain::form::values::field_id;
+use crate::domain::pointer::JsonPointer;
+use crate::view::store::CardStore;
+
+/// The ids of a field's control and of what describes it, all derived from
+/// the field's pointer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldIds {
+    /// The control.
+    pub control: String,
+    /// The help text.
+    pub help: String,
+    /// The character counter.
+    pub counter: String,
+    /// The message list.
+    pub messages: String,
+}
+
+impl FieldIds {
+    /// The ids for the field at `pointer`.
+    pub fn new(pointer: &JsonPointer) -> Self {
+        let control = field_id(&pointer.to_string());
+        Self {
+            help: format!("{control}-help"),
+            counter: format!("{control}-counter"),
+            messages: format!("{control}-messages"),
+            control,
+        }
+    }
+
+    /// The value of the control's `aria-describedby`.
+    pub fn described_by(&self, help: bool, counter: bool) -> String {
+        let mut ids = Vec::with_capacity(3);
+        if help {
+            ids.push(self.help.as_str());
+        }
+        if counter {
+            ids.push(self.counter.as_str());
+        }
+        ids.push(self.messages.as_str());
+        ids.join(" ")
+    }
+}
+
+/// The schema messages of the field at `pointer`, as a signal that changes
+/// only when they do.
+pub fn field_messages(store: CardStore, pointer: &JsonPointer) -> Signal<Vec<String>> {
+    let trigger = store.watch_messages(pointer);
+    let pointer = pointer.clone();
+    Signal::derive(move || {
+        trigger.track();
+        store.messages(&pointer)
+    })
+}
+
+/// How a control gets its accessible name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LabelMode {
+    /// A `<label>` above or beside the control, with this text.
+    Visible(String),
+    /// Visible text elsewhere (table headers), by these element ids.
+    LabelledBy(String),
+}
+
+/// The messages of a field, as a list announced politely when it changes.
+#[component]
+pub fn MessageList(
+    /// The list's id, which the control's `aria-describedby` names.
+    id: String,
+    /// The messages.
+    messages: Signal<Vec<String>>,
+    /// A note from the widget itself (not from the schema), such as "not a
+    /// number yet".
+    #[prop(optional, into)]
+    note: Option<Signal<Option<String>>>,
+) -> impl IntoView {
+    let note = note.unwrap_or_else(|| Signal::derive(|| None));
+    view! {
+        <ul id=id class="mce-messages" aria-live="polite">
+            {move || note.get().map(|text| view! { <li class="mce-messages__note">{text}</li> })}
+            {move || {
+                messages
+                    .get()
+                    .into_iter()
+                    .map(|message| view! { <li class="mce-messages__error">{message}</li> })
+                    .collect_view()
+            }}
+        </ul>
+    }
+}
+
+/// The label, help and counter around a control.
+#[component]
+pub fn FieldFrame(
+    /// The field's ids.
+    ids: FieldIds,
+    /// The visible label.
+    label: String,
+    /// Help under the label.
+    help: Option<String>,
+    /// Whether the schema requires the field.
+    required: bool,
+    /// The field's messages.
+    messages: Signal<Vec<String>>,
+    /// "12 / 1024": the length the schema counts, against its limit.
+    #[prop(optional)]
+    counter: Option<Signal<(usize, u64)>>,
+    /// A note from the widget itself.
+    #[prop(optional)]
+    note: Option<Signal<Option<String>>>,
+    /// The control.
+    children: Children,
+) -> impl IntoView {
+    let invalid = move || !messages.with(Vec::is_empty);
+    let counter_view = counter.map(|counter| {
+        view! {
+            <span
+                id=ids.counter.clone()
+                class="mce-field__counter"
+                class:mce-field__counter--over={move || counter.with(|(used, limit)| *used as u64 > *limit)}
+            >
+                {move || counter.with(|(used, limit)| format!("{used} / {limit}"))}
+            </span>
+        }
+    });
+    let note = note.unwrap_or_else(|| Signal::derive(|| None));
+    view! {
+        <div class="mce-field" class:mce-field--invalid=invalid>
+            <div class="mce-field__top">
+                <label class="mce-field__label" for=ids.control.clone()>
+                    {label}
+                    {required.then(|| view! { <span class="mce-field__required" aria-hidden="true">" *"</span> })}
+                </label>
+                {counter_view}
+            </div>
+            {help.map(|help| view! { <p id=ids.help.clone() class="mce-field__help">{help}</p> })}
+            {children()}
+            <MessageList id=ids.messages.clone() messages note />
+        </div>
+    }
+}

@@ -1,0 +1,256 @@
+//! Maps (`metadata`, `custom_details`): key/value rows with add, remove and
+//! rename. A key being typed that is empty or already used is an error on
+//! its row, and the card keeps the last good key (with its value) until the
+//! key is fixed, so renaming never loses a value.
+
+use leptos::prelude::*;
+use serde_json::Value;
+
+use super::frame::{FieldIds, MessageList, field_messages};
+use super::rows::focus_later;
+use super::schema_field::schema_field;
+use crate::domain::document::{Coalesce, Edit};
+use crate::domain::form::node::{FormNode, MapNode};
+use crate::domain::form::values::{field_id, new_value};
+use crate::domain::pointer::JsonPointer;
+use crate::view::store::{CardStore, expect_store};
+
+/// Key/value rows for an object whose keys the user chooses.
+#[component]
+pub fn KeyValueRows(
+    /// Where the object is.
+    pointer: JsonPointer,
+    /// Its form node.
+    node: &'static FormNode,
+    /// Its values' node.
+    map: &'static MapNode,
+    /// Its label.
+    label: String,
+) -> impl IntoView {
+    let store = expect_store();
+    let trigger = store.watch_value(&pointer);
+    let keys = {
+        let pointer = pointer.clone();
+        Memo::new(move |_| {
+            trigger.track();
+            store.read(&pointer, |value| {
+                value
+                    .and_then(Value::as_object)
+                    .map(|map| map.keys().cloned().collect::<Vec<_>>())
+                    .unwrap_or_default()
+            })
+        })
+    };
+    let count = Memo::new(move |_| keys.with(Vec::len));
+    let noun = node
+        .ui
+        .item_label
+        .clone()
+        .unwrap_or_else(|| "Entry".to_owned());
+    let ids = FieldIds::new(&pointer);
+    let heading_id = format!("{}-heading", ids.control);
+    let messages = field_messages(store, &pointer);
+    // A row added but not yet given a key lives only here.
+    let pending = RwSignal::new(false);
+    let rows = {
+        let pointer = pointer.clone();
+        let noun = noun.clone();
+        move |index: usize| {
+            view! { <MapRow map_pointer=pointer.clone() index keys values=&map.values noun=noun.clone() /> }
+        }
+    };
+    let pending_row = {
+        let pointer = pointer.clone();
+        let noun = noun.clone();
+        move || {
+            pending.get().then(|| {
+                view! { <PendingRow map_pointer=pointer.clone() keys values=&map.values noun=noun.clone() pending /> }
+            })
+        }
+    };
+    let add = {
+        let pending_id = format!("{}-new-key", ids.control);
+        move |_| {
+            pending.set(true);
+            focus_later(pending_id.clone());
+        }
+    };
+    let help = node.help().map(str::to_owned);
+    view! {
+        <div class="mce-map" role="group" aria-labelledby=heading_id.clone() data-path=pointer.to_string()>
+            <div class="mce-list__head">
+                <h4 id=heading_id.clone() class="mce-list__title">{label}</h4>
+                <span class="mce-list__limit">
+                    {move || match count.get() {
+                        1 => "1 entry".to_owned(),
+                        n => format!("{n} entries"),
+                    }}
+                </span>
+            </div>
+            {help.map(|help| view! { <p class="mce-field__help">{help}</p> })}
+            <ul class="mce-map__rows">
+                <For each=move || 0..count.get() key=|index| *index children=rows />
+                {pending_row}
+            </ul>
+            <MessageList id=ids.messages.clone() messages />
+            <button type="button" class="mce-button mce-button--add" on:click=add disabled=move || pending.get()>
+                {format!("Add {}", noun.to_lowercase())}
+            </button>
+        </div>
+    }
+}
+
+/// Why a key typed for a row cannot be used, if it cannot.
+fn key_problem(keys: &[String], own: Option<&str>, typed: &str) -> Option<String> {
+    if typed.is_empty() {
+        return Some("A key can't be empty".to_owned());
+    }
+    if Some(typed) != own && keys.iter().any(|key| key == typed) {
+        return Some(format!("Another entry already uses the key \"{typed}\""));
+    }
+    None
+}
+
+#[component]
+fn MapRow(
+    map_pointer: JsonPointer,
+    index: usize,
+    keys: Memo<Vec<String>>,
+    values: &'static FormNode,
+    noun: String,
+) -> impl IntoView {
+    let store = expect_store();
+    let key = Memo::new(move |_| keys.with(|keys| keys.get(index).cloned().unwrap_or_default()));
+    let typed = RwSignal::new(key.get_untracked());
+    let problem = RwSignal::new(None::<String>);
+    // When the key changes from elsewhere (undo), the box follows.
+    Effect::new(move |_| {
+        let current = key.get();
+        if problem.get_untracked().is_none() {
+            typed.set(current);
+        }
+    });
+    let row_id = format!("{}-row{index}", field_id(&map_pointer.to_string()));
+    let key_id = format!("{row_id}-key");
+    let problem_id = format!("{row_id}-key-messages");
+    let name = format!("{noun} {}", index + 1);
+    let on_key = {
+        let map_pointer = map_pointer.clone();
+        move |event| {
+            let text = event_target_value(&event);
+            typed.set(text.clone());
+            let own = key.get_untracked();
+            let found = keys.with_untracked(|keys| key_problem(keys, Some(&own), &text));
+            problem.set(found.clone());
+            if found.is_none() && text != own {
+                rename(store, &map_pointer, own, text);
+            }
+        }
+    };
+    let remove = {
+        let map_pointer = map_pointer.clone();
+        move |_| {
+            store.remove(&map_pointer.child(key.get_untracked()));
+            problem.set(None);
+        }
+    };
+    let value_field = {
+        let map_pointer = map_pointer.clone();
+        move || {
+            let key = key.get();
+            schema_field(
+                map_pointer.child(key.clone()),
+                values,
+                format!("Value of \"{key}\""),
+                true,
+            )
+        }
+    };
+    view! {
+        <li class="mce-map__row" data-row=index>
+            <div class="mce-map__key">
+                <label class="mce-field__label" for=key_id.clone()>{format!("{name} key")}</label>
+                <input
+                    type="text"
+                    id=key_id
+                    class="mce-input"
+                    data-key-of=move || map_pointer.child(key.get()).to_string()
+                    aria-invalid=move || problem.with(Option::is_some).to_string()
+                    aria-describedby=problem_id.clone()
+                    prop:value=move || typed.get()
+                    on:input=on_key
+                />
+                <ul id=problem_id class="mce-messages" aria-live="polite">
+                    {move || problem.get().map(|text| view! { <li class="mce-messages__error">{text}</li> })}
+                </ul>
+            </div>
+            <div class="mce-map__value">{value_field}</div>
+            <button type="button" class="mce-icon-button mce-icon-button--danger" aria-label=format!("Remove {name}") on:click=remove>
+                "✕"
+            </button>
+        </li>
+    }
+}
+
+fn rename(store: CardStore, map: &JsonPointer, from: String, to: String) {
+    let _ = store.edit(
+        Edit::RenameKey {
+            object: map.clone(),
+            from,
+            to,
+        },
+        Coalesce::Typing,
+    );
+}
+
+/// A new row: it joins the card as soon as its key is usable.
+#[component]
+fn PendingRow(
+    map_pointer: JsonPointer,
+    keys: Memo<Vec<String>>,
+    values: &'static FormNode,
+    noun: String,
+    pending: RwSignal<bool>,
+) -> impl IntoView {
+    let store = expect_store();
+    let key_id = format!("{}-new-key", field_id(&map_pointer.to_string()));
+    let problem_id = format!("{key_id}-messages");
+    let problem = RwSignal::new(Some("A key can't be empty".to_owned()));
+    let on_key = {
+        let map_pointer = map_pointer.clone();
+        move |event| {
+            let text = event_target_value(&event);
+            let found = keys.with_untracked(|keys| key_problem(keys, None, &text));
+            problem.set(found.clone());
+            if found.is_none() {
+                let index = keys.with_untracked(Vec::len);
+                store.set(&map_pointer.child(text), new_value(values));
+                pending.set(false);
+                let row_key_id = format!("{}-row{index}-key", field_id(&map_pointer.to_string()));
+                focus_later(row_key_id);
+            }
+        }
+    };
+    view! {
+        <li class="mce-map__row mce-map__row--pending">
+            <div class="mce-map__key">
+                <label class="mce-field__label" for=key_id.clone()>{format!("New {} key", noun.to_lowercase())}</label>
+                <input
+                    type="text"
+                    id=key_id
+                    class="mce-input"
+                    aria-invalid="true"
+                    aria-describedby=problem_id.clone()
+                    on:input=on_key
+                />
+                <ul id=problem_id class="mce-messages" aria-live="polite">
+                    {move || problem.get().map(|text| view! { <li class="mce-messages__error">{text}</li> })}
+                </ul>
+            </div>
+            <p class="mce-map__value mce-map__hint">"Type a key to add the entry."</p>
+            <button type="button" class="mce-icon-button" aria-label="Cancel the new entry" on:click=move |_| pending.set(false)>
+                "✕"
+            </button>
+        </li>
+    }
+}

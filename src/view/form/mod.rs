@@ -1,0 +1,14 @@
+//! The generated form: a component per widget of [`crate::domain::form`],
+//! dispatched by [`schema_field::SchemaField`].
+
+pub mod frame;
+pub mod grid;
+pub mod items;
+pub mod leaf;
+pub mod list;
+pub mod map;
+pub mod object;
+pub mod rows;
+pub mod schema_field;
+pub mod table;
+pub mod variant;

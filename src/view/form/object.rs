@@ -1,0 +1,155 @@
+//! An object's fields as a group, and the keys it has that the schema does
+//! not declare: kept, flagged, removable.
+
+use leptos::prelude::*;
+use serde_json::Value;
+
+use super::frame::{MessageList, field_messages};
+use super::schema_field::schema_field;
+use crate::domain::form::node::{AdditionalProperties, FormNode, ObjectNode};
+use crate::domain::form::values::{field_id, unknown_keys};
+use crate::domain::pointer::JsonPointer;
+use crate::view::store::expect_store;
+
+/// The fields of an object, in presentation order.
+#[component]
+pub fn ObjectField(
+    /// Where the object is.
+    pointer: JsonPointer,
+    /// Its form node.
+    node: &'static FormNode,
+    /// Its declared fields.
+    object: &'static ObjectNode,
+    /// Its label.
+    label: String,
+    /// The heading level of its title (a section is 2).
+    heading_level: u8,
+) -> impl IntoView {
+    let group_id = format!("{}-group", field_id(&pointer.to_string()));
+    let heading_id = format!("{group_id}-heading");
+    let help = node.help().map(str::to_owned);
+    let path = pointer.to_string();
+    let title = match heading_level {
+        2 => view! { <h2 id=heading_id.clone() class="mce-group__title mce-group__title--section">{label}</h2> }.into_any(),
+        3 => view! { <h3 id=heading_id.clone() class="mce-group__title">{label}</h3> }.into_any(),
+        _ => view! { <h4 id=heading_id.clone() class="mce-group__title">{label}</h4> }.into_any(),
+    };
+    view! {
+        <div
+            class="mce-group"
+            class:mce-group--section={heading_level == 2}
+            role="group"
+            id=group_id
+            aria-labelledby=heading_id
+            data-path=path
+        >
+            {title}
+            {help.map(|help| view! { <p class="mce-group__help">{help}</p> })}
+            <ObjectFields pointer object />
+        </div>
+    }
+}
+
+/// The fields of an object without a title: for variant bodies and items,
+/// whose title is shown by their container.
+#[component]
+pub fn ObjectFields(
+    /// Where the object is.
+    pointer: JsonPointer,
+    /// Its declared fields.
+    object: &'static ObjectNode,
+    /// A field not to show (the variant switch shows the discriminator).
+    #[prop(optional)]
+    skip: Option<String>,
+    /// Show only the keys the schema does not declare (the card's top
+    /// level, whose declared fields are the sections).
+    #[prop(optional)]
+    only_unknown: bool,
+) -> impl IntoView {
+    let fields = object
+        .properties
+        .iter()
+        .filter(|_| !only_unknown)
+        .filter(|property| property.node.ui.shown_with.is_none())
+        .filter(|property| skip.as_deref() != Some(property.key.as_str()))
+        .map(|property| {
+            schema_field(
+                pointer.child(property.key.clone()),
+                &property.node,
+                property.node.label_or(&property.key),
+                property.required,
+            )
+        })
+        .collect_view();
+    view! {
+        {fields}
+        <UnknownFields pointer object />
+    }
+}
+
+/// Keys of the object that no field edits: shown with their JSON, flagged,
+/// and removable, never dropped silently.
+#[component]
+fn UnknownFields(
+    /// Where the object is.
+    pointer: JsonPointer,
+    /// Its declared fields.
+    object: &'static ObjectNode,
+) -> impl IntoView {
+    let store = expect_store();
+    let trigger = store.watch_value(&pointer);
+    let keys = {
+        let pointer = pointer.clone();
+        Memo::new(move |_| {
+            trigger.track();
+            store.read(&pointer, |value| unknown_keys(object, value))
+        })
+    };
+    let forbidden = object.additional == AdditionalProperties::Forbidden;
+    move || {
+        keys.get()
+            .into_iter()
+            .map(|key| {
+                view! { <UnknownField object_pointer=pointer.clone() key forbidden /> }
+            })
+            .collect_view()
+    }
+}
+
+#[component]
+fn UnknownField(object_pointer: JsonPointer, key: String, forbidden: bool) -> impl IntoView {
+    let store = expect_store();
+    let pointer = object_pointer.child(key.clone());
+    let id = field_id(&pointer.to_string());
+    let messages = field_messages(store, &pointer);
+    let preview = store.read(&pointer, |value| {
+        let text = value.map(Value::to_string).unwrap_or_default();
+        if text.chars().count() > 200 {
+            format!("{}…", text.chars().take(200).collect::<String>())
+        } else {
+            text
+        }
+    });
+    let note = if forbidden {
+        "Not in the schema, which does not allow it here: the card will not validate until it is removed."
+    } else {
+        "Not in the schema; kept in the card as it is."
+    };
+    let label = format!("Remove unknown field \"{key}\"");
+    let path = pointer.to_string();
+    view! {
+        <div class="mce-unknown" id=id.clone() data-path=path role="group" aria-labelledby=format!("{id}-key") aria-describedby=format!("{id}-messages")>
+            <p class="mce-unknown__head">
+                <span class="mce-unknown__flag">"Unknown field"</span>
+                " "
+                <code id=format!("{id}-key")>{key.clone()}</code>
+            </p>
+            <pre class="mce-unknown__value">{preview}</pre>
+            <p class="mce-unknown__note">{note}</p>
+            <MessageList id=format!("{id}-messages") messages />
+            <button type="button" class="mce-button mce-button--danger" aria-label=label on:click=move |_| store.remove(&pointer)>
+                "Remove"
+            </button>
+        </div>
+    }
+}

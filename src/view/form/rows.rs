@@ -1,0 +1,180 @@
+//! What every list-like widget shares: its length, its limits in words,
+//! and the move/remove buttons (with Alt+Arrow keys) of each row.
+
+use leptos::prelude::*;
+use serde_json::Value;
+
+use crate::domain::document::Edit;
+use crate::domain::form::node::ArrayNode;
+use crate::domain::form::values::field_id;
+use crate::domain::pointer::JsonPointer;
+use crate::view::store::{CardStore, expect_store};
+
+/// The length of the array at `pointer` (0 when absent); re-runs only when
+/// the array itself changes shape, not when an item's field is typed in.
+pub fn array_len(store: CardStore, pointer: &JsonPointer) -> Memo<usize> {
+    let trigger = store.watch_value(pointer);
+    let pointer = pointer.clone();
+    Memo::new(move |_| {
+        trigger.track();
+        store.read(&pointer, |value| {
+            value.and_then(Value::as_array).map_or(0, Vec::len)
+        })
+    })
+}
+
+/// "3 items · at most 10" or "16 items · the schema suggests at most 15,
+/// without enforcing it".
+pub fn limit_text(count: usize, array: &ArrayNode) -> String {
+    let mut text = match count {
+        1 => "1 item".to_owned(),
+        n => format!("{n} items"),
+    };
+    if let Some(min) = array.min_items.filter(|min| *min > 0) {
+        text.push_str(&format!(" · at least {min}"));
+    }
+    if let Some(max) = array.max_items {
+        text.push_str(&format!(" · at most {max}"));
+    } else if let Some(intended) = array.intended_max_items {
+        text.push_str(&format!(
+            " · the schema suggests at most {intended}, without enforcing it"
+        ));
+    }
+    text
+}
+
+/// Focuses the element with `id` as soon as the view has rendered it, with
+/// the caret at the end of a text box's value.
+///
+/// Rendering finishes within a few executor ticks (microtasks), before the
+/// browser handles the next key press, so fast typing after "add" lands in
+/// the new box, not the old one.
+pub fn focus_later(id: String) {
+    leptos::task::spawn_local(async move {
+        for _ in 0..8 {
+            leptos::task::tick().await;
+            if let Some(element) = document().get_element_by_id(&id) {
+                focus_element(element);
+                return;
+            }
+        }
+        request_animation_frame(move || {
+            if let Some(element) = document().get_element_by_id(&id) {
+                focus_element(element);
+            }
+        });
+    });
+}
+
+fn focus_element(element: web_sys::Element) {
+    if let Ok(html) = element.clone().dyn_into::<web_sys::HtmlElement>() {
+        let _ = html.focus();
+    }
+    if let Ok(input) = element.dyn_into::<web_sys::HtmlInputElement>() {
+        let end = input.value().encode_utf16().count() as u32;
+        let _ = input.set_selection_range(end, end);
+    }
+}
+
+use leptos::wasm_bindgen::JsCast;
+
+/// Moves item `from` of the array at `array` to `to`, and keeps focus on
+/// the element of the moved item with id suffix `focus_suffix`.
+pub fn move_item(
+    store: CardStore,
+    array: &JsonPointer,
+    from: usize,
+    to: usize,
+    focus_suffix: &str,
+) {
+    store.command(Edit::Move {
+        array: array.clone(),
+        from,
+        to,
+    });
+    focus_later(format!(
+        "{}{focus_suffix}",
+        field_id(&array.child(to.to_string()).to_string())
+    ));
+}
+
+/// Handles Alt+ArrowUp / Alt+ArrowDown on a row: moves the row.
+pub fn row_keys(
+    store: CardStore,
+    array: JsonPointer,
+    index: usize,
+    count: Memo<usize>,
+    focus_suffix: &'static str,
+) -> impl Fn(web_sys::KeyboardEvent) + Clone + 'static {
+    move |event: web_sys::KeyboardEvent| {
+        if !event.alt_key() {
+            return;
+        }
+        let target = match event.key().as_str() {
+            "ArrowUp" if index > 0 => index - 1,
+            "ArrowDown" if index + 1 < count.get_untracked() => index + 1,
+            _ => return,
+        };
+        event.prevent_default();
+        move_item(store, &array, index, target, focus_suffix);
+    }
+}
+
+/// Move up, move down and remove buttons for row `index` of `array`.
+#[component]
+pub fn RowActions(
+    /// The array.
+    array: JsonPointer,
+    /// The row.
+    index: usize,
+    /// The array's length.
+    count: Memo<usize>,
+    /// What a row is called, for the buttons' names ("Artifact 2").
+    name: String,
+    /// The id suffix of the element to keep focused after a move.
+    focus_suffix: &'static str,
+) -> impl IntoView {
+    let store = expect_store();
+    let up = {
+        let array = array.clone();
+        move |_: web_sys::MouseEvent| move_item(store, &array, index, index - 1, focus_suffix)
+    };
+    let down = {
+        let array = array.clone();
+        move |_: web_sys::MouseEvent| move_item(store, &array, index, index + 1, focus_suffix)
+    };
+    let remove = move |_: web_sys::MouseEvent| store.remove(&array.child(index.to_string()));
+    view! {
+        <span class="mce-row-actions">
+            <button
+                type="button"
+                class="mce-icon-button"
+                aria-label=format!("Move {name} up")
+                title="Move up (Alt+↑)"
+                disabled={index == 0}
+                on:click=up
+            >
+                "↑"
+            </button>
+            <button
+                type="button"
+                class="mce-icon-button"
+                aria-label=format!("Move {name} down")
+                title="Move down (Alt+↓)"
+                disabled={move || index + 1 >= count.get()}
+                on:click=down
+            >
+                "↓"
+            </button>
+            <button
+                type="button"
+                class="mce-icon-button mce-icon-button--danger"
+                aria-label=format!("Remove {name}")
+                title="Remove"
+                on:click=remove
+            >
+                "✕"
+            </button>
+        </span>
+    }
+}

@@ -1,0 +1,92 @@
+//! The form view: every section of the card, generated from the schema,
+//! one after another, each reachable from the section navigation.
+
+use leptos::prelude::*;
+
+use super::form::items::ItemList;
+use super::form::object::ObjectFields;
+use super::form::schema_field::schema_field;
+use super::store::expect_store;
+use crate::domain::form::node::{FormNode, NodeKind, PropertyNode};
+use crate::domain::form::values::field_id;
+use crate::domain::form::{Widget, card_form, choose_widget};
+use crate::domain::pointer::JsonPointer;
+
+/// The whole card as a form.
+#[component]
+pub fn FormView() -> impl IntoView {
+    let store = expect_store();
+    let root = &card_form().root;
+    let stale = store.source_draft();
+    let banner = move || {
+        stale.get().and_then(|draft| draft.error).map(|error| {
+            view! {
+                <p class="mce-banner mce-banner--warning" role="status">
+                    {format!(
+                        "The JSON source does not parse (line {}, column {}); the form shows the last card that did. Editing here replaces that text.",
+                        error.line, error.column
+                    )}
+                </p>
+            }
+        })
+    };
+    let body = match &root.kind {
+        NodeKind::Object(card) => {
+            let sections = card
+                .properties
+                .iter()
+                .map(|property| view! { <FormSection property /> })
+                .collect_view();
+            view! {
+                {sections}
+                <OtherFields object=card />
+            }
+            .into_any()
+        }
+        _ => schema_field(JsonPointer::root(), root, "Card".to_owned(), true),
+    };
+    view! {
+        <div class="mce-form" data-testid="form-view">
+            {banner}
+            {body}
+        </div>
+    }
+}
+
+/// Keys at the top of the card that no section declares.
+#[component]
+fn OtherFields(object: &'static crate::domain::form::node::ObjectNode) -> impl IntoView {
+    view! {
+        <div class="mce-form__other">
+            <ObjectFields pointer=JsonPointer::root() object skip="".to_owned() only_unknown=true />
+        </div>
+    }
+}
+
+/// One section: its heading, help and fields.
+#[component]
+fn FormSection(property: &'static PropertyNode) -> impl IntoView {
+    let pointer = JsonPointer::root().child(property.key.clone());
+    let node: &'static FormNode = &property.node;
+    let id = field_id(&pointer.to_string());
+    let heading_id = format!("{id}-heading");
+    let label = node.label_or(&property.key);
+    let help = node.help().map(str::to_owned);
+    let content = match (choose_widget(node), &node.kind) {
+        (Widget::Fieldset, NodeKind::Object(object)) => {
+            view! { <ObjectFields pointer=pointer.clone() object /> }.into_any()
+        }
+        (Widget::ItemList, NodeKind::Array(array)) => view! {
+            <ItemList pointer=pointer.clone() node array label=label.clone() titled_by=heading_id.clone() />
+        }
+        .into_any(),
+        _ => schema_field(pointer.clone(), node, label.clone(), property.required),
+    };
+    view! {
+        <section class="mce-section" id=id tabindex="-1" aria-labelledby=heading_id.clone() data-section=property.key.clone()>
+            <h2 id=heading_id.clone() class="mce-section__title">{label}</h2>
+            {help.map(|help| view! { <p class="mce-section__help">{help}</p> })}
+            {content}
+        </section>
+    }
+}

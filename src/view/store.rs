@@ -1,0 +1,496 @@
+//! The card being edited, shared by every component: one context handle
+//! over the [`CardDocument`], with intent methods (`set_text`, `insert`,
+//! `undo`, ...) and fine-grained change notification.
+//!
+//! Fields do not read a signal holding the whole card (that would re-run
+//! every field on every keystroke); each watches its own pointer, and an
+//! edit notifies only the watchers at or below what it changed. Validation
+//! runs on every change, synchronously, and notifies only the fields whose
+//! messages changed.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use serde_json::Value;
+
+use crate::domain::document::{
+    CardDocument, Change, Coalesce, Edit, EditError, TextStyle, to_json_text,
+};
+use crate::domain::json_text::{JsonTextError, parse_json};
+use crate::domain::pointer::JsonPointer;
+use crate::domain::validation::{ValidationIssue, validate_card};
+
+use super::subscriptions::Subscriptions;
+
+/// Which view of the card is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ViewMode {
+    /// The generated form.
+    Form,
+    /// The JSON text.
+    Source,
+}
+
+/// A request to bring a place of the card into view and focus it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RevealRequest {
+    /// The place.
+    pub pointer: JsonPointer,
+    /// Distinguishes repeated requests for the same place.
+    pub serial: u64,
+}
+
+/// The JSON source text when the user typed it (it may not parse).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SourceDraft {
+    /// The text as typed.
+    pub text: String,
+    /// The document revision the text belongs to: once the document moves
+    /// on (an edit in the form, an undo), the text is stale.
+    pub revision: u64,
+    /// Why the text does not parse, if it does not.
+    pub error: Option<JsonTextError>,
+}
+
+struct Inner {
+    document: CardDocument,
+    style: TextStyle,
+    values: Subscriptions,
+    messages: Subscriptions,
+    /// Messages by the pointer of the field that shows them.
+    field_messages: BTreeMap<String, Vec<String>>,
+    /// What a variant item held as each variant (or tag), by item pointer.
+    stash: HashMap<String, HashMap<String, Value>>,
+    /// Items the user expanded or collapsed, by pointer.
+    expanded: HashMap<String, bool>,
+}
+
+/// The shared handle; `Copy`, so closures take it freely.
+#[derive(Clone, Copy)]
+pub struct CardStore {
+    inner: StoredValue<Inner, LocalStorage>,
+    revision: RwSignal<u64>,
+    issues: RwSignal<Arc<Vec<ValidationIssue>>>,
+    can_undo: RwSignal<bool>,
+    can_redo: RwSignal<bool>,
+    mode: RwSignal<ViewMode>,
+    reveal: RwSignal<Option<RevealRequest>>,
+    source_draft: RwSignal<Option<SourceDraft>>,
+    last_error: RwSignal<Option<String>>,
+}
+
+impl CardStore {
+    /// A store editing `card`, saved later in `style`.
+    pub fn new(card: Value, style: TextStyle) -> Self {
+        let issues = validate_card(&card);
+        let field_messages = messages_by_field(&issues);
+        Self {
+            inner: StoredValue::new_local(Inner {
+                document: CardDocument::new(card),
+                style,
+                values: Subscriptions::default(),
+                messages: Subscriptions::default(),
+                field_messages,
+                stash: HashMap::new(),
+                expanded: HashMap::new(),
+            }),
+            revision: RwSignal::new(0),
+            issues: RwSignal::new(Arc::new(issues)),
+            can_undo: RwSignal::new(false),
+            can_redo: RwSignal::new(false),
+            mode: RwSignal::new(ViewMode::Form),
+            reveal: RwSignal::new(None),
+            source_draft: RwSignal::new(None),
+            last_error: RwSignal::new(None),
+        }
+    }
+
+    /// A store for a card given as JSON text, which may be broken: then the
+    /// card starts empty and the source view shows the text and its error.
+    pub fn from_text(text: &str) -> Self {
+        match parse_json(text) {
+            Ok(card) => Self::new(card, TextStyle::detect(text)),
+            Err(error) => {
+                let store = Self::new(Value::Object(Default::default()), TextStyle::standard());
+                store.source_draft.set(Some(SourceDraft {
+                    text: text.to_owned(),
+                    revision: 0,
+                    error: Some(error),
+                }));
+                store.mode.set(ViewMode::Source);
+                store
+            }
+        }
+    }
+
+    /// Makes this store the one components below find with [`expect_store`].
+    pub fn provide(self) -> Self {
+        provide_context(self);
+        self
+    }
+
+    // ---- reading -------------------------------------------------------
+
+    /// Registers the calling component as a watcher of `pointer`'s value,
+    /// for as long as it is mounted; track the returned trigger in a
+    /// reactive closure, then read with [`CardStore::read`].
+    pub fn watch_value(&self, pointer: &JsonPointer) -> ArcTrigger {
+        let key = pointer.to_string();
+        let trigger = self
+            .inner
+            .try_update_value(|inner| inner.values.watch(&key));
+        let inner = self.inner;
+        on_cleanup(move || {
+            inner.try_update_value(|inner| inner.values.unwatch(&key));
+        });
+        trigger.unwrap_or_default()
+    }
+
+    /// Registers a watcher of the messages shown on the field at `pointer`.
+    pub fn watch_messages(&self, pointer: &JsonPointer) -> ArcTrigger {
+        let key = pointer.to_string();
+        let trigger = self
+            .inner
+            .try_update_value(|inner| inner.messages.watch(&key));
+        let inner = self.inner;
+        on_cleanup(move || {
+            inner.try_update_value(|inner| inner.messages.unwatch(&key));
+        });
+        trigger.unwrap_or_default()
+    }
+
+    /// Reads the value at `pointer` without tracking anything.
+    pub fn read<R>(&self, pointer: &JsonPointer, read: impl FnOnce(Option<&Value>) -> R) -> R {
+        self.inner
+            .with_value(|inner| read(inner.document.get(pointer)))
+    }
+
+    /// A copy of the value at `pointer`, untracked.
+    pub fn value(&self, pointer: &JsonPointer) -> Option<Value> {
+        self.read(pointer, |value| value.cloned())
+    }
+
+    /// The messages shown on the field at `pointer`, untracked.
+    pub fn messages(&self, pointer: &JsonPointer) -> Vec<String> {
+        self.inner.with_value(|inner| {
+            inner
+                .field_messages
+                .get(&pointer.to_string())
+                .cloned()
+                .unwrap_or_default()
+        })
+    }
+
+    /// The whole card as JSON text, laid out as it was loaded.
+    pub fn card_text(&self) -> String {
+        self.inner
+            .with_value(|inner| to_json_text(inner.document.root(), &inner.style))
+    }
+
+    /// Runs `read` on the whole card, untracked.
+    pub fn with_card<R>(&self, read: impl FnOnce(&Value) -> R) -> R {
+        self.inner.with_value(|inner| read(inner.document.root()))
+    }
+
+    /// Changes on every edit, undo and redo.
+    pub fn revision(&self) -> ReadSignal<u64> {
+        self.revision.read_only()
+    }
+
+    /// The card's schema issues; changes only when they do.
+    pub fn issues(&self) -> ReadSignal<Arc<Vec<ValidationIssue>>> {
+        self.issues.read_only()
+    }
+
+    /// Whether there is something to undo.
+    pub fn can_undo(&self) -> ReadSignal<bool> {
+        self.can_undo.read_only()
+    }
+
+    /// Whether there is something to redo.
+    pub fn can_redo(&self) -> ReadSignal<bool> {
+        self.can_redo.read_only()
+    }
+
+    /// The last edit the document refused, said for people.
+    pub fn last_error(&self) -> ReadSignal<Option<String>> {
+        self.last_error.read_only()
+    }
+
+    // ---- editing -------------------------------------------------------
+
+    /// Applies `edit`; on success notifies what it changed and revalidates.
+    pub fn edit(&self, edit: Edit, coalesce: Coalesce) -> Result<(), EditError> {
+        let result = self
+            .inner
+            .try_update_value(|inner| inner.document.apply(edit, coalesce, now_ms()));
+        match result {
+            Some(Ok(change)) => {
+                self.after_change(change, false);
+                Ok(())
+            }
+            Some(Err(error)) => {
+                self.last_error.set(Some(error.to_string()));
+                Err(error)
+            }
+            None => Ok(()),
+        }
+    }
+
+    /// Applies an edit the user asked for by a button; a refusal is shown
+    /// in the status line rather than returned.
+    pub fn command(&self, edit: Edit) {
+        let _ = self.edit(edit, Coalesce::Never);
+    }
+
+    /// Sets the value at `pointer` as typing does (consecutive keystrokes
+    /// are one undo step).
+    pub fn type_value(&self, pointer: &JsonPointer, value: Value) {
+        let _ = self.edit(
+            Edit::Set {
+                pointer: pointer.clone(),
+                value,
+            },
+            Coalesce::Typing,
+        );
+    }
+
+    /// Sets a text field. Emptying an optional member of an object removes
+    /// it (the card says nothing rather than saying ""); a required one, or
+    /// an item of a list, keeps "" so the form can ask for it.
+    pub fn type_text(&self, pointer: &JsonPointer, text: String, required: bool) {
+        let is_member = self.parent_is_object(pointer);
+        if text.is_empty() && !required && is_member {
+            if self.read(pointer, |value| value.is_some()) {
+                let _ = self.edit(
+                    Edit::Remove {
+                        pointer: pointer.clone(),
+                    },
+                    Coalesce::Typing,
+                );
+            }
+            return;
+        }
+        self.type_value(pointer, Value::String(text));
+    }
+
+    /// Sets the value at `pointer` as one undo step.
+    pub fn set(&self, pointer: &JsonPointer, value: Value) {
+        self.command(Edit::Set {
+            pointer: pointer.clone(),
+            value,
+        });
+    }
+
+    /// Removes the member or element at `pointer` as one undo step.
+    pub fn remove(&self, pointer: &JsonPointer) {
+        self.command(Edit::Remove {
+            pointer: pointer.clone(),
+        });
+    }
+
+    /// Undoes the last step.
+    pub fn undo(&self) {
+        if let Some(Some(change)) = self.inner.try_update_value(|inner| inner.document.undo()) {
+            self.after_change(change, false);
+        }
+    }
+
+    /// Redoes the last undone step.
+    pub fn redo(&self) {
+        if let Some(Some(change)) = self.inner.try_update_value(|inner| inner.document.redo()) {
+            self.after_change(change, false);
+        }
+    }
+
+    /// Takes the JSON source text as the user typed it: the card follows
+    /// when it parses; when it does not, the card stays and the text and
+    /// its error are kept for the source view.
+    pub fn edit_source(&self, text: String) {
+        match parse_json(&text) {
+            Ok(card) => {
+                let change = self.inner.try_update_value(|inner| {
+                    inner
+                        .document
+                        .replace_root(card, Coalesce::Typing, now_ms())
+                });
+                if let Some(Some(change)) = change {
+                    self.after_change(change, true);
+                }
+                let revision = self.revision.get_untracked();
+                self.source_draft.set(Some(SourceDraft {
+                    text,
+                    revision,
+                    error: None,
+                }));
+            }
+            Err(error) => {
+                let revision = self.revision.get_untracked();
+                self.source_draft.set(Some(SourceDraft {
+                    text,
+                    revision,
+                    error: Some(error),
+                }));
+            }
+        }
+    }
+
+    /// The source text as last typed, while it belongs to the current card.
+    pub fn source_draft(&self) -> Signal<Option<SourceDraft>> {
+        let draft = self.source_draft;
+        let revision = self.revision;
+        Signal::derive(move || {
+            let current = revision.get();
+            draft.get().filter(|draft| draft.revision == current)
+        })
+    }
+
+    fn parent_is_object(&self, pointer: &JsonPointer) -> bool {
+        match pointer.parent() {
+            Some(parent) => self.read(&parent, |value| !matches!(value, Some(Value::Array(_)))),
+            None => false,
+        }
+    }
+
+    /// Notifies what `change` covers, revalidates, and updates the signals
+    /// that summarise the card.
+    fn after_change(&self, change: Change, from_source: bool) {
+        let notify = self.inner.try_update_value(|inner| {
+            let mut triggers = inner.values.at_or_below(&change.scope.to_string());
+            let issues = validate_card(inner.document.root());
+            let field_messages = messages_by_field(&issues);
+            for key in changed_keys(&inner.field_messages, &field_messages) {
+                triggers.extend(inner.messages.at(&key));
+            }
+            inner.field_messages = field_messages;
+            (
+                triggers,
+                issues,
+                inner.document.can_undo(),
+                inner.document.can_redo(),
+                inner.document.revision(),
+            )
+        });
+        let Some((triggers, issues, can_undo, can_redo, revision)) = notify else {
+            return;
+        };
+        for trigger in triggers {
+            trigger.notify();
+        }
+        if self.issues.with_untracked(|current| **current != issues) {
+            self.issues.set(Arc::new(issues));
+        }
+        if self.can_undo.get_untracked() != can_undo {
+            self.can_undo.set(can_undo);
+        }
+        if self.can_redo.get_untracked() != can_redo {
+            self.can_redo.set(can_redo);
+        }
+        if !from_source && self.source_draft.with_untracked(Option::is_some) {
+            self.source_draft.set(None);
+        }
+        if self.last_error.with_untracked(Option::is_some) {
+            self.last_error.set(None);
+        }
+        self.revision.set(revision);
+    }
+
+    // ---- presentation state ----------------------------------------------
+
+    /// The view shown.
+    pub fn mode(&self) -> ReadSignal<ViewMode> {
+        self.mode.read_only()
+    }
+
+    /// Shows the form or the source.
+    pub fn set_mode(&self, mode: ViewMode) {
+        self.mode.set(mode);
+    }
+
+    /// Asks the view shown to bring `pointer` into view and focus it.
+    pub fn reveal(&self, pointer: JsonPointer) {
+        let serial = self
+            .reveal
+            .with_untracked(|request| request.as_ref().map_or(0, |r| r.serial + 1));
+        self.reveal.set(Some(RevealRequest { pointer, serial }));
+    }
+
+    /// The latest reveal request.
+    pub fn reveal_request(&self) -> ReadSignal<Option<RevealRequest>> {
+        self.reveal.read_only()
+    }
+
+    /// What the item at `item` held when it was the shape named `slot` (a
+    /// variant, or a variant and tag), so switching back restores it.
+    pub fn stashed(&self, item: &JsonPointer, slot: &str) -> Option<Value> {
+        self.inner.with_value(|inner| {
+            inner
+                .stash
+                .get(&item.to_string())
+                .and_then(|by_slot| by_slot.get(slot))
+                .cloned()
+        })
+    }
+
+    /// Remembers what the item at `item` holds as the shape named `slot`.
+    pub fn stash(&self, item: &JsonPointer, slot: &str, value: Value) {
+        self.inner.update_value(|inner| {
+            inner
+                .stash
+                .entry(item.to_string())
+                .or_default()
+                .insert(slot.to_owned(), value);
+        });
+    }
+
+    /// Whether the user expanded (`Some(true)`) or collapsed the item at
+    /// `pointer`; `None` when they have not touched it.
+    pub fn expanded(&self, pointer: &JsonPointer) -> Option<bool> {
+        self.inner
+            .with_value(|inner| inner.expanded.get(&pointer.to_string()).copied())
+    }
+
+    /// Remembers that the item at `pointer` is expanded or collapsed.
+    pub fn set_expanded(&self, pointer: &JsonPointer, expanded: bool) {
+        self.inner
+            .update_value(|inner| _ = inner.expanded.insert(pointer.to_string(), expanded));
+    }
+}
+
+/// The messages each field shows, in validation order.
+fn messages_by_field(issues: &[ValidationIssue]) -> BTreeMap<String, Vec<String>> {
+    let mut by_field: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for issue in issues {
+        by_field
+            .entry(issue.field.to_string())
+            .or_default()
+            .push(issue.message.clone());
+    }
+    by_field
+}
+
+/// The fields whose messages differ between two snapshots.
+fn changed_keys(
+    old: &BTreeMap<String, Vec<String>>,
+    new: &BTreeMap<String, Vec<String>>,
+) -> Vec<String> {
+    let mut keys: Vec<String> = old
+        .iter()
+        .filter(|(key, messages)| new.get(*key) != Some(messages))
+        .map(|(key, _)| key.clone())
+        .collect();
+    keys.extend(new.keys().filter(|key| !old.contains_key(*key)).cloned());
+    keys
+}
+
+/// Milliseconds since the epoch, for grouping keystrokes into undo steps.
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// The [`CardStore`] an ancestor provided; panics when there is none, which
+/// is a wiring bug, not a run-time condition.
+pub fn expect_store() -> CardStore {
+    expect_context::<CardStore>()
+}
