@@ -176,6 +176,29 @@ async fn errors_appear_and_clear_on_the_field_and_in_the_summary() {
 }
 
 #[wasm_bindgen_test]
+async fn adding_to_a_list_in_an_empty_card_creates_what_it_needs() {
+    let host = mount_editor(None);
+    settle().await;
+    button(&host, "Add artifact").click();
+    settle().await;
+    let artifact = field(&host, "/model_overview/model_artifact/0");
+    type_into(&artifact, "s3://bucket/model.tar.gz");
+    settle().await;
+    button(&host, "Add metric").click();
+    settle().await;
+    let name = field(
+        &host,
+        "/training_details/training_job_details/training_metrics/0/name",
+    );
+    assert_eq!(name.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(
+        query(&host, ".mce-banner--error").hidden(),
+        "no edit was refused"
+    );
+    assert_eq!(problem_count(&host), "1 problem");
+}
+
+#[wasm_bindgen_test]
 async fn a_number_box_keeps_unfinished_text_and_says_so() {
     let host = mount_editor(Some(COMPLETE));
     settle().await;
@@ -230,6 +253,7 @@ async fn broken_json_in_the_source_keeps_the_last_valid_card() {
     let host = mount_editor(Some(r#"{"model_overview": {"model_creator": 7}}"#));
     settle().await;
     assert_eq!(problem_fields(&host), ["/model_overview/model_creator"]);
+    assert_eq!(problem_count(&host), "1 problem");
     button(&host, "Source").click();
     settle().await;
     let source = query(&host, "[data-testid=source-text]");
@@ -251,6 +275,7 @@ async fn broken_json_in_the_source_keeps_the_last_valid_card() {
     settle().await;
     assert!(query(&host, "[data-testid=parse-error]").hidden());
     assert!(problem_fields(&host).is_empty());
+    assert_eq!(problem_count(&host), "No problems");
     button(&host, "Form").click();
     settle().await;
     assert_eq!(

@@ -283,6 +283,21 @@ impl CardStore {
         });
     }
 
+    /// Inserts `value` into the array at `array` before `index`, as one undo
+    /// step; an array (or the objects above it) that does not exist yet is
+    /// created, so "Add" works on an empty card.
+    pub fn insert(&self, array: &JsonPointer, index: usize, value: Value) {
+        if self.read(array, |current| current.is_some()) {
+            self.command(Edit::Insert {
+                array: array.clone(),
+                index,
+                value,
+            });
+        } else {
+            self.set(array, Value::Array(vec![value]));
+        }
+    }
+
     /// Removes the member or element at `pointer` as one undo step.
     pub fn remove(&self, pointer: &JsonPointer) {
         self.command(Edit::Remove {

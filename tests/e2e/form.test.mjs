@@ -141,6 +141,17 @@ test("a metric switched between types keeps what was entered; a matrix pasted fr
   await field(`${METRIC}/value/1/0`).fill("5");
 });
 
+test("a bar chart's labels and values pasted as two columns", async () => {
+  const bar = `${GROUP}/metric_data/1`;
+  await within(`${GROUP}/metric_data`).getByRole("button", { name: "Add metric" }).click();
+  await field(`${bar}/name`).fill("recall by segment");
+  await field(`${bar}/type`).selectOption("bar_chart");
+  await paste(page, field(`${bar}/value/0`), "new\t0.74\nregular\t0.69\n");
+  assert.equal(await field(`${bar}/x_axis_name/1`).inputValue(), "regular");
+  assert.equal(await field(`${bar}/value/1`).inputValue(), "0.69");
+  assert.equal(await count(), 0);
+});
+
 test("additional information, then undo and redo", async () => {
   await within("/additional_information/custom_details").getByRole("button", { name: "Add detail" }).click();
   await page.keyboard.type("ticket");
@@ -184,6 +195,12 @@ test("the source view holds exactly the card entered, and an edit there shows in
                 value: [[90, 10], [5, 95]],
                 x_axis_name: ["predicted no", "predicted yes"],
                 y_axis_name: ["actual no", "actual yes"],
+              },
+              {
+                name: "recall by segment",
+                type: "bar_chart",
+                value: [0.74, 0.69],
+                x_axis_name: ["new", "regular"],
               },
             ],
           },

@@ -265,11 +265,11 @@ pub fn PointTable(
     let add = {
         let pointer = pointer.clone();
         move |_| {
-            store.command(crate::domain::document::Edit::Insert {
-                array: pointer.clone(),
-                index: count.get_untracked(),
-                value: Value::Array(vec![zero(), zero()]),
-            });
+            store.insert(
+                &pointer,
+                count.get_untracked(),
+                Value::Array(vec![zero(), zero()]),
+            );
         }
     };
     let rows = {

@@ -8,7 +8,6 @@ use serde_json::Value;
 use super::frame::{FieldIds, MessageList, field_messages};
 use super::rows::{RowActions, array_len, focus_later, limit_text, row_keys};
 use super::schema_field::schema_field;
-use crate::domain::document::Edit;
 use crate::domain::form::node::{ArrayNode, FormNode, NodeKind};
 use crate::domain::form::values::{field_id, item_summary, new_value};
 use crate::domain::pointer::JsonPointer;
@@ -68,11 +67,7 @@ pub fn ItemList(
         let pointer = pointer.clone();
         move |_| {
             let index = count.get_untracked();
-            store.command(Edit::Insert {
-                array: pointer.clone(),
-                index,
-                value: new_value(&array.items),
-            });
+            store.insert(&pointer, index, new_value(&array.items));
             let item = pointer.child(index.to_string());
             store.set_expanded(&item, true);
             if index >= shown.get_untracked() {

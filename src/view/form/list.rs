@@ -6,7 +6,6 @@ use leptos::prelude::*;
 use super::frame::{FieldIds, MessageList, field_messages};
 use super::leaf::{ControlAttrs, NumberControl, NumberDraft, TextControl};
 use super::rows::{RowActions, array_len, focus_later, limit_text, row_keys};
-use crate::domain::document::Edit;
 use crate::domain::form::node::{ArrayNode, FormNode, NodeKind};
 use crate::domain::form::values::{field_id, new_value};
 use crate::domain::pointer::JsonPointer;
@@ -40,11 +39,7 @@ pub fn ScalarList(
         let item = &array.items;
         move |_| {
             let index = count.get_untracked();
-            store.command(Edit::Insert {
-                array: pointer.clone(),
-                index,
-                value: new_value(item),
-            });
+            store.insert(&pointer, index, new_value(item));
             focus_later(field_id(&pointer.child(index.to_string()).to_string()));
         }
     };
@@ -121,11 +116,7 @@ fn ScalarRow(
         move |event: web_sys::KeyboardEvent| {
             if event.key() == "Enter" && !event.alt_key() && !event.shift_key() {
                 event.prevent_default();
-                store.command(Edit::Insert {
-                    array: array.clone(),
-                    index: index + 1,
-                    value: new_value(item),
-                });
+                store.insert(&array, index + 1, new_value(item));
                 focus_later(field_id(&array.child((index + 1).to_string()).to_string()));
             }
         }

@@ -10,7 +10,6 @@ use super::leaf::{
     CheckboxControl, ControlAttrs, NumberControl, NumberDraft, SelectControl, TextControl,
 };
 use super::rows::{RowActions, array_len, focus_later, limit_text, row_keys};
-use crate::domain::document::Edit;
 use crate::domain::form::node::{ArrayNode, FormNode, NodeKind, ObjectNode, PropertyNode};
 use crate::domain::form::values::{field_id, new_value};
 use crate::domain::pointer::JsonPointer;
@@ -59,11 +58,7 @@ pub fn ObjectTable(
         let pointer = pointer.clone();
         move |_| {
             let index = count.get_untracked();
-            store.command(Edit::Insert {
-                array: pointer.clone(),
-                index,
-                value: new_value(&array.items),
-            });
+            store.insert(&pointer, index, new_value(&array.items));
             if index >= shown.get_untracked() {
                 shown.set(index + 1);
             }
