@@ -53,7 +53,7 @@ fn a_risk_rating_outside_the_enum_is_reported_on_the_field() {
     assert_eq!(issues[0].keyword, "enum");
     assert_eq!(
         issues[0].message,
-        "Must be one of High, Medium, Low, Unknown"
+        "Must be one of High, Medium, Low, Unknown, found `Severe`"
     );
 }
 
@@ -62,7 +62,7 @@ fn an_over_long_string_is_reported_with_its_length() {
     let issues = validate_card(&fixture("invalid-max-length.json"));
     assert_eq!(pointers(&issues), ["/model_overview/model_creator"]);
     assert_eq!(issues[0].keyword, "maxLength");
-    assert_eq!(issues[0].message, "At most 1024 characters (this has 1025)");
+    assert_eq!(issues[0].message, "At most 1024 characters, found 1025");
 }
 
 #[test]
@@ -73,7 +73,7 @@ fn an_unknown_field_is_reported_on_its_object() {
     assert_eq!(issues[0].keyword, "additionalProperties");
     assert_eq!(
         issues[0].message,
-        "\"owner\" is not a field the schema allows here"
+        "Unknown field `owner`: the schema allows no extra fields here"
     );
 }
 
@@ -83,7 +83,7 @@ fn a_missing_required_name_is_reported_on_the_evaluation() {
     assert_eq!(pointers(&issues), ["/evaluation_details/0"]);
     assert_eq!(issues[0].field.to_string(), "/evaluation_details/0/name");
     assert_eq!(issues[0].keyword, "required");
-    assert_eq!(issues[0].message, "\"name\" is required");
+    assert_eq!(issues[0].message, "Required, but `name` is missing");
 }
 
 #[test]
@@ -108,7 +108,7 @@ fn keys_with_slash_and_tilde_are_escaped_in_pointers() {
         pointers(&issues),
         ["/additional_information/custom_details/a~1b~0c"]
     );
-    assert_eq!(issues[0].message, "Must be a string, not a number");
+    assert_eq!(issues[0].message, "Must be a string, found a number");
 }
 
 #[test]
@@ -117,7 +117,7 @@ fn a_card_that_is_not_an_object_is_reported_at_the_root() {
     assert_eq!(pointers(&issues), [""]);
     assert_eq!(
         issues[0].to_string(),
-        "(card): Must be an object, not an array"
+        "(card): Must be an object, found an array"
     );
 }
 
@@ -162,7 +162,7 @@ fn a_metric_failing_its_anyof_is_explained_by_the_type_it_claims() {
         fields(&validate_card(&matrix)),
         [(
             format!("{METRIC}/value/1/1"),
-            "Must be a number, not a string".to_owned()
+            "Must be a number, found a string".to_owned()
         )]
     );
     let bar = metric_card(serde_json::json!({"name": "", "type": "bar_chart", "value": []}));
@@ -172,7 +172,7 @@ fn a_metric_failing_its_anyof_is_explained_by_the_type_it_claims() {
             (format!("{METRIC}/name"), "Must not be empty".to_owned()),
             (
                 format!("{METRIC}/value"),
-                "At least 1 item (this has 0)".to_owned()
+                "At least 1 item, found 0".to_owned()
             ),
         ]
     );
@@ -207,7 +207,7 @@ fn a_simple_value_is_checked_as_the_kind_its_type_declares() {
         fields(&validate_card(&text)),
         [(
             format!("{METRIC}/value"),
-            "At most 63 characters (this has 64)".to_owned()
+            "At most 63 characters, found 64".to_owned()
         )]
     );
     let null = metric_card(serde_json::json!({"name": "m", "type": "number", "value": null}));
@@ -215,7 +215,7 @@ fn a_simple_value_is_checked_as_the_kind_its_type_declares() {
         fields(&validate_card(&null)),
         [(
             format!("{METRIC}/value"),
-            "Must be a number, not null".to_owned()
+            "Must be a number, found null".to_owned()
         )]
     );
 }
@@ -229,7 +229,7 @@ fn a_linear_graph_point_with_three_coordinates_is_reported_on_the_point() {
         fields(&validate_card(&graph)),
         [(
             format!("{METRIC}/value/1"),
-            "At most 2 items (this has 3)".to_owned()
+            "At most 2 items, found 3".to_owned()
         )]
     );
 }

@@ -27,10 +27,26 @@ pub struct ValidationIssue {
     /// The form field that shows the issue (for `required`, the missing
     /// child; for an unknown key, that key).
     pub field: JsonPointer,
-    /// The schema keyword that failed, e.g. `maxLength`.
+    /// The schema keyword that failed, e.g. `maxLength`; for a lint, its
+    /// code, e.g. `MC001`.
     pub keyword: String,
-    /// A sentence for people; never echoes a long value back.
+    /// What the field is called ("Model creator", "Evaluation 2").
+    pub title: String,
+    /// What was expected and what was found, for people; never echoes a
+    /// long value back.
     pub message: String,
+}
+
+impl ValidationIssue {
+    /// The message with the field's title, for where the field is not
+    /// beside it (the command line, lists).
+    pub fn titled_message(&self) -> String {
+        if self.title.is_empty() {
+            self.message.clone()
+        } else {
+            format!("{}: {}", self.title, self.message)
+        }
+    }
 }
 
 impl fmt::Display for ValidationIssue {
@@ -40,7 +56,7 @@ impl fmt::Display for ValidationIssue {
         } else {
             self.pointer.to_string()
         };
-        write!(f, "{at}: {}", self.message)
+        write!(f, "{at}: {}", self.titled_message())
     }
 }
 
@@ -57,10 +73,16 @@ pub fn issues_from(
     let keyword = error.kind().keyword().to_owned();
     let instance: &Value = error.instance();
     let mut push = |field: JsonPointer, message: String| {
+        // An unknown key has no title but its name, which the message says.
+        let title = form
+            .filter(|_| keyword != "additionalProperties")
+            .map(|form| field_title(form, document, &field))
+            .unwrap_or_default();
         out.push(ValidationIssue {
             pointer: pointer.clone(),
             field,
             keyword: keyword.clone(),
+            title,
             message,
         });
     };
@@ -71,14 +93,14 @@ pub fn issues_from(
                 .map_or_else(|| property.to_string(), str::to_owned);
             push(
                 pointer.child(name.clone()),
-                format!("\"{name}\" is required"),
+                format!("Required, but `{name}` is missing"),
             );
         }
         ValidationErrorKind::AdditionalProperties { unexpected } => {
             for key in unexpected {
                 push(
                     pointer.child(key.clone()),
-                    format!("\"{key}\" is not a field the schema allows here"),
+                    format!("Unknown field `{key}`: the schema allows no extra fields here"),
                 );
             }
         }
@@ -220,30 +242,44 @@ pub fn node_at<'a>(
     Some(node)
 }
 
+/// The title of the field at `pointer`: its label, or for an array item
+/// "Evaluation 2".
+pub fn field_title(form: &FormNode, document: &Value, pointer: &JsonPointer) -> String {
+    super::form::labels::label_path(form, document, pointer)
+        .pop()
+        .unwrap_or_default()
+}
+
 fn message_for(
     kind: &ValidationErrorKind,
     instance: &Value,
     error: &ValidationError<'_>,
 ) -> String {
     match kind {
-        ValidationErrorKind::Enum { options } => format!("Must be one of {}", list(options)),
+        ValidationErrorKind::Enum { options } => {
+            format!(
+                "Must be one of {}, found {}",
+                list(options),
+                shown(instance)
+            )
+        }
         ValidationErrorKind::MaxLength { limit } => format!(
-            "At most {limit} {} (this has {})",
+            "At most {limit} {}, found {}",
             plural(*limit, "character"),
             char_count(instance)
         ),
         ValidationErrorKind::MinLength { limit } => format!(
-            "At least {limit} {} (this has {})",
+            "At least {limit} {}, found {}",
             plural(*limit, "character"),
             char_count(instance)
         ),
         ValidationErrorKind::MaxItems { limit } => format!(
-            "At most {limit} {} (this has {})",
+            "At most {limit} {}, found {}",
             plural(*limit, "item"),
             item_count(instance)
         ),
         ValidationErrorKind::MinItems { limit } => format!(
-            "At least {limit} {} (this has {})",
+            "At least {limit} {}, found {}",
             plural(*limit, "item"),
             item_count(instance)
         ),
@@ -251,11 +287,24 @@ fn message_for(
         ValidationErrorKind::Type {
             kind: TypeKind::Single(expected),
         } => format!(
-            "Must be {}, not {}",
+            "Must be {}, found {}",
             article(&expected.to_string()),
             type_name(instance)
         ),
         _ => capitalise(&error.masked().to_string()),
+    }
+}
+
+/// A value as a message shows it: short ones whole, long ones cut.
+fn shown(value: &Value) -> String {
+    let text = match value {
+        Value::String(text) => format!("`{text}`"),
+        other => other.to_string(),
+    };
+    if text.chars().count() > 40 {
+        format!("{}…", text.chars().take(39).collect::<String>())
+    } else {
+        text
     }
 }
 
@@ -274,7 +323,7 @@ fn pattern_message(pattern: &str, instance: &Value) -> String {
             return "Must contain a character other than a line break".to_owned();
         }
     }
-    format!("Must match the pattern {pattern}")
+    format!("Must match the pattern `{pattern}`")
 }
 
 fn plural(count: u64, noun: &str) -> String {

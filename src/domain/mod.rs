@@ -5,10 +5,12 @@
 //! calls in, never the other way round.
 
 pub mod card_schema;
+pub mod check;
 pub mod document;
 pub mod form;
 pub mod grid_text;
 pub mod issues;
 pub mod json_text;
+pub mod lints;
 pub mod pointer;
 pub mod validation;

@@ -53,8 +53,8 @@ test("pasting an invalid card lists each error with its JSON Pointer", async () 
     items.map((item) => [item.dataset.pointer, item.querySelector(".mce-problems__message").textContent]),
   );
   assert.deepEqual(rows, [
-    ["/intended_uses/risk_rating", "Must be one of High, Medium, Low, Unknown"],
-    ["/evaluation_details/0", '"name" is required'],
+    ["/intended_uses/risk_rating", "Must be one of High, Medium, Low, Unknown, found `Severe`"],
+    ["/evaluation_details/0", "Required, but `name` is missing"],
   ]);
   const fields = await problems().evaluateAll((items) => items.map((item) => item.dataset.field));
   assert.deepEqual(fields, ["/intended_uses/risk_rating", "/evaluation_details/0/name"]);
@@ -103,7 +103,7 @@ test("activating a problem in the form view focuses its field", async () => {
   assert.equal(await field.getAttribute("aria-invalid"), "true");
   assert.equal(
     await app.page.locator('[id="f/model_overview/model_creator-messages"]').textContent(),
-    "At most 1024 characters (this has 1025)",
+    "At most 1024 characters, found 1025",
   );
 });
 

@@ -1,0 +1,99 @@
+//! `model-card validate`: the editor's validator and lints on the command
+//! line, for pipelines. Reads files and prints; the decisions are in
+//! `model_card_editor::domain::check`.
+
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+use model_card_editor::domain::check::{
+    Checker, Command, FileReport, Format, InputError, MAX_FILE_BYTES, Outcome, USAGE, check_bytes,
+    exit_code, parse_args, render_json, render_text, summary,
+};
+use model_card_editor::domain::json_text::parse_json;
+use model_card_editor::domain::validation::SchemaValidator;
+
+/// Exit status for a command line that makes no sense (BSD's EX_USAGE).
+const USAGE_ERROR: u8 = 64;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match parse_args(&args) {
+        Ok(Command::Help) => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        Ok(Command::Version) => {
+            println!("model-card {}", env!("CARGO_PKG_VERSION"));
+            ExitCode::SUCCESS
+        }
+        Ok(Command::Validate {
+            format,
+            schema,
+            files,
+        }) => validate(format, schema, &files),
+        Err(problem) => {
+            eprintln!("model-card: {problem}\n\n{USAGE}");
+            ExitCode::from(USAGE_ERROR)
+        }
+    }
+}
+
+fn validate(format: Format, schema: Option<String>, files: &[String]) -> ExitCode {
+    let checker = match schema {
+        None => Checker::Card,
+        Some(path) => match load_schema(&path) {
+            Ok(validator) => Checker::Schema(validator),
+            Err(problem) => {
+                eprintln!("model-card: {path}: {problem}");
+                return ExitCode::from(2);
+            }
+        },
+    };
+    let reports: Vec<FileReport> = files
+        .iter()
+        .map(|file| FileReport {
+            file: file.clone(),
+            outcome: match read(file) {
+                Ok(bytes) => check_bytes(&bytes, &checker),
+                Err(error) => Outcome::Failed(error),
+            },
+        })
+        .collect();
+    let output = match format {
+        Format::Text => render_text(&reports),
+        Format::Json => render_json(&reports),
+    };
+    let mut stdout = std::io::stdout().lock();
+    // A closed pipe (`| head`) is not an error worth a panic.
+    let _ = stdout.write_all(output.as_bytes());
+    if format == Format::Text {
+        eprintln!("{}", summary(&reports));
+    }
+    ExitCode::from(exit_code(&reports) as u8)
+}
+
+/// A file's bytes, refusing oversized files before reading them whole.
+fn read(file: &str) -> Result<Vec<u8>, InputError> {
+    let mut bytes = Vec::new();
+    let limit = MAX_FILE_BYTES + 1;
+    let result = if file == "-" {
+        std::io::stdin().lock().take(limit).read_to_end(&mut bytes)
+    } else {
+        let opened =
+            std::fs::File::open(file).map_err(|error| InputError::Unreadable(error.to_string()))?;
+        let size = opened.metadata().map(|meta| meta.len()).unwrap_or(0);
+        if size > MAX_FILE_BYTES {
+            return Err(InputError::TooLarge(size));
+        }
+        opened.take(limit).read_to_end(&mut bytes)
+    };
+    result.map_err(|error| InputError::Unreadable(error.to_string()))?;
+    Ok(bytes)
+}
+
+fn load_schema(path: &str) -> Result<SchemaValidator, String> {
+    let bytes = read(path).map_err(|error| error.message())?;
+    let text = String::from_utf8(bytes).map_err(|_| "the schema is not UTF-8 text".to_owned())?;
+    let schema = parse_json(&text).map_err(|error| format!("the schema is not JSON: {error}"))?;
+    SchemaValidator::compile(&schema).map_err(|error| error.to_string())
+}

@@ -1,0 +1,472 @@
+//! Lints: what the card schema does not say but people need to hear. They
+//! are warnings, never errors: a card the schema accepts stays valid.
+//!
+//! Each has a stable code, so pipelines can tell them apart and the README
+//! can explain them; [`RULES`] is the list.
+
+use serde_json::Value;
+
+use super::form::node::{FormNode, NodeKind};
+use super::form::{Widget, choose_widget};
+use super::issues::{ValidationIssue, field_title};
+use super::pointer::JsonPointer;
+
+/// The service's limit on a model package card's content
+/// (`ModelCard.ModelCardContent`), in characters.
+pub const CONTENT_LIMIT: usize = 100_000;
+
+/// One lint: its code and what it is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LintRule {
+    /// The stable code, e.g. `MC001`.
+    pub code: &'static str,
+    /// One line on what it warns about and why.
+    pub explanation: &'static str,
+}
+
+/// Every lint.
+pub const RULES: [LintRule; 7] = [
+    LintRule {
+        code: "MC001",
+        explanation: "A name longer than its pattern `.{1,N}` suggests: the pattern is unanchored, so it only asks for one character and accepts any length.",
+    },
+    LintRule {
+        code: "MC002",
+        explanation: "More items than the schema seems to intend: its limit (`maxContains` without `contains`, or `maxItems` written on each item) limits nothing.",
+    },
+    LintRule {
+        code: "MC003",
+        explanation: "A simple metric whose value is not of the kind its `type` declares; the schema accepts any of number, text or yes/no whatever the type says.",
+    },
+    LintRule {
+        code: "MC004",
+        explanation: "A matrix whose rows have different lengths.",
+    },
+    LintRule {
+        code: "MC005",
+        explanation: "A matrix whose axis labels do not match its number of columns or rows.",
+    },
+    LintRule {
+        code: "MC006",
+        explanation: "A bar chart whose labels do not match its values one to one.",
+    },
+    LintRule {
+        code: "MC007",
+        explanation: "A card longer than the 100,000 characters the service accepts as `ModelCardContent`.",
+    },
+];
+
+/// Every lint finding in `card`, walking it with its form `form`.
+pub fn lint_card(form: &FormNode, card: &Value) -> Vec<ValidationIssue> {
+    let mut linter = Linter {
+        form,
+        card,
+        found: Vec::new(),
+    };
+    linter.walk(form, card, &JsonPointer::root(), None);
+    if let Some(finding) = content_length(form, card) {
+        linter.found.push(finding);
+    }
+    linter.found
+}
+
+/// MC007: the card's length as it is submitted (compact JSON text).
+fn content_length(form: &FormNode, card: &Value) -> Option<ValidationIssue> {
+    let length = serde_json::to_string(card).ok()?.chars().count();
+    (length > CONTENT_LIMIT).then(|| ValidationIssue {
+        pointer: JsonPointer::root(),
+        field: JsonPointer::root(),
+        keyword: "MC007".to_owned(),
+        title: field_title(form, card, &JsonPointer::root()),
+        message: format!(
+            "At most {CONTENT_LIMIT} characters as submitted, found {length}: the service will refuse this card"
+        ),
+    })
+}
+
+struct Linter<'a> {
+    form: &'a FormNode,
+    card: &'a Value,
+    found: Vec<ValidationIssue>,
+}
+
+impl Linter<'_> {
+    fn warn(&mut self, code: &str, pointer: JsonPointer, message: String) {
+        let title = field_title(self.form, self.card, &pointer);
+        self.found.push(ValidationIssue {
+            field: pointer.clone(),
+            pointer,
+            keyword: code.to_owned(),
+            title,
+            message,
+        });
+    }
+
+    fn walk(
+        &mut self,
+        node: &FormNode,
+        value: &Value,
+        pointer: &JsonPointer,
+        parent: Option<&Value>,
+    ) {
+        match (&node.kind, value) {
+            (NodeKind::Variants(variants), _) => {
+                if let Some(index) = variants.select(value) {
+                    let chosen = &variants.variants[index].node;
+                    self.declared_kind(chosen, value, pointer);
+                    self.walk(chosen, value, pointer, parent);
+                }
+            }
+            (NodeKind::Object(object), Value::Object(map)) => {
+                for (key, child) in map {
+                    if let Some(property) = object.property(key) {
+                        self.walk(
+                            &property.node,
+                            child,
+                            &pointer.child(key.clone()),
+                            Some(value),
+                        );
+                    }
+                }
+            }
+            (NodeKind::Map(map_node), Value::Object(map)) => {
+                for (key, child) in map {
+                    self.walk(
+                        &map_node.values,
+                        child,
+                        &pointer.child(key.clone()),
+                        Some(value),
+                    );
+                }
+            }
+            (NodeKind::Array(array), Value::Array(items)) => {
+                if let Some(intended) = array
+                    .intended_max_items
+                    .filter(|max| items.len() as u64 > *max)
+                {
+                    self.warn(
+                        "MC002",
+                        pointer.clone(),
+                        format!(
+                            "At most {intended} items intended, found {}: the schema writes this limit where it limits nothing, so the service may refuse what the schema accepts",
+                            items.len()
+                        ),
+                    );
+                }
+                match choose_widget(node) {
+                    Widget::NumberGrid => self.matrix(node, items, pointer, parent),
+                    Widget::LabelledNumbers => self.bars(node, items, pointer, parent),
+                    _ => {}
+                }
+                for (index, item) in items.iter().enumerate() {
+                    self.walk(
+                        &array.items,
+                        item,
+                        &pointer.child(index.to_string()),
+                        Some(value),
+                    );
+                }
+            }
+            (NodeKind::Text(text), Value::String(string)) => {
+                let limit = text.pattern.as_deref().and_then(pattern_length_limit);
+                let length = string.chars().count();
+                if let Some(limit) = limit.filter(|limit| length > *limit) {
+                    self.warn(
+                        "MC001",
+                        pointer.clone(),
+                        format!(
+                            "At most {limit} characters intended, found {length}: the pattern `.{{1,{limit}}}` is unanchored, so the schema accepts it, but the service may not"
+                        ),
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// MC003: a field whose kind its sibling declares (a simple metric's
+    /// `value`, kind from `type`) holding another kind.
+    fn declared_kind(&mut self, variant: &FormNode, value: &Value, pointer: &JsonPointer) {
+        let NodeKind::Object(object) = &variant.kind else {
+            return;
+        };
+        for property in &object.properties {
+            let Some(sibling) = property.node.ui.kind_from.as_deref() else {
+                continue;
+            };
+            let (Some(declared), Some(actual)) = (
+                value.get(sibling).and_then(Value::as_str),
+                value.get(&property.key),
+            ) else {
+                continue;
+            };
+            let matches = match declared {
+                "number" => actual.is_number(),
+                "string" => actual.is_string(),
+                "boolean" => actual.is_boolean(),
+                _ => true,
+            };
+            if !matches {
+                self.warn(
+                    "MC003",
+                    pointer.child(property.key.clone()),
+                    format!(
+                        "`{sibling}` declares {}, found {}",
+                        kind_phrase(declared),
+                        json_kind(actual)
+                    ),
+                );
+            }
+        }
+    }
+
+    /// MC004 and MC005.
+    fn matrix(
+        &mut self,
+        node: &FormNode,
+        rows: &[Value],
+        pointer: &JsonPointer,
+        parent: Option<&Value>,
+    ) {
+        let lengths: Vec<usize> = rows
+            .iter()
+            .map(|row| row.as_array().map_or(0, Vec::len))
+            .collect();
+        let columns = lengths.iter().copied().max().unwrap_or(0);
+        if lengths.iter().any(|length| *length != columns) {
+            let shown: Vec<String> = lengths.iter().map(ToString::to_string).collect();
+            self.warn(
+                "MC004",
+                pointer.clone(),
+                format!("Rows of different lengths ({}): a matrix has the same number of columns in every row", shown.join(", ")),
+            );
+        }
+        for (hint, expected, what) in [
+            (&node.ui.labels_from, columns, "columns"),
+            (&node.ui.row_labels_from, rows.len(), "rows"),
+        ] {
+            self.labels_match(hint, parent, pointer, expected, what, "MC005");
+        }
+    }
+
+    /// MC006.
+    fn bars(
+        &mut self,
+        node: &FormNode,
+        values: &[Value],
+        pointer: &JsonPointer,
+        parent: Option<&Value>,
+    ) {
+        self.labels_match(
+            &node.ui.labels_from,
+            parent,
+            pointer,
+            values.len(),
+            "values",
+            "MC006",
+        );
+    }
+
+    fn labels_match(
+        &mut self,
+        hint: &Option<String>,
+        parent: Option<&Value>,
+        pointer: &JsonPointer,
+        expected: usize,
+        what: &str,
+        code: &str,
+    ) {
+        let Some(key) = hint else { return };
+        let Some(labels) = parent
+            .and_then(|parent| parent.get(key))
+            .and_then(Value::as_array)
+        else {
+            return;
+        };
+        if labels.len() != expected {
+            let labels_pointer = pointer
+                .parent()
+                .map(|p| p.child(key.clone()))
+                .unwrap_or_default();
+            self.warn(
+                code,
+                labels_pointer,
+                format!("{} labels for {expected} {what}", labels.len()),
+            );
+        }
+    }
+}
+
+/// N, when a pattern is exactly `.{1,N}`: a length limit in intent.
+fn pattern_length_limit(pattern: &str) -> Option<usize> {
+    pattern
+        .strip_prefix(".{1,")?
+        .strip_suffix('}')?
+        .parse()
+        .ok()
+}
+
+fn kind_phrase(kind: &str) -> &str {
+    match kind {
+        "number" => "a number",
+        "string" => "text",
+        "boolean" => "yes/no (a boolean)",
+        other => other,
+    }
+}
+
+fn json_kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::domain::form::card_form;
+    use crate::domain::validation::card_is_valid;
+
+    fn findings(card: &Value) -> Vec<(String, String)> {
+        lint_card(&card_form().root, card)
+            .into_iter()
+            .map(|lint| (lint.keyword, lint.pointer.to_string()))
+            .collect()
+    }
+
+    fn metric(metric: Value) -> Value {
+        json!({"evaluation_details": [{"name": "e", "metric_groups": [{"name": "g", "metric_data": [metric]}]}]})
+    }
+
+    const METRIC: &str = "/evaluation_details/0/metric_groups/0/metric_data/0";
+
+    fn assert_lints(card: Value, expected: &[(&str, String)]) {
+        assert!(card_is_valid(&card), "lints are about valid cards");
+        let expected: Vec<(String, String)> = expected
+            .iter()
+            .map(|(code, pointer)| (code.to_string(), pointer.clone()))
+            .collect();
+        assert_eq!(findings(&card), expected);
+    }
+
+    #[test]
+    fn every_rule_has_a_distinct_code_and_an_explanation() {
+        let codes: std::collections::BTreeSet<_> = RULES.iter().map(|rule| rule.code).collect();
+        assert_eq!(codes.len(), RULES.len());
+        assert!(RULES.iter().all(|rule| rule.explanation.len() > 20));
+    }
+
+    #[test]
+    fn mc001_a_name_longer_than_its_pattern_suggests() {
+        assert_lints(
+            json!({"evaluation_details": [{"name": "n".repeat(63)}]}),
+            &[],
+        );
+        assert_lints(
+            json!({"evaluation_details": [{"name": "n".repeat(64)}]}),
+            &[("MC001", "/evaluation_details/0/name".into())],
+        );
+        let long_metric = metric(json!({"name": "m".repeat(256), "type": "number", "value": 1}));
+        assert_lints(long_metric, &[("MC001", format!("{METRIC}/name"))]);
+    }
+
+    #[test]
+    fn mc002_more_items_than_intended() {
+        let artifacts: Vec<String> = (0..16).map(|i| format!("s3://b/{i}")).collect();
+        assert_lints(
+            json!({"model_overview": {"model_artifact": artifacts}}),
+            &[("MC002", "/model_overview/model_artifact".into())],
+        );
+        let fifteen: Vec<String> = (0..15).map(|i| format!("s3://b/{i}")).collect();
+        assert_lints(json!({"model_overview": {"model_artifact": fifteen}}), &[]);
+        let metrics: Vec<Value> = (0..51)
+            .map(|i| json!({"name": format!("m{i}"), "value": i}))
+            .collect();
+        assert_lints(
+            json!({"training_details": {"training_job_details": {"training_metrics": metrics}}}),
+            &[(
+                "MC002",
+                "/training_details/training_job_details/training_metrics".into(),
+            )],
+        );
+    }
+
+    #[test]
+    fn mc003_a_simple_value_of_another_kind_than_declared() {
+        assert_lints(
+            metric(json!({"name": "m", "type": "number", "value": 0.9})),
+            &[],
+        );
+        assert_lints(
+            metric(json!({"name": "m", "type": "number", "value": "0.9"})),
+            &[("MC003", format!("{METRIC}/value"))],
+        );
+        assert_lints(
+            metric(json!({"name": "m", "type": "boolean", "value": 1})),
+            &[("MC003", format!("{METRIC}/value"))],
+        );
+    }
+
+    #[test]
+    fn mc004_and_mc005_ragged_matrices_and_mismatched_labels() {
+        let good = json!({"name": "c", "type": "matrix", "value": [[1, 2], [3, 4]], "x_axis_name": ["a", "b"], "y_axis_name": ["c", "d"]});
+        assert_lints(metric(good), &[]);
+        let ragged = json!({"name": "c", "type": "matrix", "value": [[1, 2], [3]]});
+        assert_lints(metric(ragged), &[("MC004", format!("{METRIC}/value"))]);
+        let labels = json!({"name": "c", "type": "matrix", "value": [[1, 2]], "x_axis_name": ["a"], "y_axis_name": ["r", "s"]});
+        assert_lints(
+            metric(labels),
+            &[
+                ("MC005", format!("{METRIC}/x_axis_name")),
+                ("MC005", format!("{METRIC}/y_axis_name")),
+            ],
+        );
+    }
+
+    #[test]
+    fn mc006_bar_labels_that_do_not_match_values() {
+        let good =
+            json!({"name": "b", "type": "bar_chart", "value": [1, 2], "x_axis_name": ["a", "b"]});
+        assert_lints(metric(good), &[]);
+        let short =
+            json!({"name": "b", "type": "bar_chart", "value": [1, 2], "x_axis_name": ["a"]});
+        assert_lints(metric(short), &[("MC006", format!("{METRIC}/x_axis_name"))]);
+    }
+
+    #[test]
+    fn mc007_a_card_longer_than_the_service_accepts() {
+        let just_under =
+            json!({"additional_information": {"custom_details": {"x": "y".repeat(1000)}}});
+        assert_lints(just_under, &[]);
+        let details: serde_json::Map<String, Value> = (0..100)
+            .map(|i| (format!("k{i}"), json!("z".repeat(1000))))
+            .collect();
+        assert_lints(
+            json!({"additional_information": {"custom_details": details}}),
+            &[("MC007", String::new())],
+        );
+    }
+
+    #[test]
+    fn messages_say_what_was_intended_and_found() {
+        let lints = lint_card(
+            &card_form().root,
+            &json!({"evaluation_details": [{"name": "n".repeat(70)}]}),
+        );
+        assert_eq!(lints[0].title, "Name");
+        assert!(
+            lints[0]
+                .message
+                .starts_with("At most 63 characters intended, found 70"),
+            "{}",
+            lints[0].message
+        );
+    }
+}
