@@ -7,6 +7,11 @@ export PATH="$repo_root/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 # wasm-bindgen-test-runner drives Chromium through this ChromeDriver.
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
+# The reference validator the differential test compares with.
+export REFERENCE_VENV="$repo_root/target/reference-venv"
+export REFERENCE_PYTHON="${REFERENCE_PYTHON:-$REFERENCE_VENV/bin/python}"
+# The command-line validator, as the native tests build it.
+export MODEL_CARD_BIN="${MODEL_CARD_BIN:-$repo_root/target/debug/model-card}"
 # Pinned tool versions, read from the files that pin them.
 TRUNK_VERSION="0.21.14"
 WASM_BINDGEN_VERSION="$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' "$repo_root/Cargo.toml")"

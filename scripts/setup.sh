@@ -7,6 +7,7 @@
 #   wasm-bindgen-cli at the version Cargo.toml pins wasm-bindgen to                 cargo install
 #   wasm-opt (npm binaryen) and playwright-core, as package-lock.json pins them     npm ci
 #   Chromium and ChromeDriver                                                       apt
+#   python-jsonschema, the reference validator (tests/reference/requirements.txt)  venv + pip
 #   the crates Cargo.lock names (Trunk builds offline)                              cargo fetch
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -78,6 +79,23 @@ else
   installing "chromium and chromium-driver (apt)"
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
+fi
+
+requirements="tests/reference/requirements.txt"
+requirements_sum="$(sha256sum "$requirements" | cut -d' ' -f1)"
+if [ -x "$REFERENCE_PYTHON" ] && [ "$(cat "$REFERENCE_VENV/.setup-stamp" 2>/dev/null)" = "$requirements_sum" ]; then
+  ok "reference validator (python-jsonschema, $REFERENCE_VENV)"
+else
+  installing "reference validator (python-jsonschema into $REFERENCE_VENV)"
+  command -v python3 >/dev/null || { as_root apt-get update -qq; as_root apt-get install -y -qq python3; }
+  rm -rf "$REFERENCE_VENV"
+  if ! python3 -m venv "$REFERENCE_VENV" 2>/dev/null; then
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv
+    python3 -m venv "$REFERENCE_VENV"
+  fi
+  "$REFERENCE_VENV/bin/pip" install --quiet --disable-pip-version-check -r "$requirements"
+  echo "$requirements_sum" > "$REFERENCE_VENV/.setup-stamp"
 fi
 
 if cargo fetch --locked --quiet; then

@@ -291,7 +291,11 @@ impl Linter<'_> {
             self.warn(
                 code,
                 labels_pointer,
-                format!("{} labels for {expected} {what}", labels.len()),
+                format!(
+                    "{} {} for {expected} {what}",
+                    labels.len(),
+                    if labels.len() == 1 { "label" } else { "labels" }
+                ),
             );
         }
     }

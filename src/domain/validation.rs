@@ -31,6 +31,15 @@ pub fn card_is_valid(card: &Value) -> bool {
     CompiledCardSchema::is_valid(card)
 }
 
+/// The pointers of the validator's top-level errors, exactly as the JSON
+/// Schema specification places them (an `anyOf` failure at the value that
+/// fails it, not expanded): for comparing verdicts with other validators.
+pub fn raw_error_pointers(card: &Value) -> std::collections::BTreeSet<String> {
+    CompiledCardSchema::iter_errors(card)
+        .map(|error| error.instance_path().as_str().to_owned())
+        .collect()
+}
+
 /// A schema that is not a usable JSON Schema.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SchemaError(pub String);

@@ -56,6 +56,18 @@ pub fn ProblemList() -> impl IntoView {
         })
     };
     let hidden_count = move || issues.with(|issues| issues.len().saturating_sub(SHOWN_AT_MOST));
+    let warnings = store.lint_warnings();
+    let warning_rows = move || {
+        warnings.with(|warnings| {
+            warnings
+                .iter()
+                .take(SHOWN_AT_MOST)
+                .cloned()
+                .map(|issue| view! { <ProblemRow issue warning=true /> })
+                .collect_view()
+        })
+    };
+    let warning_count = move || warnings.with(|warnings| warnings.len());
     view! {
         <section class="mce-problems" aria-labelledby="mce-problems-heading">
             <h2 id="mce-problems-heading" class="mce-problems__heading">"Problems"</h2>
@@ -69,6 +81,15 @@ pub fn ProblemList() -> impl IntoView {
                 {move || format!("and {} more, not listed", hidden_count())}
             </p>
         </section>
+        <section class="mce-problems mce-problems--warnings" aria-labelledby="mce-warnings-heading" hidden=move || warning_count() == 0>
+            <h2 id="mce-warnings-heading" class="mce-problems__heading">
+                {move || format!("Warnings ({})", warning_count())}
+            </h2>
+            <p class="mce-problems__note">"Valid by the schema, but worth a look; they do not block saving."</p>
+            <ul class="mce-problems__list" data-testid="warning-list">
+                {warning_rows}
+            </ul>
+        </section>
     }
 }
 
@@ -76,6 +97,9 @@ pub fn ProblemList() -> impl IntoView {
 fn ProblemRow(
     /// The problem to show.
     issue: ValidationIssue,
+    /// Whether it is a lint warning rather than a schema error.
+    #[prop(optional)]
+    warning: bool,
 ) -> impl IntoView {
     let store = expect_store();
     let place = store.with_card(|card| label_path(&card_form().root, card, &issue.field));
@@ -85,15 +109,20 @@ fn ProblemRow(
         place.join(" › ")
     };
     let field = issue.field.clone();
+    let titled = issue.titled_message();
+    let code =
+        warning.then(|| view! { <span class="mce-problems__code">{issue.keyword.clone()}</span> });
     view! {
         <li
             class="mce-problems__item"
+            class:mce-problems__item--warning=warning
             data-pointer=issue.pointer.to_string()
             data-field=issue.field.to_string()
-            data-keyword=issue.keyword
+            data-keyword=issue.keyword.clone()
+            data-message=titled
         >
             <button type="button" class="mce-problems__link" on:click=move |_| store.reveal(field.clone())>
-                <span class="mce-problems__place">{place}</span>
+                <span class="mce-problems__place">{place} {code}</span>
                 <span class="mce-problems__message">{issue.message}</span>
                 <code class="mce-problems__pointer">{issue.field.to_string()}</code>
             </button>

@@ -17,7 +17,9 @@ use serde_json::Value;
 use crate::domain::document::{
     CardDocument, Change, Coalesce, Edit, EditError, TextStyle, to_json_text,
 };
+use crate::domain::form::card_form;
 use crate::domain::json_text::{JsonTextError, parse_json};
+use crate::domain::lints::lint_card;
 use crate::domain::pointer::JsonPointer;
 use crate::domain::validation::{ValidationIssue, validate_card};
 
@@ -58,8 +60,8 @@ struct Inner {
     style: TextStyle,
     values: Subscriptions,
     messages: Subscriptions,
-    /// Messages by the pointer of the field that shows them.
-    field_messages: BTreeMap<String, Vec<String>>,
+    /// Errors and warnings by the pointer of the field that shows them.
+    field_messages: BTreeMap<String, (Vec<String>, Vec<String>)>,
     /// What a variant item held as each variant (or tag), by item pointer.
     stash: HashMap<String, HashMap<String, Value>>,
     /// Items the user expanded or collapsed, by pointer.
@@ -72,6 +74,7 @@ pub struct CardStore {
     inner: StoredValue<Inner, LocalStorage>,
     revision: RwSignal<u64>,
     issues: RwSignal<Arc<Vec<ValidationIssue>>>,
+    warnings: RwSignal<Arc<Vec<ValidationIssue>>>,
     can_undo: RwSignal<bool>,
     can_redo: RwSignal<bool>,
     mode: RwSignal<ViewMode>,
@@ -83,8 +86,8 @@ pub struct CardStore {
 impl CardStore {
     /// A store editing `card`, saved later in `style`.
     pub fn new(card: Value, style: TextStyle) -> Self {
-        let issues = validate_card(&card);
-        let field_messages = messages_by_field(&issues);
+        let (issues, warnings) = findings(&card);
+        let field_messages = messages_by_field(&issues, &warnings);
         Self {
             inner: StoredValue::new_local(Inner {
                 document: CardDocument::new(card),
@@ -97,6 +100,7 @@ impl CardStore {
             }),
             revision: RwSignal::new(0),
             issues: RwSignal::new(Arc::new(issues)),
+            warnings: RwSignal::new(Arc::new(warnings)),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
             mode: RwSignal::new(ViewMode::Form),
@@ -171,13 +175,24 @@ impl CardStore {
         self.read(pointer, |value| value.cloned())
     }
 
-    /// The messages shown on the field at `pointer`, untracked.
+    /// The errors shown on the field at `pointer`, untracked.
     pub fn messages(&self, pointer: &JsonPointer) -> Vec<String> {
         self.inner.with_value(|inner| {
             inner
                 .field_messages
                 .get(&pointer.to_string())
-                .cloned()
+                .map(|(errors, _)| errors.clone())
+                .unwrap_or_default()
+        })
+    }
+
+    /// The lint warnings shown on the field at `pointer`, untracked.
+    pub fn warnings(&self, pointer: &JsonPointer) -> Vec<String> {
+        self.inner.with_value(|inner| {
+            inner
+                .field_messages
+                .get(&pointer.to_string())
+                .map(|(_, warnings)| warnings.clone())
                 .unwrap_or_default()
         })
     }
@@ -201,6 +216,11 @@ impl CardStore {
     /// The card's schema issues; changes only when they do.
     pub fn issues(&self) -> ReadSignal<Arc<Vec<ValidationIssue>>> {
         self.issues.read_only()
+    }
+
+    /// The card's lint warnings; changes only when they do.
+    pub fn lint_warnings(&self) -> ReadSignal<Arc<Vec<ValidationIssue>>> {
+        self.warnings.read_only()
     }
 
     /// Whether there is something to undo.
@@ -373,21 +393,21 @@ impl CardStore {
     fn after_change(&self, change: Change, from_source: bool) {
         let notify = self.inner.try_update_value(|inner| {
             let mut triggers = inner.values.at_or_below(&change.scope.to_string());
-            let issues = validate_card(inner.document.root());
-            let field_messages = messages_by_field(&issues);
+            let (issues, warnings) = findings(inner.document.root());
+            let field_messages = messages_by_field(&issues, &warnings);
             for key in changed_keys(&inner.field_messages, &field_messages) {
                 triggers.extend(inner.messages.at(&key));
             }
             inner.field_messages = field_messages;
             (
                 triggers,
-                issues,
+                (issues, warnings),
                 inner.document.can_undo(),
                 inner.document.can_redo(),
                 inner.document.revision(),
             )
         });
-        let Some((triggers, issues, can_undo, can_redo, revision)) = notify else {
+        let Some((triggers, (issues, warnings), can_undo, can_redo, revision)) = notify else {
             return;
         };
         for trigger in triggers {
@@ -395,6 +415,12 @@ impl CardStore {
         }
         if self.issues.with_untracked(|current| **current != issues) {
             self.issues.set(Arc::new(issues));
+        }
+        if self
+            .warnings
+            .with_untracked(|current| **current != warnings)
+        {
+            self.warnings.set(Arc::new(warnings));
         }
         if self.can_undo.get_untracked() != can_undo {
             self.can_undo.set(can_undo);
@@ -473,23 +499,37 @@ impl CardStore {
     }
 }
 
-/// The messages each field shows, in validation order.
-fn messages_by_field(issues: &[ValidationIssue]) -> BTreeMap<String, Vec<String>> {
-    let mut by_field: BTreeMap<String, Vec<String>> = BTreeMap::new();
+/// The card's schema errors and lint warnings: what `model-card validate`
+/// reports for the same card.
+fn findings(card: &Value) -> (Vec<ValidationIssue>, Vec<ValidationIssue>) {
+    (validate_card(card), lint_card(&card_form().root, card))
+}
+
+/// The errors and warnings each field shows, in the order found.
+fn messages_by_field(
+    issues: &[ValidationIssue],
+    warnings: &[ValidationIssue],
+) -> BTreeMap<String, (Vec<String>, Vec<String>)> {
+    let mut by_field: BTreeMap<String, (Vec<String>, Vec<String>)> = BTreeMap::new();
     for issue in issues {
         by_field
             .entry(issue.field.to_string())
             .or_default()
+            .0
             .push(issue.message.clone());
+    }
+    for warning in warnings {
+        by_field
+            .entry(warning.field.to_string())
+            .or_default()
+            .1
+            .push(warning.message.clone());
     }
     by_field
 }
 
 /// The fields whose messages differ between two snapshots.
-fn changed_keys(
-    old: &BTreeMap<String, Vec<String>>,
-    new: &BTreeMap<String, Vec<String>>,
-) -> Vec<String> {
+fn changed_keys<T: PartialEq>(old: &BTreeMap<String, T>, new: &BTreeMap<String, T>) -> Vec<String> {
     let mut keys: Vec<String> = old
         .iter()
         .filter(|(key, messages)| new.get(*key) != Some(messages))

@@ -48,15 +48,48 @@ impl FieldIds {
     }
 }
 
-/// The schema messages of the field at `pointer`, as a signal that changes
-/// only when they do.
-pub fn field_messages(store: CardStore, pointer: &JsonPointer) -> Signal<Vec<String>> {
+/// What a field says about its value: schema errors, and lint warnings
+/// (which never make the card invalid).
+#[derive(Clone, Copy)]
+pub struct FieldMessages {
+    /// Schema errors.
+    pub errors: Signal<Vec<String>>,
+    /// Lint warnings.
+    pub warnings: Signal<Vec<String>>,
+}
+
+impl FieldMessages {
+    /// No messages, for controls that stand for no place in the card.
+    pub fn none() -> Self {
+        Self {
+            errors: Signal::derive(Vec::new),
+            warnings: Signal::derive(Vec::new),
+        }
+    }
+
+    /// Whether the field has errors (for `aria-invalid`).
+    pub fn invalid(&self) -> bool {
+        !self.errors.with(Vec::is_empty)
+    }
+}
+
+/// The messages of the field at `pointer`, as signals that change only
+/// when they do.
+pub fn field_messages(store: CardStore, pointer: &JsonPointer) -> FieldMessages {
     let trigger = store.watch_messages(pointer);
+    let errors = {
+        let (pointer, trigger) = (pointer.clone(), trigger.clone());
+        Signal::derive(move || {
+            trigger.track();
+            store.messages(&pointer)
+        })
+    };
     let pointer = pointer.clone();
-    Signal::derive(move || {
+    let warnings = Signal::derive(move || {
         trigger.track();
-        store.messages(&pointer)
-    })
+        store.warnings(&pointer)
+    });
+    FieldMessages { errors, warnings }
 }
 
 /// How a control gets its accessible name.
@@ -74,7 +107,7 @@ pub fn MessageList(
     /// The list's id, which the control's `aria-describedby` names.
     id: String,
     /// The messages.
-    messages: Signal<Vec<String>>,
+    messages: FieldMessages,
     /// A note from the widget itself (not from the schema), such as "not a
     /// number yet".
     #[prop(optional, into)]
@@ -86,9 +119,18 @@ pub fn MessageList(
             {move || note.get().map(|text| view! { <li class="mce-messages__note">{text}</li> })}
             {move || {
                 messages
+                    .errors
                     .get()
                     .into_iter()
                     .map(|message| view! { <li class="mce-messages__error">{message}</li> })
+                    .collect_view()
+            }}
+            {move || {
+                messages
+                    .warnings
+                    .get()
+                    .into_iter()
+                    .map(|message| view! { <li class="mce-messages__warning">{message}</li> })
                     .collect_view()
             }}
         </ul>
@@ -107,7 +149,7 @@ pub fn FieldFrame(
     /// Whether the schema requires the field.
     required: bool,
     /// The field's messages.
-    messages: Signal<Vec<String>>,
+    messages: FieldMessages,
     /// "12 / 1024": the length the schema counts, against its limit.
     #[prop(optional)]
     counter: Option<Signal<(usize, u64)>>,
@@ -117,7 +159,7 @@ pub fn FieldFrame(
     /// The control.
     children: Children,
 ) -> impl IntoView {
-    let invalid = move || !messages.with(Vec::is_empty);
+    let invalid = move || messages.invalid();
     let counter_view = counter.map(|counter| {
         view! {
             <span

@@ -142,7 +142,7 @@ fn LabelCell(
             class="mce-input mce-input--cell mce-input--label"
             data-path=pointer.to_string()
             aria-labelledby=labelled_by
-            aria-invalid=move || (!messages.with(Vec::is_empty)).to_string()
+            aria-invalid=move || messages.invalid().to_string()
             aria-describedby=ids.messages.clone()
             prop:value=move || text.get()
             on:input=on_input
@@ -171,7 +171,7 @@ fn GridFrame(
     let heading_id = format!("{}-heading", ids.control);
     let messages = field_messages(store, &pointer);
     view! {
-        <div class="mce-grid" role="group" aria-labelledby=heading_id.clone() aria-describedby=ids.messages.clone() data-path=pointer.to_string()>
+        <div class="mce-grid" id=ids.control.clone() tabindex="-1" role="group" aria-labelledby=heading_id.clone() aria-describedby=ids.messages.clone() data-path=pointer.to_string()>
             <div class="mce-list__head">
                 <h5 id=heading_id.clone() class="mce-list__title">{label}</h5>
                 <span class="mce-list__limit">{move || size.get()}</span>

@@ -95,7 +95,7 @@ pub fn ItemList(
     let hidden = move || count.get().saturating_sub(shown.get());
     let help = node.help().map(str::to_owned);
     view! {
-        <div class="mce-items" role="group" aria-labelledby=heading_id.clone() data-path=pointer.to_string()>
+        <div class="mce-items" id=ids.control.clone() tabindex="-1" role="group" aria-labelledby=heading_id.clone() aria-describedby=ids.messages.clone() data-path=pointer.to_string()>
             <div class="mce-list__head">
                 {own_title.then(|| view! { <h3 id=heading_id.clone() class="mce-list__title">{label}</h3> })}
                 <span class="mce-list__limit">{move || limit_text(count.get(), array)}</span>

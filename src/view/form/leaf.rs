@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use serde_json::Value;
 
-use super::frame::{FieldFrame, FieldIds, MessageList, field_messages};
+use super::frame::{FieldFrame, FieldIds, FieldMessages, MessageList, field_messages};
 use crate::domain::form::node::{FormNode, NodeKind};
 use crate::domain::form::values::parse_number;
 use crate::domain::json_text::parse_json;
@@ -41,14 +41,14 @@ pub struct ControlAttrs {
     pub labelled_by: Option<String>,
     /// Whether the schema requires the value.
     pub required: bool,
-    /// Whether the field has messages (for `aria-invalid`).
-    pub messages: Signal<Vec<String>>,
+    /// The field's messages (errors set `aria-invalid`).
+    pub messages: FieldMessages,
 }
 
 impl ControlAttrs {
     fn invalid(&self, local: Signal<bool>) -> Signal<String> {
         let messages = self.messages;
-        Signal::derive(move || (!messages.with(Vec::is_empty) || local.get()).to_string())
+        Signal::derive(move || (messages.invalid() || local.get()).to_string())
     }
 }
 
@@ -387,7 +387,7 @@ pub fn LeafField(
     };
     if widget == Widget::Checkbox {
         return view! {
-            <div class="mce-field mce-field--checkbox" class:mce-field--invalid=move || !messages.with(Vec::is_empty)>
+            <div class="mce-field mce-field--checkbox" class:mce-field--invalid=move || messages.invalid()>
                 <div class="mce-field__check">
                     <CheckboxControl attrs pointer />
                     <label class="mce-field__label" for=ids.control.clone()>{label}</label>

@@ -61,7 +61,7 @@ pub fn ScalarList(
         }
     };
     view! {
-        <div class="mce-list" role="group" aria-labelledby=heading_id.clone() data-path=pointer.to_string()>
+        <div class="mce-list" id=ids.control.clone() tabindex="-1" role="group" aria-labelledby=heading_id.clone() aria-describedby=ids.messages.clone() data-path=pointer.to_string()>
             <div class="mce-list__head">
                 <h4 id=heading_id.clone() class="mce-list__title">{label}</h4>
                 <span class="mce-list__limit">{move || limit_text(count.get(), array)}</span>

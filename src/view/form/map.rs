@@ -77,7 +77,7 @@ pub fn KeyValueRows(
     };
     let help = node.help().map(str::to_owned);
     view! {
-        <div class="mce-map" role="group" aria-labelledby=heading_id.clone() data-path=pointer.to_string()>
+        <div class="mce-map" id=ids.control.clone() tabindex="-1" role="group" aria-labelledby=heading_id.clone() aria-describedby=ids.messages.clone() data-path=pointer.to_string()>
             <div class="mce-list__head">
                 <h4 id=heading_id.clone() class="mce-list__title">{label}</h4>
                 <span class="mce-list__limit">

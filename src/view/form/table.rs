@@ -83,7 +83,7 @@ pub fn ObjectTable(
     let hidden = move || count.get().saturating_sub(shown.get());
     let help = node.help().map(str::to_owned);
     view! {
-        <div class="mce-table-field" role="group" aria-labelledby=heading_id.clone() data-path=pointer.to_string()>
+        <div class="mce-table-field" id=ids.control.clone() tabindex="-1" role="group" aria-labelledby=heading_id.clone() aria-describedby=ids.messages.clone() data-path=pointer.to_string()>
             <div class="mce-list__head">
                 <h4 id=heading_id.clone() class="mce-list__title">{label}</h4>
                 <span class="mce-list__limit">{move || limit_text(count.get(), array)}</span>

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use serde_json::Value;
 
-use super::frame::{FieldFrame, FieldIds, field_messages};
+use super::frame::{FieldFrame, FieldIds, FieldMessages, field_messages};
 use super::leaf::{
     CheckboxControl, ControlAttrs, JsonControl, NumberControl, NumberDraft, TextControl,
     text_signal,
@@ -94,7 +94,7 @@ pub fn VariantSwitch(
                     described_by: String::new(),
                     labelled_by: None,
                     required: false,
-                    messages: Signal::derive(Vec::new),
+                    messages: FieldMessages::none(),
                 };
                 let error = RwSignal::new(None);
                 view! {
@@ -115,7 +115,7 @@ pub fn VariantSwitch(
                     id=attrs_id
                     class="mce-input mce-input--select"
                     data-path=tag_pointer.to_string()
-                    aria-invalid=move || (!messages.with(Vec::is_empty)).to_string()
+                    aria-invalid=move || messages.invalid().to_string()
                     aria-describedby=described_by
                     prop:value=move || tag.get()
                     on:change=on_change
