@@ -106,3 +106,91 @@ fn exponents_are_written_in_one_form() {
     let value = parse_json("[1E2, 2.50E-3, 1e+2]").unwrap();
     assert_eq!(value.to_string(), "[1e+2,2.50e-3,1e+2]");
 }
+
+fn edited_document() -> CardDocument {
+    let mut document = CardDocument::new(json!({"a": {"b": 1}, "list": [1, 2, 3]}));
+    let edits = [
+        Edit::Set {
+            pointer: pointer("/a/c"),
+            value: json!("new"),
+        },
+        Edit::Remove {
+            pointer: pointer("/list/0"),
+        },
+        Edit::RenameKey {
+            object: pointer("/a"),
+            from: "b".into(),
+            to: "bee".into(),
+        },
+        Edit::Move {
+            array: pointer("/list"),
+            from: 0,
+            to: 1,
+        },
+    ];
+    for edit in edits {
+        document.apply(edit, Coalesce::Never, 0.0).unwrap();
+    }
+    document.undo().unwrap();
+    document
+}
+
+#[test]
+fn undo_history_survives_a_draft_round_trip() {
+    let document = edited_document();
+    let text = serde_json::to_string(&document.history_snapshot(1 << 20)).unwrap();
+    let mut restored = CardDocument::with_history(
+        document.root().clone(),
+        serde_json::from_str(&text).unwrap(),
+    );
+    assert!(restored.can_undo() && restored.can_redo());
+    restored.redo().unwrap();
+    assert_eq!(
+        serde_json::to_string(restored.root()).unwrap(),
+        r#"{"a":{"bee":1,"c":"new"},"list":[3,2]}"#
+    );
+    while restored.undo().is_some() {}
+    assert_eq!(
+        serde_json::to_string(restored.root()).unwrap(),
+        r#"{"a":{"b":1},"list":[1,2,3]}"#
+    );
+}
+
+#[test]
+fn a_history_that_does_not_fit_the_card_is_dropped() {
+    let snapshot = edited_document().history_snapshot(1 << 20);
+    let other = CardDocument::with_history(json!({"unrelated": true}), snapshot);
+    assert!(!other.can_undo() && !other.can_redo());
+    assert_eq!(other.root(), &json!({"unrelated": true}));
+}
+
+#[test]
+fn a_snapshot_keeps_the_newest_steps_within_its_budget() {
+    let mut document = CardDocument::new(json!({"text": ""}));
+    for index in 0..50 {
+        let value = json!("x".repeat(1000 + index));
+        document
+            .apply(
+                Edit::Set {
+                    pointer: pointer("/text"),
+                    value,
+                },
+                Coalesce::Never,
+                0.0,
+            )
+            .unwrap();
+    }
+    let snapshot = document.history_snapshot(20_000);
+    assert!(
+        snapshot.undo_len() > 5 && snapshot.undo_len() < 20,
+        "{}",
+        snapshot.undo_len()
+    );
+    let mut restored = CardDocument::with_history(document.root().clone(), snapshot);
+    restored.undo().unwrap();
+    assert_eq!(
+        restored.root()["text"].as_str().unwrap().len(),
+        1048,
+        "the newest step comes back first"
+    );
+}

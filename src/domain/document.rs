@@ -324,6 +324,49 @@ impl CardDocument {
         Some(Change { scope })
     }
 
+    /// The newest undo and redo steps whose retained size fits
+    /// `max_bytes`, for a draft to store.
+    pub fn history_snapshot(&self, max_bytes: usize) -> HistorySnapshot {
+        let mut budget = max_bytes;
+        let mut take = |steps: &mut dyn Iterator<Item = &Step>| -> Vec<Step> {
+            let mut kept = Vec::new();
+            for step in steps {
+                if step.bytes > budget {
+                    break;
+                }
+                budget -= step.bytes;
+                kept.push(step.clone());
+            }
+            kept
+        };
+        // Newest first while choosing, oldest first when stored.
+        let mut redo = take(&mut self.redo.iter().rev());
+        redo.reverse();
+        let mut undo = take(&mut self.undo.iter().rev());
+        undo.reverse();
+        HistorySnapshot { undo, redo }
+    }
+
+    /// A document with a stored history. The history is replayed on a copy
+    /// first (all the way back, then forward again); if it does not fit the
+    /// value exactly, it is dropped and the document starts with none, so a
+    /// stale or tampered draft can never corrupt the card.
+    pub fn with_history(root: Value, history: HistorySnapshot) -> Self {
+        let mut document = Self::new(root);
+        if history_fits(&document.root, &history) {
+            document.retained_bytes = history
+                .undo
+                .iter()
+                .chain(&history.redo)
+                .map(|step| step.bytes)
+                .sum();
+            document.undo = history.undo.into();
+            document.redo = history.redo;
+            document.enforce_bounds();
+        }
+        document
+    }
+
     /// Whether the Undo button should be enabled.
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
@@ -432,11 +475,54 @@ impl CardDocument {
 
 /// One undo or redo step: operations applied last-first to move the
 /// document across the step.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[serde(from = "StoredStep", into = "StoredStep")]
 struct Step {
     ops: Vec<Op>,
     scope: JsonPointer,
     bytes: usize,
+}
+
+/// A step as a draft stores it: its size is recomputed, not trusted.
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
+struct StoredStep {
+    ops: Vec<Op>,
+    scope: JsonPointer,
+}
+
+impl From<StoredStep> for Step {
+    fn from(stored: StoredStep) -> Self {
+        Step::new(stored.ops, stored.scope)
+    }
+}
+
+impl From<Step> for StoredStep {
+    fn from(step: Step) -> Self {
+        StoredStep {
+            ops: step.ops,
+            scope: step.scope,
+        }
+    }
+}
+
+/// The part of a document's history a draft keeps, so undo and redo
+/// survive a reload: the newest steps that fit a byte budget.
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
+pub struct HistorySnapshot {
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+}
+
+impl HistorySnapshot {
+    /// How many undo steps it holds.
+    pub fn undo_len(&self) -> usize {
+        self.undo.len()
+    }
+
+    /// How many redo steps it holds.
+    pub fn redo_len(&self) -> usize {
+        self.redo.len()
+    }
 }
 
 impl Step {
@@ -448,7 +534,8 @@ impl Step {
 
 /// A primitive change with every position spelled out, so that applying it
 /// yields another `Op` that exactly reverses it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
 enum Op {
     /// Swaps the value at an existing place (or the root).
     Replace { pointer: JsonPointer, value: Value },
@@ -533,6 +620,40 @@ impl Op {
             }
         }
     }
+}
+
+/// Whether `history` can be undone all the way from `root` and redone all
+/// the way back, ending where it started.
+fn history_fits(root: &Value, history: &HistorySnapshot) -> bool {
+    let mut value = root.clone();
+    let mut redone = Vec::new();
+    for step in history.undo.iter().rev() {
+        match invert_ops(&mut value, step.ops.clone()) {
+            Ok(ops) => redone.push(ops),
+            Err(_) => return false,
+        }
+    }
+    for ops in redone.into_iter().rev() {
+        if invert_ops(&mut value, ops).is_err() {
+            return false;
+        }
+    }
+    if !same(&value, root) {
+        return false;
+    }
+    let mut undone = Vec::new();
+    for step in history.redo.iter().rev() {
+        match invert_ops(&mut value, step.ops.clone()) {
+            Ok(ops) => undone.push(ops),
+            Err(_) => return false,
+        }
+    }
+    for ops in undone.into_iter().rev() {
+        if invert_ops(&mut value, ops).is_err() {
+            return false;
+        }
+    }
+    same(&value, root)
 }
 
 /// Estimates a value's memory without serialising it: text lengths plus a

@@ -7,8 +7,11 @@
 pub mod card_schema;
 pub mod check;
 pub mod document;
+pub mod drafts;
+pub mod export;
 pub mod form;
 pub mod grid_text;
+pub mod import;
 pub mod issues;
 pub mod json_text;
 pub mod lints;

@@ -121,6 +121,19 @@ impl fmt::Display for JsonPointer {
     }
 }
 
+impl serde::Serialize for JsonPointer {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JsonPointer {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Self::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
 impl std::str::FromStr for JsonPointer {
     type Err = PointerError;
 
@@ -207,6 +220,15 @@ mod tests {
         assert!(!section.starts_with(&item));
         assert_eq!(item.first(), Some("evaluation_details"));
         assert_eq!(JsonPointer::root().parent(), None);
+    }
+
+    #[test]
+    fn serialises_as_its_text() {
+        let pointer = JsonPointer::from_tokens(["a/b", "0"]);
+        let text = serde_json::to_string(&pointer).unwrap();
+        assert_eq!(text, r#""/a~1b/0""#);
+        assert_eq!(serde_json::from_str::<JsonPointer>(&text).unwrap(), pointer);
+        assert!(serde_json::from_str::<JsonPointer>(r#""no-slash""#).is_err());
     }
 
     #[test]

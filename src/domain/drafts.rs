@@ -1,0 +1,413 @@
+//! Drafts: the card being edited, saved in the browser after every edit so
+//! that a reload, a closed tab or a crash loses nothing, one draft per card
+//! source. What a draft holds, how it is written and read, and when it is
+//! offered back, decided here; the browser storage itself is the view's.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::document::{HistorySnapshot, TextStyle};
+use super::pointer::JsonPointer;
+
+/// The format version of stored drafts; a draft of another version is
+/// ignored rather than misread.
+pub const DRAFT_VERSION: u32 = 1;
+
+/// Storage keys of drafts start with this.
+pub const DRAFT_KEY_PREFIX: &str = "model-card-editor.draft.";
+
+/// How much undo history a draft keeps, at most (approximate bytes).
+pub const HISTORY_BUDGET: usize = 512 * 1024;
+
+/// Where the card being edited came from: a draft belongs to one source.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "name", rename_all = "snake_case")]
+pub enum CardSource {
+    /// A new card, not from anywhere.
+    Scratch,
+    /// A file opened (or dropped) by name.
+    File(String),
+    /// A model package in the registry, by ARN.
+    ModelPackage(String),
+    /// An example shipped with the app.
+    Example(String),
+    /// Text pasted in.
+    Pasted,
+    /// A card named in the page's address (`?card=`).
+    Link(String),
+}
+
+impl CardSource {
+    /// The storage key of this source's draft.
+    pub fn storage_key(&self) -> String {
+        let id = match self {
+            Self::Scratch => "scratch".to_owned(),
+            Self::File(name) => format!("file:{name}"),
+            Self::ModelPackage(arn) => format!("arn:{arn}"),
+            Self::Example(name) => format!("example:{name}"),
+            Self::Pasted => "pasted".to_owned(),
+            Self::Link(path) => format!("link:{path}"),
+        };
+        format!("{DRAFT_KEY_PREFIX}{id}")
+    }
+
+    /// The source in words, for notices.
+    pub fn describe(&self) -> String {
+        match self {
+            Self::Scratch => "the new card".to_owned(),
+            Self::File(name) => format!("\u{201c}{name}\u{201d}"),
+            Self::ModelPackage(arn) => format!("model package {arn}"),
+            Self::Example(name) => format!("the {name} example"),
+            Self::Pasted => "the pasted card".to_owned(),
+            Self::Link(path) => format!("the card at {path}"),
+        }
+    }
+}
+
+/// A saved draft.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Draft {
+    /// [`DRAFT_VERSION`] when written.
+    pub version: u32,
+    /// Where the card came from.
+    pub source: CardSource,
+    /// When it was saved, in milliseconds since the epoch.
+    pub saved_at_ms: f64,
+    /// A fingerprint of the card the source gave, to tell whether the
+    /// source has changed since.
+    pub source_fingerprint: String,
+    /// The card as edited.
+    pub card: Value,
+    /// Its indentation, so saving lays it out as loaded.
+    pub indent: Option<String>,
+    /// Whether its text ended with a newline.
+    pub trailing_newline: bool,
+    /// Recent undo and redo steps.
+    pub history: HistorySnapshot,
+}
+
+impl Draft {
+    /// The draft's layout.
+    pub fn style(&self) -> TextStyle {
+        TextStyle {
+            indent: self.indent.clone(),
+            trailing_newline: self.trailing_newline,
+        }
+    }
+}
+
+/// Why stored text is not a usable draft.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DraftError {
+    /// Not a draft at all (damaged, or written by something else).
+    Unreadable(String),
+    /// A draft of another format version.
+    OtherVersion(u32),
+}
+
+impl std::fmt::Display for DraftError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Unreadable(reason) => write!(f, "the saved draft cannot be read: {reason}"),
+            Self::OtherVersion(version) => {
+                write!(
+                    f,
+                    "the saved draft is of another format (version {version})"
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for DraftError {}
+
+/// The draft as stored text.
+pub fn encode(draft: &Draft) -> String {
+    serde_json::to_string(draft).expect("a draft always serialises")
+}
+
+/// A draft from stored text.
+pub fn decode(text: &str) -> Result<Draft, DraftError> {
+    let draft: Draft =
+        serde_json::from_str(text).map_err(|error| DraftError::Unreadable(error.to_string()))?;
+    if draft.version != DRAFT_VERSION {
+        return Err(DraftError::OtherVersion(draft.version));
+    }
+    Ok(draft)
+}
+
+/// A fingerprint of a card (FNV-1a over its compact JSON): equal cards have
+/// equal fingerprints, so a draft can tell whether its source changed.
+pub fn fingerprint(card: &Value) -> String {
+    let text = serde_json::to_string(card).expect("a JSON value always serialises");
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in text.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
+/// How a place differs between the source's card and the draft's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// Only the draft has it.
+    Added,
+    /// Only the source has it.
+    Removed,
+    /// Both have it, with different values.
+    Changed,
+}
+
+/// One difference, for the recovery offer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Difference {
+    /// Where.
+    pub pointer: JsonPointer,
+    /// How.
+    pub change: Change,
+}
+
+/// What to do about a stored draft when its source is loaded.
+#[derive(Clone, Debug)]
+pub enum Recovery {
+    /// Nothing: no draft, or it holds exactly the source's card.
+    Nothing,
+    /// Offer the draft, saying what differs; the user restores or discards.
+    Offer {
+        /// The draft.
+        draft: Box<Draft>,
+        /// The differences, at most [`SHOWN_DIFFERENCES`].
+        differences: Vec<Difference>,
+        /// How many differences there are in all.
+        total: usize,
+        /// Whether the source itself changed since the draft was started
+        /// (restoring then overrides the newer source).
+        source_changed: bool,
+    },
+}
+
+/// The most differences a recovery offer lists.
+pub const SHOWN_DIFFERENCES: usize = 20;
+
+/// Decides whether to offer `draft` when `source_card` is loaded.
+pub fn recovery(draft: Option<Draft>, source_card: &Value) -> Recovery {
+    let Some(draft) = draft else {
+        return Recovery::Nothing;
+    };
+    let mut all = Vec::new();
+    differences(source_card, &draft.card, JsonPointer::root(), &mut all);
+    if all.is_empty() {
+        return Recovery::Nothing;
+    }
+    let total = all.len();
+    all.truncate(SHOWN_DIFFERENCES);
+    Recovery::Offer {
+        source_changed: draft.source_fingerprint != fingerprint(source_card),
+        draft: Box::new(draft),
+        differences: all,
+        total,
+    }
+}
+
+/// The leaves (or whole subtrees) where `source` and `draft` differ, in
+/// document order.
+fn differences(source: &Value, draft: &Value, pointer: JsonPointer, out: &mut Vec<Difference>) {
+    match (source, draft) {
+        (Value::Object(old), Value::Object(new)) => {
+            for (key, old_value) in old {
+                match new.get(key) {
+                    Some(new_value) => {
+                        differences(old_value, new_value, pointer.child(key.clone()), out)
+                    }
+                    None => out.push(Difference {
+                        pointer: pointer.child(key.clone()),
+                        change: Change::Removed,
+                    }),
+                }
+            }
+            for key in new.keys().filter(|key| !old.contains_key(*key)) {
+                out.push(Difference {
+                    pointer: pointer.child(key.clone()),
+                    change: Change::Added,
+                });
+            }
+        }
+        (Value::Array(old), Value::Array(new)) => {
+            for index in 0..old.len().max(new.len()) {
+                let child = pointer.child(index.to_string());
+                match (old.get(index), new.get(index)) {
+                    (Some(a), Some(b)) => differences(a, b, child, out),
+                    (Some(_), None) => out.push(Difference {
+                        pointer: child,
+                        change: Change::Removed,
+                    }),
+                    (None, Some(_)) => out.push(Difference {
+                        pointer: child,
+                        change: Change::Added,
+                    }),
+                    (None, None) => {}
+                }
+            }
+        }
+        (old, new) if old != new => out.push(Difference {
+            pointer,
+            change: Change::Changed,
+        }),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::domain::document::{CardDocument, Coalesce, Edit};
+
+    fn draft_of(source: &Value, card: Value) -> Draft {
+        Draft {
+            version: DRAFT_VERSION,
+            source: CardSource::File("card.json".into()),
+            saved_at_ms: 1_795_000_000_000.0,
+            source_fingerprint: fingerprint(source),
+            card,
+            indent: Some("  ".into()),
+            trailing_newline: true,
+            history: HistorySnapshot::default(),
+        }
+    }
+
+    #[test]
+    fn each_source_has_its_own_key() {
+        let keys: Vec<String> = [
+            CardSource::Scratch,
+            CardSource::File("a.json".into()),
+            CardSource::ModelPackage("arn:aws:sagemaker:x".into()),
+            CardSource::Example("large".into()),
+            CardSource::Pasted,
+            CardSource::Link("/cards/a.json".into()),
+        ]
+        .iter()
+        .map(CardSource::storage_key)
+        .collect();
+        assert_eq!(
+            keys.iter().collect::<std::collections::BTreeSet<_>>().len(),
+            keys.len()
+        );
+        assert_eq!(keys[1], "model-card-editor.draft.file:a.json");
+    }
+
+    #[test]
+    fn a_draft_round_trips_with_its_history_and_numbers() {
+        let original: Value = serde_json::from_str(r#"{"training": {"value": 1.50}}"#).unwrap();
+        let mut document = CardDocument::new(original.clone());
+        document
+            .apply(
+                Edit::Set {
+                    pointer: JsonPointer::parse("/training/notes").unwrap(),
+                    value: json!("n"),
+                },
+                Coalesce::Never,
+                0.0,
+            )
+            .unwrap();
+        let mut draft = draft_of(&json!({}), document.root().clone());
+        draft.history = document.history_snapshot(HISTORY_BUDGET);
+        let read = decode(&encode(&draft)).unwrap();
+        assert_eq!(
+            read.card.to_string(),
+            r#"{"training":{"value":1.50,"notes":"n"}}"#
+        );
+        assert_eq!(read.style(), TextStyle::standard());
+        let mut restored = CardDocument::with_history(read.card, read.history);
+        restored.undo().unwrap();
+        assert_eq!(restored.root().to_string(), original.to_string());
+    }
+
+    #[test]
+    fn unreadable_and_foreign_drafts_are_refused() {
+        assert!(matches!(
+            decode("{not json"),
+            Err(DraftError::Unreadable(_))
+        ));
+        let mut draft = draft_of(&json!({}), json!({}));
+        draft.version = 99;
+        assert_eq!(
+            decode(&encode(&draft)).unwrap_err(),
+            DraftError::OtherVersion(99)
+        );
+    }
+
+    #[test]
+    fn no_offer_without_a_draft_or_for_an_unchanged_card() {
+        let source = json!({"a": 1});
+        assert!(matches!(recovery(None, &source), Recovery::Nothing));
+        assert!(matches!(
+            recovery(Some(draft_of(&source, source.clone())), &source),
+            Recovery::Nothing
+        ));
+    }
+
+    #[test]
+    fn an_offer_says_what_differs() {
+        let source = json!({"a": 1, "b": {"c": "x", "d": [1, 2]}, "gone": true});
+        let edited = json!({"a": 1, "b": {"c": "y", "d": [1, 2, 3]}, "new": 0});
+        let Recovery::Offer {
+            differences,
+            total,
+            source_changed,
+            ..
+        } = recovery(Some(draft_of(&source, edited)), &source)
+        else {
+            panic!("expected an offer");
+        };
+        let shown: Vec<(String, Change)> = differences
+            .iter()
+            .map(|d| (d.pointer.to_string(), d.change))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("/b/c".to_owned(), Change::Changed),
+                ("/b/d/2".to_owned(), Change::Added),
+                ("/gone".to_owned(), Change::Removed),
+                ("/new".to_owned(), Change::Added),
+            ]
+        );
+        assert_eq!(total, 4);
+        assert!(!source_changed);
+    }
+
+    #[test]
+    fn an_offer_says_when_the_source_changed_since() {
+        let original = json!({"a": 1});
+        let draft = draft_of(&original, json!({"a": 2}));
+        let Recovery::Offer { source_changed, .. } = recovery(Some(draft), &json!({"a": 3})) else {
+            panic!("expected an offer");
+        };
+        assert!(source_changed);
+    }
+
+    #[test]
+    fn a_long_list_of_differences_is_cut_but_counted() {
+        let source = json!({"items": []});
+        let items: Vec<i32> = (0..50).collect();
+        let Recovery::Offer {
+            differences, total, ..
+        } = recovery(Some(draft_of(&source, json!({"items": items}))), &source)
+        else {
+            panic!()
+        };
+        assert_eq!((differences.len(), total), (SHOWN_DIFFERENCES, 50));
+    }
+
+    #[test]
+    fn fingerprints_tell_cards_apart() {
+        assert_eq!(fingerprint(&json!({"a": 1})), fingerprint(&json!({"a": 1})));
+        assert_ne!(
+            fingerprint(&json!({"a": 1})),
+            fingerprint(&json!({"a": 1.0}))
+        );
+    }
+}
