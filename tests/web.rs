@@ -230,7 +230,7 @@ async fn undo_puts_a_removed_item_back_in_place_and_redo_removes_it_again() {
     settle().await;
     let first = "/training_details/training_job_details/hyper_parameters/0/name";
     assert_eq!(value_of(&field(&host, first)), "max_depth");
-    button(&host, "Remove Hyperparameter 1").click();
+    button(&host, "Remove Hyperparameter 1 from Hyperparameters").click();
     settle().await;
     assert_eq!(value_of(&field(&host, first)), "eta");
     button(&host, "Undo").click();

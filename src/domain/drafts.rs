@@ -16,6 +16,10 @@ pub const DRAFT_VERSION: u32 = 1;
 /// Storage keys of drafts start with this.
 pub const DRAFT_KEY_PREFIX: &str = "model-card-editor.draft.";
 
+/// The storage key that remembers which source was open last, so a reload
+/// can offer its draft even when that source (a file) is not at hand.
+pub const LAST_SOURCE_KEY: &str = "model-card-editor.last-source";
+
 /// How much undo history a draft keeps, at most (approximate bytes).
 pub const HISTORY_BUDGET: usize = 512 * 1024;
 
@@ -76,6 +80,13 @@ pub struct Draft {
     /// A fingerprint of the card the source gave, to tell whether the
     /// source has changed since.
     pub source_fingerprint: String,
+    /// The card as the source gave it, so the draft can say what changed
+    /// even when the source is not at hand (a file, after a reload).
+    pub source_card: Value,
+    /// The card's model package, when known.
+    pub arn: Option<String>,
+    /// The card's status as loaded, when known.
+    pub status: Option<String>,
     /// The card as edited.
     pub card: Value,
     /// Its indentation, so saving lays it out as loaded.
@@ -271,6 +282,9 @@ mod tests {
             source: CardSource::File("card.json".into()),
             saved_at_ms: 1_795_000_000_000.0,
             source_fingerprint: fingerprint(source),
+            source_card: source.clone(),
+            arn: None,
+            status: None,
             card,
             indent: Some("  ".into()),
             trailing_newline: true,

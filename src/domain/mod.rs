@@ -5,6 +5,7 @@
 //! calls in, never the other way round.
 
 pub mod card_schema;
+pub mod chart;
 pub mod check;
 pub mod document;
 pub mod drafts;

@@ -5,9 +5,14 @@ use leptos::ev;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
+use super::export_actions::ExportActions;
+use super::file_actions::{DropZone, FileActions};
 use super::form_view::FormView;
+use super::print_view::PrintView;
 use super::problems::{ProblemCount, ProblemList};
 use super::section_nav::SectionNav;
+use super::session::Session;
+use super::session_view::{NoticeLine, RecoveryDialog, SaveStatus};
 use super::source_editor::SourceEditor;
 use super::store::{CardStore, ViewMode, expect_store};
 use crate::domain::document::TextStyle;
@@ -35,29 +40,43 @@ pub fn Editor(
         ),
     }
     .provide();
+    let session = Session::new(store).provide();
+    session.start();
     install_shortcuts(store);
     reveal_in_form(store);
     let mode = store.mode();
     let main = move || match mode.get() {
         ViewMode::Form => view! { <FormView /> }.into_any(),
         ViewMode::Source => view! { <SourceEditor /> }.into_any(),
+        ViewMode::Preview => view! { <PrintView /> }.into_any(),
     };
     view! {
         <div class="mce-app">
             <header class="mce-header">
-                <h1 class="mce-header__title">"Model Card Editor"</h1>
-                <ViewTabs />
-                <HistoryButtons />
-                <ProblemCount />
+                <div class="mce-header__top">
+                    <h1 class="mce-header__title">"Model Card Editor"</h1>
+                    <p class="mce-header__source">{move || store.source().get().describe()}</p>
+                    <SaveStatus />
+                    <ProblemCount />
+                </div>
+                <div class="mce-toolbar">
+                    <FileActions />
+                    <ExportActions />
+                    <HistoryButtons />
+                    <ViewTabs />
+                </div>
             </header>
             <SectionNav />
             <main class="mce-main" id="mce-main" role="tabpanel" aria-labelledby=move || tab_id(mode.get())>
+                <NoticeLine />
                 <StatusLine />
                 {main}
             </main>
             <aside class="mce-side" aria-label="Validation">
                 <ProblemList />
             </aside>
+            <DropZone />
+            <RecoveryDialog />
         </div>
     }
 }
@@ -66,10 +85,11 @@ fn tab_id(mode: ViewMode) -> &'static str {
     match mode {
         ViewMode::Form => "mce-tab-form",
         ViewMode::Source => "mce-tab-source",
+        ViewMode::Preview => "mce-tab-preview",
     }
 }
 
-/// Form and Source, as tabs (arrow keys move between them).
+/// Form, Source and Preview, as tabs (arrow keys move between them).
 #[component]
 fn ViewTabs() -> impl IntoView {
     let store = expect_store();
@@ -86,15 +106,16 @@ fn ViewTabs() -> impl IntoView {
                 tabindex=move || if mode.get() == target { "0" } else { "-1" }
                 on:click=move |_| store.set_mode(target)
                 on:keydown=move |event: ev::KeyboardEvent| {
-                    let other = match target {
-                        ViewMode::Form => ViewMode::Source,
-                        ViewMode::Source => ViewMode::Form,
+                    let order = [ViewMode::Form, ViewMode::Source, ViewMode::Preview];
+                    let at = order.iter().position(|mode| *mode == target).unwrap_or(0);
+                    let other = match event.key().as_str() {
+                        "ArrowRight" => order[(at + 1) % order.len()],
+                        "ArrowLeft" => order[(at + order.len() - 1) % order.len()],
+                        _ => return,
                     };
-                    if matches!(event.key().as_str(), "ArrowLeft" | "ArrowRight") {
-                        event.prevent_default();
-                        store.set_mode(other);
-                        super::form::rows::focus_later(tab_id(other).to_owned());
-                    }
+                    event.prevent_default();
+                    store.set_mode(other);
+                    super::form::rows::focus_later(tab_id(other).to_owned());
                 }
             >
                 {label}
@@ -105,6 +126,7 @@ fn ViewTabs() -> impl IntoView {
         <div class="mce-tabs" role="tablist" aria-label="View">
             {tab(ViewMode::Form, "Form")}
             {tab(ViewMode::Source, "Source")}
+            {tab(ViewMode::Preview, "Preview")}
         </div>
     }
 }
@@ -160,6 +182,17 @@ fn install_shortcuts(store: CardStore) {
             return;
         }
         match (event.key().to_lowercase().as_str(), event.shift_key()) {
+            ("p", false) => {
+                // Print the printable card, not the form's controls.
+                event.prevent_default();
+                store.set_mode(ViewMode::Preview);
+                leptos::task::spawn_local(async move {
+                    for _ in 0..4 {
+                        leptos::task::tick().await;
+                    }
+                    super::platform::print();
+                });
+            }
             ("z", false) => {
                 event.prevent_default();
                 store.undo();

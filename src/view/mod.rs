@@ -5,10 +5,17 @@
 //! screen.
 
 pub mod app;
+pub mod export_actions;
+pub mod file_actions;
 pub mod form;
 pub mod form_view;
+pub mod modal;
+pub mod platform;
+pub mod print_view;
 pub mod problems;
 pub mod section_nav;
+pub mod session;
+pub mod session_view;
 pub mod source_editor;
 pub mod store;
 pub mod subscriptions;

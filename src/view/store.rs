@@ -17,6 +17,7 @@ use serde_json::Value;
 use crate::domain::document::{
     CardDocument, Change, Coalesce, Edit, EditError, TextStyle, to_json_text,
 };
+use crate::domain::drafts::{CardSource, DRAFT_VERSION, Draft, HISTORY_BUDGET, fingerprint};
 use crate::domain::form::card_form;
 use crate::domain::json_text::{JsonTextError, parse_json};
 use crate::domain::lints::lint_card;
@@ -32,6 +33,8 @@ pub enum ViewMode {
     Form,
     /// The JSON text.
     Source,
+    /// The read-only, printable card.
+    Preview,
 }
 
 /// A request to bring a place of the card into view and focus it.
@@ -41,6 +44,28 @@ pub struct RevealRequest {
     pub pointer: JsonPointer,
     /// Distinguishes repeated requests for the same place.
     pub serial: u64,
+}
+
+/// What the app knows of the model package a card belongs to.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PackageInfo {
+    /// Its ARN.
+    pub arn: Option<String>,
+    /// The card's `ModelCardStatus` as loaded.
+    pub status: Option<String>,
+}
+
+/// A card to start editing: where it came from and how it is laid out.
+#[derive(Clone, Debug)]
+pub struct LoadedCard {
+    /// The card.
+    pub card: Value,
+    /// Its layout.
+    pub style: TextStyle,
+    /// Where it came from (its drafts are kept under this).
+    pub source: CardSource,
+    /// Its model package, when known.
+    pub package: PackageInfo,
 }
 
 /// The JSON source text when the user typed it (it may not parse).
@@ -66,6 +91,9 @@ struct Inner {
     stash: HashMap<String, HashMap<String, Value>>,
     /// Items the user expanded or collapsed, by pointer.
     expanded: HashMap<String, bool>,
+    /// The card as its source gave it, and its fingerprint.
+    source_card: Value,
+    source_fingerprint: String,
 }
 
 /// The shared handle; `Copy`, so closures take it freely.
@@ -81,6 +109,8 @@ pub struct CardStore {
     reveal: RwSignal<Option<RevealRequest>>,
     source_draft: RwSignal<Option<SourceDraft>>,
     last_error: RwSignal<Option<String>>,
+    source: RwSignal<CardSource>,
+    package: RwSignal<PackageInfo>,
 }
 
 impl CardStore {
@@ -88,6 +118,8 @@ impl CardStore {
     pub fn new(card: Value, style: TextStyle) -> Self {
         let (issues, warnings) = findings(&card);
         let field_messages = messages_by_field(&issues, &warnings);
+        let source_fingerprint = fingerprint(&card);
+        let source_card = card.clone();
         Self {
             inner: StoredValue::new_local(Inner {
                 document: CardDocument::new(card),
@@ -97,6 +129,8 @@ impl CardStore {
                 field_messages,
                 stash: HashMap::new(),
                 expanded: HashMap::new(),
+                source_card,
+                source_fingerprint,
             }),
             revision: RwSignal::new(0),
             issues: RwSignal::new(Arc::new(issues)),
@@ -107,7 +141,91 @@ impl CardStore {
             reveal: RwSignal::new(None),
             source_draft: RwSignal::new(None),
             last_error: RwSignal::new(None),
+            source: RwSignal::new(CardSource::Scratch),
+            package: RwSignal::new(PackageInfo::default()),
         }
+    }
+
+    /// Starts editing another card, with a fresh history. The card edited
+    /// until now is not lost: its draft stays stored under its own source.
+    pub fn load(&self, loaded: LoadedCard) {
+        let source_card = loaded.card.clone();
+        self.replace_document(CardDocument::new(loaded.card), loaded.style, source_card);
+        self.source.set(loaded.source);
+        self.package.set(loaded.package);
+    }
+
+    /// Continues from a saved draft, its undo history included, departing
+    /// from `source_card` (the source as loaded now, or as the draft
+    /// remembers it).
+    pub fn restore(&self, draft: Draft, source_card: Value) {
+        let style = draft.style();
+        let document = CardDocument::with_history(draft.card, draft.history);
+        self.replace_document(document, style, source_card);
+        self.source.set(draft.source);
+        self.package.set(PackageInfo {
+            arn: draft.arn,
+            status: draft.status,
+        });
+    }
+
+    fn replace_document(&self, document: CardDocument, style: TextStyle, source_card: Value) {
+        self.inner.update_value(|inner| {
+            inner.document = document;
+            inner.style = style;
+            inner.stash.clear();
+            inner.expanded.clear();
+            inner.source_fingerprint = fingerprint(&source_card);
+            inner.source_card = source_card;
+        });
+        self.source_draft.set(None);
+        self.after_change(
+            Change {
+                scope: JsonPointer::root(),
+            },
+            false,
+        );
+    }
+
+    /// The card as a draft to store now.
+    pub fn draft(&self, saved_at_ms: f64) -> Draft {
+        let source = self.source.get_untracked();
+        let package = self.package.get_untracked();
+        self.inner.with_value(|inner| Draft {
+            version: DRAFT_VERSION,
+            source,
+            saved_at_ms,
+            source_fingerprint: inner.source_fingerprint.clone(),
+            source_card: inner.source_card.clone(),
+            arn: package.arn,
+            status: package.status,
+            card: inner.document.root().clone(),
+            indent: inner.style.indent.clone(),
+            trailing_newline: inner.style.trailing_newline,
+            history: inner.document.history_snapshot(HISTORY_BUDGET),
+        })
+    }
+
+    /// Whether the card is what its source gave (no draft is needed then).
+    pub fn matches_source(&self) -> bool {
+        self.inner
+            .with_value(|inner| fingerprint(inner.document.root()) == inner.source_fingerprint)
+    }
+
+    /// Where the card came from.
+    pub fn source(&self) -> ReadSignal<CardSource> {
+        self.source.read_only()
+    }
+
+    /// The model package the card belongs to, as far as known.
+    pub fn package(&self) -> ReadSignal<PackageInfo> {
+        self.package.read_only()
+    }
+
+    /// Records what became known of the model package (an ARN typed for
+    /// export, a status chosen).
+    pub fn set_package(&self, package: PackageInfo) {
+        self.package.set(package);
     }
 
     /// A store for a card given as JSON text, which may be broken: then the

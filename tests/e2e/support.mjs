@@ -1,5 +1,6 @@
 // Shared by the end-to-end tests: the release build served on 127.0.0.1 and
 // a headless Chromium (Debian's, driven by playwright-core) pointed at it.
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -23,14 +24,10 @@ export const CHROMIUM_ARGS = [
  * Serves dist/ and opens a fresh browser profile. Collects uncaught page
  * errors and console errors so a test can assert there were none.
  */
-export async function openApp() {
-  const { server, url } = await startServer({ root: join(repoRoot, "dist") });
-  const profile = mkdtempSync(join(tmpdir(), "mce-e2e-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
+export async function openApp({ profile: reuse, port = 0 } = {}) {
+  const { server, url } = await startServer({ root: join(repoRoot, "dist"), port });
+  const profile = reuse ?? mkdtempSync(join(tmpdir(), "mce-e2e-"));
+  const context = await launchBrowser(profile);
   const page = context.pages()[0] ?? (await context.newPage());
   const errors = [];
   page.on("pageerror", (error) => errors.push(`page error: ${error.message}`));
@@ -42,12 +39,30 @@ export async function openApp() {
     page,
     context,
     errors,
-    async close() {
-      await context.close();
+    profile,
+    server,
+    async close({ keepProfile = false } = {}) {
+      await context.close().catch(() => {});
       server.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!keepProfile) rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Headless Chromium with its profile in `profile`, kept between launches. */
+export function launchBrowser(profile) {
+  return chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    args: CHROMIUM_ARGS,
+    acceptDownloads: true,
+  });
+}
+
+/** Kills the Chromium processes of `profile` outright, as a crash would. */
+export function killBrowser(profile) {
+  // The bracket keeps pkill from matching its own command line.
+  spawnSync("pkill", ["-9", "-f", `[u]ser-data-dir=${profile}`]);
 }
 
 /** Pastes `text` into the focused element through the real clipboard. */

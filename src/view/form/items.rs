@@ -79,6 +79,7 @@ pub fn ItemList(
     let cards = {
         let pointer = pointer.clone();
         let noun = noun.clone();
+        let list = label.clone();
         move |index: usize| {
             view! {
                 <ItemCard
@@ -87,6 +88,7 @@ pub fn ItemList(
                     count
                     item=&array.items
                     noun=noun.clone()
+                    list=list.clone()
                     collapsed_by_default
                 />
             }
@@ -146,6 +148,7 @@ fn ItemCard(
     count: Memo<usize>,
     item: &'static FormNode,
     noun: String,
+    list: String,
     collapsed_by_default: bool,
 ) -> impl IntoView {
     let store = expect_store();
@@ -219,7 +222,7 @@ fn ItemCard(
                         }}
                     </span>
                 </button>
-                <RowActions array index count name focus_suffix="-toggle" />
+                <RowActions array index count name list focus_suffix="-toggle" />
             </div>
             <div id=body_id class="mce-item__body" hidden=move || !expanded.get()>
                 {body}

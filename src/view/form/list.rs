@@ -47,6 +47,7 @@ pub fn ScalarList(
     let rows = {
         let pointer = pointer.clone();
         let noun = noun.clone();
+        let list = label.clone();
         move |index: usize| {
             view! {
                 <ScalarRow
@@ -55,6 +56,7 @@ pub fn ScalarList(
                     count
                     item=&array.items
                     noun=noun.clone()
+                    list=list.clone()
                     placeholder=placeholder.clone()
                 />
             }
@@ -85,6 +87,7 @@ fn ScalarRow(
     count: Memo<usize>,
     item: &'static FormNode,
     noun: String,
+    list: String,
     placeholder: Option<String>,
 ) -> impl IntoView {
     let store = expect_store();
@@ -128,7 +131,7 @@ fn ScalarRow(
                 {control}
                 <MessageList id=ids.messages.clone() messages note />
             </div>
-            <RowActions array index count name focus_suffix="" />
+            <RowActions array index count name list focus_suffix="" />
         </li>
     }
 }

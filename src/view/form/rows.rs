@@ -131,6 +131,9 @@ pub fn RowActions(
     count: Memo<usize>,
     /// What a row is called, for the buttons' names ("Artifact 2").
     name: String,
+    /// The list's label, so the names are unique on the page ("Remove
+    /// Hyperparameter 1 from User-provided hyperparameters").
+    list: String,
     /// The id suffix of the element to keep focused after a move.
     focus_suffix: &'static str,
 ) -> impl IntoView {
@@ -149,7 +152,7 @@ pub fn RowActions(
             <button
                 type="button"
                 class="mce-icon-button"
-                aria-label=format!("Move {name} up")
+                aria-label=format!("Move {name} of {list} up")
                 title="Move up (Alt+↑)"
                 disabled={index == 0}
                 on:click=up
@@ -159,7 +162,7 @@ pub fn RowActions(
             <button
                 type="button"
                 class="mce-icon-button"
-                aria-label=format!("Move {name} down")
+                aria-label=format!("Move {name} of {list} down")
                 title="Move down (Alt+↓)"
                 disabled={move || index + 1 >= count.get()}
                 on:click=down
@@ -169,7 +172,7 @@ pub fn RowActions(
             <button
                 type="button"
                 class="mce-icon-button mce-icon-button--danger"
-                aria-label=format!("Remove {name}")
+                aria-label=format!("Remove {name} from {list}")
                 title="Remove"
                 on:click=remove
             >

@@ -76,8 +76,9 @@ pub fn ObjectTable(
         let pointer = pointer.clone();
         let noun = noun.clone();
         let table_id = table_id.clone();
+        let list = label.clone();
         move |index: usize| {
-            view! { <TableRow array=pointer.clone() index count object noun=noun.clone() table_id=table_id.clone() /> }
+            view! { <TableRow array=pointer.clone() index count object noun=noun.clone() list=list.clone() table_id=table_id.clone() /> }
         }
     };
     let hidden = move || count.get().saturating_sub(shown.get());
@@ -124,6 +125,7 @@ fn TableRow(
     count: Memo<usize>,
     object: &'static ObjectNode,
     noun: String,
+    list: String,
     table_id: String,
 ) -> impl IntoView {
     let store = expect_store();
@@ -146,7 +148,7 @@ fn TableRow(
                 {index + 1}
             </th>
             {cells}
-            <td class="mce-table__actions"><RowActions array index count name focus_suffix="-row" /></td>
+            <td class="mce-table__actions"><RowActions array index count name list focus_suffix="-row" /></td>
         </tr>
     }
 }

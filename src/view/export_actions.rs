@@ -1,0 +1,239 @@
+//! Getting cards out: download the card as a JSON file, copy it, export the
+//! `update-model-package` input for the AWS CLI, or print it. Exporting a
+//! card with problems is allowed, after asking once.
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+
+use super::modal::Modal;
+use super::platform::{copy_text, download, print, today};
+use super::session::{Session, expect_session};
+use super::store::{PackageInfo, ViewMode};
+use crate::domain::drafts::CardSource;
+use crate::domain::export::{
+    CardStatus, card_file_name, card_file_text, check_arn, model_name, update_command,
+    update_input_file_name, update_input_text,
+};
+
+/// The model's name for file names: from the ARN, else the file opened.
+/// Tracked, so views showing a file name follow it.
+fn current_model_name(session: Session) -> Option<String> {
+    let store = session.store();
+    let package = store.package().get();
+    let file = match store.source().get() {
+        CardSource::File(name) => Some(name),
+        _ => None,
+    };
+    model_name(package.arn.as_deref(), file.as_deref())
+}
+
+type Action = Rc<dyn Fn()>;
+
+/// Download, Copy, AWS CLI input and Print.
+#[component]
+pub fn ExportActions() -> impl IntoView {
+    let session = expect_session();
+    let store = session.store();
+    let issues = store.issues();
+    let confirmed = RwSignal::new(false);
+    let confirm_open = RwSignal::new(false);
+    let pending: StoredValue<Option<Action>, LocalStorage> = StoredValue::new_local(None);
+    let cli_open = RwSignal::new(false);
+    // Runs `action`, asking once first when the card has problems.
+    let guarded = move |action: Action| {
+        if issues.with_untracked(|issues| issues.is_empty()) || confirmed.get_untracked() {
+            action();
+        } else {
+            pending.set_value(Some(action));
+            confirm_open.set(true);
+        }
+    };
+    let download_card = move |_| {
+        guarded(Rc::new(move || {
+            let name = card_file_name(current_model_name(session).as_deref(), &today());
+            let text = store.with_card(card_file_text);
+            match download(&name, &text, "application/json") {
+                Ok(()) => session.notify(false, format!("Downloaded the card as {name}.")),
+                Err(error) => session.notify(true, format!("The download failed: {error}.")),
+            }
+        }));
+    };
+    let copy_card =
+        move |_| {
+            guarded(Rc::new(move || {
+                let text = store.with_card(card_file_text);
+                leptos::task::spawn_local(async move {
+                    match copy_text(&text).await {
+                        Ok(()) => session
+                            .notify(false, "Copied the card's JSON to the clipboard.".to_owned()),
+                        Err(error) => session
+                            .notify(true, format!("Could not copy to the clipboard: {error}.")),
+                    }
+                });
+            }));
+        };
+    let open_cli = move |_| guarded(Rc::new(move || cli_open.set(true)));
+    let print_card = move |_| {
+        store.set_mode(ViewMode::Preview);
+        // Print once the preview is on the page.
+        leptos::task::spawn_local(async move {
+            for _ in 0..4 {
+                leptos::task::tick().await;
+            }
+            print();
+        });
+    };
+    let proceed = move |_| {
+        confirmed.set(true);
+        confirm_open.set(false);
+        if let Some(action) = pending.try_update_value(Option::take).flatten() {
+            action();
+        }
+    };
+    let problem_count = move || issues.with(|issues| issues.len());
+    view! {
+        <div class="mce-toolbar__group" role="group" aria-label="Export the card">
+            <button type="button" class="mce-button" data-testid="download" on:click=download_card>"Download"</button>
+            <button type="button" class="mce-button" on:click=copy_card>"Copy JSON"</button>
+            <button type="button" class="mce-button" on:click=open_cli>"AWS CLI…"</button>
+            <button type="button" class="mce-button" on:click=print_card>"Print"</button>
+        </div>
+        <Modal open=confirm_open title="Export a card with problems?".to_owned() id="mce-confirm-export">
+            <p>
+                {move || match problem_count() {
+                    1 => "The card has 1 problem. The service may refuse it until it is fixed.".to_owned(),
+                    n => format!("The card has {n} problems. The service may refuse it until they are fixed."),
+                }}
+            </p>
+            <div class="mce-dialog__buttons">
+                <button type="button" class="mce-button mce-button--primary" on:click=proceed>"Export anyway"</button>
+                <button type="button" class="mce-button" on:click=move |_| confirm_open.set(false)>"Cancel"</button>
+            </div>
+        </Modal>
+        <CliDialog open=cli_open />
+    }
+}
+
+/// The `update-model-package` input, with the ARN and status it needs and
+/// the command that applies it.
+#[component]
+fn CliDialog(open: RwSignal<bool>) -> impl IntoView {
+    let session = expect_session();
+    let store = session.store();
+    let package = store.package();
+    let arn = RwSignal::new(String::new());
+    let status = RwSignal::new(CardStatus::Draft);
+    // Opening the dialog starts from what is known of the package.
+    Effect::new(move |_| {
+        if open.get() {
+            let known = package.get_untracked();
+            arn.set(known.arn.unwrap_or_default());
+            status.set(
+                known
+                    .status
+                    .as_deref()
+                    .and_then(CardStatus::parse)
+                    .unwrap_or(CardStatus::Draft),
+            );
+        }
+    });
+    let arn_problem = Memo::new(move |_| arn.with(|arn| check_arn(arn.trim()).err()));
+    let revision = store.revision();
+    let input = Memo::new(move |_| {
+        revision.track();
+        let arn = arn.get();
+        let status = status.get();
+        store.with_card(|card| update_input_text(arn.trim(), card, status))
+    });
+    let file_name = move || update_input_file_name(current_model_name(session).as_deref());
+    let remember = move || {
+        store.set_package(PackageInfo {
+            arn: Some(arn.get_untracked().trim().to_owned()),
+            status: Some(status.get_untracked().as_str().to_owned()),
+        });
+    };
+    let save = move |_| {
+        remember();
+        let name = file_name();
+        match download(&name, &input.get_untracked(), "application/json") {
+            Ok(()) => session.notify(
+                false,
+                format!("Downloaded {name}; run: {}", update_command(&name)),
+            ),
+            Err(error) => session.notify(true, format!("The download failed: {error}.")),
+        }
+    };
+    let copy = move |text: String, what: &'static str| {
+        leptos::task::spawn_local(async move {
+            match copy_text(&text).await {
+                Ok(()) => session.notify(false, format!("Copied the {what} to the clipboard.")),
+                Err(error) => {
+                    session.notify(true, format!("Could not copy to the clipboard: {error}."))
+                }
+            }
+        });
+    };
+    let statuses = CardStatus::ALL
+        .iter()
+        .map(|status| view! { <option value=status.as_str()>{status.as_str()}</option> })
+        .collect_view();
+    view! {
+        <Modal open title="Update the model package with the AWS CLI".to_owned() id="mce-cli">
+            <div class="mce-field">
+                <label class="mce-field__label" for="mce-cli-arn">"Model package ARN"</label>
+                <input
+                    id="mce-cli-arn"
+                    type="text"
+                    class="mce-input"
+                    placeholder="arn:aws:sagemaker:us-east-2:123456789012:model-package/group/1"
+                    aria-invalid=move || arn_problem.with(Option::is_some).to_string()
+                    aria-describedby="mce-cli-arn-problem"
+                    prop:value=move || arn.get()
+                    on:input=move |event| arn.set(event_target_value(&event))
+                />
+                <ul id="mce-cli-arn-problem" class="mce-messages" aria-live="polite">
+                    {move || arn_problem.get().map(|problem| view! { <li class="mce-messages__error">{problem}</li> })}
+                </ul>
+            </div>
+            <div class="mce-field">
+                <label class="mce-field__label" for="mce-cli-status">"Card status"</label>
+                <select
+                    id="mce-cli-status"
+                    class="mce-input mce-input--select"
+                    prop:value=move || status.get().as_str()
+                    on:change=move |event| {
+                        if let Some(chosen) = CardStatus::parse(&event_target_value(&event)) {
+                            status.set(chosen);
+                        }
+                    }
+                >
+                    {statuses}
+                </select>
+            </div>
+            <label class="mce-field__label" for="mce-cli-input">{move || format!("Input ({})", file_name())}</label>
+            <textarea id="mce-cli-input" class="mce-input mce-input--code mce-dialog__text" readonly=true prop:value=move || input.get()></textarea>
+            <p class="mce-field__help">"Apply it with:"</p>
+            <pre class="mce-dialog__command" data-testid="cli-command">{move || update_command(&file_name())}</pre>
+            <div class="mce-dialog__buttons">
+                <button type="button" class="mce-button mce-button--primary" disabled=move || arn_problem.with(Option::is_some) on:click=save>
+                    "Download input"
+                </button>
+                <button
+                    type="button"
+                    class="mce-button"
+                    disabled=move || arn_problem.with(Option::is_some)
+                    on:click=move |_| {
+                        remember();
+                        copy(input.get_untracked(), "input");
+                    }
+                >
+                    "Copy input"
+                </button>
+                <button type="button" class="mce-button" on:click=move |_| copy(update_command(&file_name()), "command")>
+                    "Copy command"
+                </button>
+            </div>
+        </Modal>
+    }
+}

@@ -1,0 +1,251 @@
+//! Getting cards in: open a file (picker or drag and drop), paste JSON, or
+//! load an example shipped with the app. Bad input is refused with a
+//! sentence saying why, and the card being edited stays as it was.
+
+use leptos::html::Input;
+use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
+
+use super::modal::Modal;
+use super::platform::{FileProblem, fetch_text, read_file};
+use super::session::{Session, expect_session};
+use super::store::{LoadedCard, PackageInfo};
+use crate::domain::check::MAX_FILE_BYTES;
+use crate::domain::drafts::CardSource;
+use crate::domain::import::{ImportError, Imported, import_bytes, import_text};
+
+/// Where a card came from, for its announcement and its draft.
+fn loaded(imported: Imported, source: CardSource) -> (LoadedCard, String) {
+    let mut announcement = format!(
+        "Opened {}: {}.",
+        source.describe(),
+        imported.shape.describe()
+    );
+    if imported.had_no_card {
+        announcement.push_str(" It holds no card yet, so this is a new, empty one.");
+    }
+    let card = LoadedCard {
+        card: imported.card,
+        style: imported.style,
+        source,
+        package: PackageInfo {
+            arn: imported.arn,
+            status: imported.status,
+        },
+    };
+    (card, announcement)
+}
+
+fn refuse(session: Session, what: &str, reason: impl std::fmt::Display) {
+    session.notify(
+        true,
+        format!("Could not open {what}: {reason}. The card you were editing is unchanged."),
+    );
+}
+
+/// Opens a file the user chose or dropped.
+pub fn open_file(session: Session, file: web_sys::File) {
+    let name = file.name();
+    leptos::task::spawn_local(async move {
+        let what = format!("\u{201c}{name}\u{201d}");
+        let bytes = match read_file(&file, MAX_FILE_BYTES).await {
+            Ok(bytes) => bytes,
+            Err(FileProblem::TooLarge(size)) => {
+                return refuse(session, &what, ImportError::TooLarge(size));
+            }
+            Err(FileProblem::Unreadable(reason)) => return refuse(session, &what, reason),
+        };
+        match import_bytes(&bytes) {
+            Ok(imported) => {
+                let (card, announcement) = loaded(imported, CardSource::File(name));
+                session.open(card, announcement);
+            }
+            Err(error) => refuse(session, &what, error),
+        }
+    });
+}
+
+/// Open, Paste and Examples.
+#[component]
+pub fn FileActions() -> impl IntoView {
+    let session = expect_session();
+    let picker: NodeRef<Input> = NodeRef::new();
+    let paste_open = RwSignal::new(false);
+    let on_pick = move |event: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event.target().unwrap().unchecked_into();
+        if let Some(file) = input.files().and_then(|files| files.get(0)) {
+            open_file(session, file);
+        }
+        // Choosing the same file again must fire `change` again.
+        input.set_value("");
+    };
+    view! {
+        <div class="mce-toolbar__group" role="group" aria-label="Open a card">
+            <button
+                type="button"
+                class="mce-button"
+                data-testid="open-file"
+                on:click=move |_| {
+                    if let Some(input) = picker.get() {
+                        input.click();
+                    }
+                }
+            >
+                "Open…"
+            </button>
+            <input
+                node_ref=picker
+                type="file"
+                accept=".json,application/json,text/plain"
+                class="mce-visually-hidden"
+                tabindex="-1"
+                aria-hidden="true"
+                data-testid="file-input"
+                on:change=on_pick
+            />
+            <button type="button" class="mce-button" on:click=move |_| paste_open.set(true)>
+                "Paste…"
+            </button>
+            <Examples />
+        </div>
+        <PasteDialog open=paste_open />
+    }
+}
+
+/// The paste dialog: errors are shown in it, and the text stays to fix.
+#[component]
+fn PasteDialog(open: RwSignal<bool>) -> impl IntoView {
+    let session = expect_session();
+    let text = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let submit = move |_| match import_text(&text.get_untracked()) {
+        Ok(imported) => {
+            let (card, announcement) = loaded(imported, CardSource::Pasted);
+            session.open(card, announcement);
+            error.set(None);
+            text.set(String::new());
+            open.set(false);
+        }
+        Err(problem) => error.set(Some(format!("Cannot open this: {problem}."))),
+    };
+    view! {
+        <Modal open title="Paste a card".to_owned() id="mce-paste">
+            <p class="mce-dialog__help">
+                "Paste a card, a ModelCard object, or the output of "
+                <code>"aws sagemaker describe-model-package"</code>"."
+            </p>
+            <label class="mce-field__label" for="mce-paste-text">"JSON to open"</label>
+            <textarea
+                id="mce-paste-text"
+                class="mce-input mce-input--code mce-dialog__text"
+                spellcheck="false"
+                aria-invalid=move || error.with(Option::is_some).to_string()
+                aria-describedby="mce-paste-error"
+                prop:value=move || text.get()
+                on:input=move |event| text.set(event_target_value(&event))
+            ></textarea>
+            <p id="mce-paste-error" class="mce-messages__error" role="alert" hidden=move || error.with(Option::is_none)>
+                {move || error.get()}
+            </p>
+            <div class="mce-dialog__buttons">
+                <button type="button" class="mce-button mce-button--primary" on:click=submit>"Open"</button>
+                <button type="button" class="mce-button" on:click=move |_| open.set(false)>"Cancel"</button>
+            </div>
+        </Modal>
+    }
+}
+
+/// The examples shipped beside the app.
+const EXAMPLES: [(&str, &str, &str); 2] = [
+    ("complete", "Complete example", "examples/complete.json"),
+    (
+        "large",
+        "Large example (every metric kind, near the size limit)",
+        "examples/large.json",
+    ),
+];
+
+#[component]
+fn Examples() -> impl IntoView {
+    let session = expect_session();
+    let menu = NodeRef::<leptos::html::Details>::new();
+    let items = EXAMPLES
+        .iter()
+        .map(|(name, label, path)| {
+            let load = move |_| {
+                if let Some(menu) = menu.get() {
+                    menu.set_open(false);
+                }
+                leptos::task::spawn_local(async move {
+                    let what = format!("the {name} example");
+                    match fetch_text(path).await {
+                        Ok(text) => match import_text(&text) {
+                            Ok(imported) => {
+                                let (card, announcement) = loaded(imported, CardSource::Example((*name).to_owned()));
+                                session.open(card, announcement);
+                            }
+                            Err(error) => refuse(session, &what, error),
+                        },
+                        Err(error) => refuse(session, &what, error),
+                    }
+                });
+            };
+            view! { <li><button type="button" class="mce-menu__item" on:click=load>{*label}</button></li> }
+        })
+        .collect_view();
+    view! {
+        <details class="mce-menu" node_ref=menu>
+            <summary class="mce-button">"Examples"</summary>
+            <ul class="mce-menu__list">{items}</ul>
+        </details>
+    }
+}
+
+/// Dropping a file anywhere on the page opens it.
+#[component]
+pub fn DropZone() -> impl IntoView {
+    let session = expect_session();
+    let active = RwSignal::new(false);
+    let carries_files = |event: &web_sys::DragEvent| {
+        event
+            .data_transfer()
+            .map(|transfer| transfer.types().includes(&"Files".into(), 0))
+            .unwrap_or(false)
+    };
+    let over = window_event_listener(leptos::ev::dragover, move |event| {
+        if carries_files(&event) {
+            event.prevent_default();
+            active.set(true);
+        }
+    });
+    let leave = window_event_listener(leptos::ev::dragleave, move |event| {
+        // Leaving the window (not moving between elements).
+        if event.related_target().is_none() {
+            active.set(false);
+        }
+    });
+    let drop = window_event_listener(leptos::ev::drop, move |event| {
+        if !carries_files(&event) {
+            return;
+        }
+        event.prevent_default();
+        active.set(false);
+        if let Some(file) = event
+            .data_transfer()
+            .and_then(|transfer| transfer.files())
+            .and_then(|files| files.get(0))
+        {
+            open_file(session, file);
+        }
+    });
+    on_cleanup(move || {
+        over.remove();
+        leave.remove();
+        drop.remove();
+    });
+    view! {
+        <div class="mce-drop" hidden=move || !active.get() aria-hidden="true">
+            <p class="mce-drop__text">"Drop a card file to open it"</p>
+        </div>
+    }
+}

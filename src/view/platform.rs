@@ -1,0 +1,189 @@
+//! The browser's edges in one place: storage, files, downloads, the
+//! clipboard, fetching shipped files, time and printing. Each failure comes
+//! back as a value the UI can word, never as a panic or a silent drop.
+
+use leptos::wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// Why browser storage did not take or give a draft.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StorageProblem {
+    /// Storage is off (private mode, blocked cookies, a sandboxed frame).
+    Disabled,
+    /// Storage is full.
+    Full,
+    /// Anything else the browser said.
+    Other(String),
+}
+
+impl std::fmt::Display for StorageProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Disabled => f.write_str("this browser does not allow the page to store data"),
+            Self::Full => f.write_str("the browser's storage for this page is full"),
+            Self::Other(message) => write!(f, "the browser refused to store it ({message})"),
+        }
+    }
+}
+
+fn classify(error: JsValue) -> StorageProblem {
+    match error.dyn_into::<web_sys::DomException>() {
+        Ok(exception) => match exception.name().as_str() {
+            "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => StorageProblem::Full,
+            "SecurityError" => StorageProblem::Disabled,
+            _ => StorageProblem::Other(exception.message()),
+        },
+        Err(other) => StorageProblem::Other(format!("{other:?}")),
+    }
+}
+
+fn storage() -> Result<web_sys::Storage, StorageProblem> {
+    let window = web_sys::window().ok_or(StorageProblem::Disabled)?;
+    match window.local_storage() {
+        Ok(Some(storage)) => Ok(storage),
+        Ok(None) => Err(StorageProblem::Disabled),
+        Err(error) => Err(classify(error)),
+    }
+}
+
+/// Stores `text` under `key`.
+pub fn store_text(key: &str, text: &str) -> Result<(), StorageProblem> {
+    storage()?.set_item(key, text).map_err(classify)
+}
+
+/// The text stored under `key`, if any.
+pub fn stored_text(key: &str) -> Result<Option<String>, StorageProblem> {
+    storage()?.get_item(key).map_err(classify)
+}
+
+/// Forgets what is stored under `key`.
+pub fn forget(key: &str) -> Result<(), StorageProblem> {
+    storage()?.remove_item(key).map_err(classify)
+}
+
+/// Offers `text` as a file download named `file_name`.
+pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|error| format!("{error:?}"))?;
+    let url =
+        web_sys::Url::create_object_url_with_blob(&blob).map_err(|error| format!("{error:?}"))?;
+    let document = leptos::prelude::document();
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|error| format!("{error:?}"))?
+        .unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    // Revoke later: revoking at once can cancel the download in some browsers.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(10),
+    );
+    Ok(())
+}
+
+/// Puts `text` on the clipboard.
+pub async fn copy_text(text: &str) -> Result<(), String> {
+    let clipboard = web_sys::window()
+        .ok_or("no window")?
+        .navigator()
+        .clipboard();
+    JsFuture::from(clipboard.write_text(text))
+        .await
+        .map(|_| ())
+        .map_err(|error| {
+            error
+                .dyn_into::<web_sys::DomException>()
+                .map(|exception| exception.message())
+                .unwrap_or_else(|_| "the browser refused".to_owned())
+        })
+}
+
+/// The bytes of a file the user chose, refusing one over `limit` bytes
+/// before reading it.
+pub async fn read_file(file: &web_sys::File, limit: u64) -> Result<Vec<u8>, FileProblem> {
+    let size = file.size() as u64;
+    if size > limit {
+        return Err(FileProblem::TooLarge(size));
+    }
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|error| FileProblem::Unreadable(format!("{error:?}")))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Why a chosen file could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileProblem {
+    /// Larger than allowed; not read.
+    TooLarge(u64),
+    /// The browser could not read it.
+    Unreadable(String),
+}
+
+/// The text of a file served beside the app (`examples/...`), or why not.
+pub async fn fetch_text(path: &str) -> Result<String, String> {
+    let response = gloo_net::http::Request::get(path)
+        .send()
+        .await
+        .map_err(|error| format!("the request failed: {error}"))?;
+    if !response.ok() {
+        return Err(format!(
+            "the server answered {} {}",
+            response.status(),
+            response.status_text()
+        ));
+    }
+    response
+        .text()
+        .await
+        .map_err(|error| format!("the answer could not be read: {error}"))
+}
+
+/// Milliseconds since the epoch.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Today's date as `YYYY-MM-DD`, in the user's time zone.
+pub fn today() -> String {
+    let date = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date()
+    )
+}
+
+/// A time of day people read ("14:05"), from milliseconds since the epoch.
+pub fn clock_time(ms: f64) -> String {
+    let date = js_sys::Date::new(&JsValue::from_f64(ms));
+    format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
+}
+
+/// A date and time people read ("2026-11-25 14:05").
+pub fn date_time(ms: f64) -> String {
+    let date = js_sys::Date::new(&JsValue::from_f64(ms));
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date(),
+        date.get_hours(),
+        date.get_minutes()
+    )
+}
+
+/// Opens the browser's print dialog.
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}

@@ -1,0 +1,256 @@
+//! The card's life in the browser: opening cards (with the offer to recover
+//! a draft), saving drafts after every edit, and the notices that say what
+//! happened. Components call these intents; storage goes through
+//! [`super::platform`].
+
+use leptos::prelude::*;
+use serde_json::Value;
+
+use super::platform::{StorageProblem, clock_time, forget, now_ms, store_text, stored_text};
+use super::store::{CardStore, LoadedCard};
+use crate::domain::drafts::{CardSource, LAST_SOURCE_KEY, Recovery, decode, encode, recovery};
+
+/// How long after the last edit a draft is saved (and at the latest when
+/// the page is hidden or closed).
+const SAVE_DELAY_MS: u64 = 400;
+
+/// A message about something that happened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    /// An error (announced assertively) or information.
+    pub error: bool,
+    /// What to say.
+    pub text: String,
+}
+
+/// Where the draft stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveState {
+    /// Nothing to save: the card is as its source gave it.
+    Clean,
+    /// Saved at this time.
+    Saved(f64),
+    /// Not saved, and why: the user should export to keep the work.
+    Failed(StorageProblem),
+}
+
+/// A draft offered back, waiting for the user's choice.
+#[derive(Clone, Debug)]
+pub struct PendingRecovery {
+    /// The offer.
+    pub offer: Recovery,
+    /// The source's card as loaded, to fingerprint on restore.
+    pub source_card: Value,
+}
+
+/// The session's shared state, provided next to the [`CardStore`].
+#[derive(Clone, Copy)]
+pub struct Session {
+    store: CardStore,
+    notice: RwSignal<Option<Notice>>,
+    save_state: RwSignal<SaveState>,
+    pending: RwSignal<Option<PendingRecovery>>,
+    save_timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+}
+
+impl Session {
+    /// A session for `store`; call [`Session::start`] once mounted.
+    pub fn new(store: CardStore) -> Self {
+        Self {
+            store,
+            notice: RwSignal::new(None),
+            save_state: RwSignal::new(SaveState::Clean),
+            pending: RwSignal::new(None),
+            save_timer: StoredValue::new_local(None),
+        }
+    }
+
+    /// Makes this session the one components find with [`expect_session`].
+    pub fn provide(self) -> Self {
+        provide_context(self);
+        self
+    }
+
+    /// Saves a draft after edits, and at once when the page is hidden or
+    /// closed; offers a stored draft of the starting card back.
+    pub fn start(self) {
+        let revision = self.store.revision();
+        Effect::new(move |previous: Option<u64>| {
+            let current = revision.get();
+            if previous.is_some() {
+                self.schedule_save();
+            }
+            current
+        });
+        let flush = move || self.save_now();
+        let hide = window_event_listener(leptos::ev::pagehide, move |_| flush());
+        let visibility = leptos::prelude::document();
+        let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
+            if visibility.visibility_state() == web_sys::VisibilityState::Hidden {
+                flush();
+            }
+        });
+        on_cleanup(move || {
+            hide.remove();
+            hidden.remove();
+        });
+        // After a reload, offer the draft of whatever was open last; its
+        // source (a file, say) is not at hand, so the draft's own copy of
+        // the source stands in for it.
+        let last = stored_text(LAST_SOURCE_KEY)
+            .ok()
+            .flatten()
+            .and_then(|text| serde_json::from_str::<CardSource>(&text).ok());
+        let source = last.unwrap_or_else(|| self.store.source().get_untracked());
+        self.offer_draft(&source, None);
+    }
+
+    fn schedule_save(self) {
+        if let Some(Some(handle)) = self.save_timer.try_update_value(Option::take) {
+            handle.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || self.save_now(),
+            std::time::Duration::from_millis(SAVE_DELAY_MS),
+        )
+        .ok();
+        self.save_timer.set_value(handle);
+    }
+
+    /// Saves the draft now (or removes it when the card is back to its
+    /// source). Nothing is saved while a recovery offer awaits an answer:
+    /// that would overwrite the draft being offered.
+    pub fn save_now(self) {
+        if let Some(Some(handle)) = self.save_timer.try_update_value(Option::take) {
+            handle.clear();
+        }
+        if self.pending.with_untracked(Option::is_some) {
+            return;
+        }
+        let key = self.store.source().get_untracked().storage_key();
+        let result = if self.store.matches_source() {
+            forget(&key).map(|()| SaveState::Clean)
+        } else {
+            let saved_at = now_ms();
+            store_text(&key, &encode(&self.store.draft(saved_at)))
+                .map(|()| SaveState::Saved(saved_at))
+        };
+        let state = result.unwrap_or_else(SaveState::Failed);
+        if self.save_state.get_untracked() != state {
+            self.save_state.set(state);
+        }
+    }
+
+    /// Opens another card. The current card's draft is saved first; if the
+    /// new card's source has a draft that differs, it is offered back.
+    pub fn open(self, loaded: LoadedCard, announcement: String) {
+        self.save_now();
+        let card = loaded.card.clone();
+        let source = loaded.source.clone();
+        self.store.load(loaded);
+        remember_source(&source);
+        self.notify(false, announcement);
+        self.offer_draft(&source, Some(card));
+    }
+
+    /// Offers the stored draft of `source`, comparing it with `source_card`
+    /// (the source as just loaded) or, without one, with the draft's copy of
+    /// its source.
+    fn offer_draft(self, source: &CardSource, source_card: Option<Value>) {
+        let stored = match stored_text(&source.storage_key()) {
+            Ok(stored) => stored,
+            Err(problem) => {
+                self.save_state.set(SaveState::Failed(problem));
+                return;
+            }
+        };
+        let Some(text) = stored else { return };
+        match decode(&text) {
+            Ok(draft) => {
+                let source_card = source_card.unwrap_or_else(|| draft.source_card.clone());
+                let offer = recovery(Some(draft), &source_card);
+                if matches!(offer, Recovery::Offer { .. }) {
+                    self.pending
+                        .set(Some(PendingRecovery { offer, source_card }));
+                }
+            }
+            Err(problem) => self.notify(
+                true,
+                format!("{problem}. It was left in the browser's storage untouched."),
+            ),
+        }
+    }
+
+    /// The draft offered back, if one awaits an answer.
+    pub fn pending_recovery(&self) -> ReadSignal<Option<PendingRecovery>> {
+        self.pending.read_only()
+    }
+
+    /// Continues from the offered draft.
+    pub fn restore_draft(self) {
+        let Some(PendingRecovery { offer, source_card }) = self.pending.get_untracked() else {
+            return;
+        };
+        if let Recovery::Offer { draft, .. } = offer {
+            let saved_at = draft.saved_at_ms;
+            remember_source(&draft.source);
+            self.store.restore(*draft, source_card);
+            self.notify(
+                false,
+                format!("Restored the draft saved at {}.", clock_time(saved_at)),
+            );
+        }
+        self.pending.set(None);
+        self.save_now();
+    }
+
+    /// Throws the offered draft away (the user chose to).
+    pub fn discard_draft(self) {
+        let Some(PendingRecovery { offer, .. }) = self.pending.get_untracked() else {
+            return;
+        };
+        self.pending.set(None);
+        if let Recovery::Offer { draft, .. } = offer {
+            let _ = forget(&draft.source.storage_key());
+        }
+        self.notify(false, "Discarded the draft.".to_owned());
+        self.save_now();
+    }
+
+    /// Says something in the notice area.
+    pub fn notify(self, error: bool, text: String) {
+        self.notice.set(Some(Notice { error, text }));
+    }
+
+    /// Clears the notice.
+    pub fn dismiss(self) {
+        self.notice.set(None);
+    }
+
+    /// The latest notice.
+    pub fn notice(&self) -> ReadSignal<Option<Notice>> {
+        self.notice.read_only()
+    }
+
+    /// Where the draft stands.
+    pub fn save_state(&self) -> ReadSignal<SaveState> {
+        self.save_state.read_only()
+    }
+
+    /// The card store this session saves.
+    pub fn store(&self) -> CardStore {
+        self.store
+    }
+}
+
+/// Records which source is open, for the next start.
+fn remember_source(source: &CardSource) {
+    if let Ok(text) = serde_json::to_string(source) {
+        let _ = store_text(LAST_SOURCE_KEY, &text);
+    }
+}
+
+/// The [`Session`] an ancestor provided.
+pub fn expect_session() -> Session {
+    expect_context::<Session>()
+}

@@ -1,0 +1,129 @@
+//! What the session shows: the notice line, where the draft stands, and
+//! the offer to recover a draft.
+
+use leptos::prelude::*;
+
+use super::modal::Modal;
+use super::platform::date_time;
+use super::session::{SaveState, expect_session};
+use crate::domain::drafts::{Change, Recovery};
+use crate::domain::form::card_form;
+use crate::domain::form::labels::label_path;
+
+/// The latest notice: information politely, errors assertively.
+#[component]
+pub fn NoticeLine() -> impl IntoView {
+    let session = expect_session();
+    let notice = session.notice();
+    view! {
+        <div class="mce-notice-area">
+            <p
+                class="mce-notice"
+                role="status"
+                data-testid="notice"
+                hidden=move || notice.with(|notice| notice.as_ref().is_none_or(|n| n.error))
+            >
+                {move || notice.get().filter(|n| !n.error).map(|n| n.text)}
+                " "
+                <button type="button" class="mce-link" on:click=move |_| session.dismiss()>"Dismiss"</button>
+            </p>
+            <p
+                class="mce-notice mce-notice--error"
+                role="alert"
+                data-testid="notice-error"
+                hidden=move || notice.with(|notice| notice.as_ref().is_none_or(|n| !n.error))
+            >
+                {move || notice.get().filter(|n| n.error).map(|n| n.text)}
+                " "
+                <button type="button" class="mce-link" on:click=move |_| session.dismiss()>"Dismiss"</button>
+            </p>
+        </div>
+    }
+}
+
+/// "Draft saved 14:05", or why the work is not being saved.
+#[component]
+pub fn SaveStatus() -> impl IntoView {
+    let session = expect_session();
+    let state = session.save_state();
+    move || {
+        match state.get() {
+        SaveState::Clean => view! { <span class="mce-save" data-testid="save-state">"No unsaved changes"</span> }.into_any(),
+        SaveState::Saved(at) => view! {
+            <span class="mce-save" data-testid="save-state">{format!("Draft saved {}", super::platform::clock_time(at))}</span>
+        }
+        .into_any(),
+        SaveState::Failed(problem) => view! {
+            <span class="mce-save mce-save--failed" role="alert" data-testid="save-state">
+                {format!("Not saved: {problem}. Download or copy the card to keep your work.")}
+            </span>
+        }
+        .into_any(),
+    }
+    }
+}
+
+/// The offer to recover a draft: what differs, restore or discard.
+#[component]
+pub fn RecoveryDialog() -> impl IntoView {
+    let session = expect_session();
+    let pending = session.pending_recovery();
+    let open = RwSignal::new(false);
+    Effect::new(move |_| open.set(pending.with(Option::is_some)));
+    // Closing the dialog without choosing (Escape) keeps the offer; nothing
+    // is thrown away without a choice.
+    Effect::new(move |_| {
+        if !open.get() && pending.with_untracked(Option::is_some) {
+            open.set(true);
+        }
+    });
+    let body = move || {
+        pending.get().map(|pending| {
+            let Recovery::Offer { draft, differences, total, source_changed } = pending.offer else {
+                return ().into_any();
+            };
+            let card = draft.card.clone();
+            let rows = differences
+                .iter()
+                .map(|difference| {
+                    let place = label_path(&card_form().root, &card, &difference.pointer).join(" › ");
+                    let place = if place.is_empty() { "The card".to_owned() } else { place };
+                    let change = match difference.change {
+                        Change::Added => "added",
+                        Change::Removed => "removed",
+                        Change::Changed => "changed",
+                    };
+                    view! { <li data-pointer=difference.pointer.to_string()><span>{place}</span>" "<em>{change}</em></li> }
+                })
+                .collect_view();
+            let more = (total > differences.len()).then(|| view! { <p>{format!("and {} more.", total - differences.len())}</p> });
+            let changed = source_changed.then(|| view! {
+                <p class="mce-banner mce-banner--warning">"The source has changed since this draft was started; restoring replaces the newer source's content."</p>
+            });
+            view! {
+                <p>
+                    {format!(
+                        "There is a draft of {} saved {}, with {} {} from it:",
+                        draft.source.describe(),
+                        date_time(draft.saved_at_ms),
+                        total,
+                        if total == 1 { "difference" } else { "differences" }
+                    )}
+                </p>
+                {changed}
+                <ul class="mce-recovery__list" data-testid="recovery-differences">{rows}</ul>
+                {more}
+            }
+            .into_any()
+        })
+    };
+    view! {
+        <Modal open title="Recover unsaved work?".to_owned() id="mce-recovery" dismissable=false>
+            {body}
+            <div class="mce-dialog__buttons">
+                <button type="button" class="mce-button mce-button--primary" on:click=move |_| session.restore_draft()>"Restore the draft"</button>
+                <button type="button" class="mce-button" on:click=move |_| session.discard_draft()>"Discard it"</button>
+            </div>
+        </Modal>
+    }
+}

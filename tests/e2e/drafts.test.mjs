@@ -1,0 +1,156 @@
+// End-to-end: edits survive a reload and a crash of the browser; a draft
+// is only dropped by the user's choice; full or disabled storage is said,
+// and the editor keeps working.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { test } from "node:test";
+import { killBrowser, launchBrowser, openApp } from "./support.mjs";
+
+const complete = readFileSync(resolve(import.meta.dirname, "../fixtures/cards/complete.json"));
+
+const field = (page, pointer) => page.locator(`[data-path="${pointer}"]`).first();
+
+async function savedDraft(page) {
+  await page.waitForFunction(() => document.querySelector("[data-testid=save-state]").textContent.startsWith("Draft saved"));
+}
+
+async function edit(page) {
+  await page.getByTestId("file-input").setInputFiles({ name: "fraud.json", mimeType: "application/json", buffer: complete });
+  await field(page, "/model_overview/model_creator").waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-path="/model_overview/model_creator"]').value === "Fraud Analytics Team");
+  await field(page, "/model_overview/model_creator").fill("Risk Analytics Team");
+  await field(page, "/intended_uses/risk_rating").selectOption("High");
+  await page.getByRole("button", { name: "Remove Hyperparameter 1 from Hyperparameters" }).click();
+}
+
+async function assertEdits(page) {
+  assert.equal(await field(page, "/model_overview/model_creator").inputValue(), "Risk Analytics Team");
+  assert.equal(await field(page, "/intended_uses/risk_rating").inputValue(), "High");
+  assert.equal(await field(page, "/training_details/training_job_details/hyper_parameters/0/name").inputValue(), "eta");
+}
+
+test("edits survive a reload, undo history included", async () => {
+  const app = await openApp();
+  const { page } = app;
+  try {
+    await page.goto(app.url);
+    await edit(page);
+    await savedDraft(page);
+    await page.reload();
+    const dialog = page.locator("#mce-recovery");
+    await dialog.waitFor({ state: "visible" });
+    const text = await dialog.textContent();
+    assert.match(text, /There is a draft of “fraud\.json” saved .*, with \d+ differences from it/);
+    assert.match(text, /Model overview › Model creator changed/);
+    assert.match(text, /Intended uses › Risk rating changed/);
+    await dialog.getByRole("button", { name: "Restore the draft" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await assertEdits(page);
+    assert.match(await page.locator(".mce-header__source").textContent(), /fraud\.json/);
+    await page.getByTestId("undo").click();
+    assert.equal(
+      await field(page, "/training_details/training_job_details/hyper_parameters/0/name").inputValue(),
+      "max_depth",
+      "the last edit before the reload is undone",
+    );
+    assert.deepEqual(app.errors, []);
+  } finally {
+    await app.close();
+  }
+});
+
+test("a draft is thrown away only when the user discards it", async () => {
+  const app = await openApp();
+  const { page } = app;
+  try {
+    await page.goto(app.url);
+    await edit(page);
+    await savedDraft(page);
+    await page.reload();
+    const dialog = page.locator("#mce-recovery");
+    await dialog.waitFor({ state: "visible" });
+    await page.keyboard.press("Escape");
+    await page.waitForTimeout(200);
+    assert.equal(await dialog.isVisible(), true, "Escape does not discard it");
+    await dialog.getByRole("button", { name: "Discard it" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await page.reload();
+    await page.getByTestId("form-view").waitFor();
+    await page.waitForTimeout(300);
+    assert.equal(await dialog.isVisible(), false, "nothing is offered after discarding");
+  } finally {
+    await app.close();
+  }
+});
+
+test("a draft survives the browser being killed mid-edit", async () => {
+  const app = await openApp({ port: 0 });
+  const { page, profile } = app;
+  try {
+    await page.goto(app.url);
+    await edit(page);
+    await savedDraft(page);
+    // Chromium commits local storage to disk a few seconds after a write.
+    await page.waitForTimeout(6000);
+    await field(page, "/business_details/line_of_business").fill("being typed when the browser dies");
+    killBrowser(profile);
+    const context = await launchBrowser(profile);
+    const fresh = context.pages()[0] ?? (await context.newPage());
+    await fresh.goto(app.url);
+    const dialog = fresh.locator("#mce-recovery");
+    await dialog.waitFor({ state: "visible" });
+    await dialog.getByRole("button", { name: "Restore the draft" }).click();
+    await assertEdits(fresh);
+    await context.close();
+  } finally {
+    await app.close();
+  }
+});
+
+test("full storage is reported, export is offered, and editing goes on", async () => {
+  const app = await openApp();
+  const { page } = app;
+  try {
+    await page.goto(app.url);
+    await page.evaluate(() => {
+      Storage.prototype.setItem = function () {
+        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      };
+    });
+    await field(page, "/model_overview/model_creator").fill("Team");
+    const state = page.getByTestId("save-state");
+    await page.waitForFunction(() => document.querySelector("[data-testid=save-state]").textContent.startsWith("Not saved"));
+    assert.equal(
+      await state.textContent(),
+      "Not saved: the browser's storage for this page is full. Download or copy the card to keep your work.",
+    );
+    await field(page, "/model_overview/model_creator").fill("Team B");
+    assert.equal(await field(page, "/model_overview/model_creator").inputValue(), "Team B");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download").click()]);
+    assert.equal(JSON.parse(readFileSync(await download.path(), "utf8")).model_overview.model_creator, "Team B");
+  } finally {
+    await app.close();
+  }
+});
+
+test("disabled storage is reported too", async () => {
+  const app = await openApp();
+  const { page } = app;
+  try {
+    await page.addInitScript(() => {
+      Object.defineProperty(window, "localStorage", {
+        get() {
+          throw new DOMException("Access is denied for this document.", "SecurityError");
+        },
+      });
+    });
+    await page.goto(app.url);
+    await field(page, "/model_overview/model_creator").fill("Team");
+    await page.waitForFunction(() => document.querySelector("[data-testid=save-state]").textContent.startsWith("Not saved"));
+    assert.match(await page.getByTestId("save-state").textContent(), /this browser does not allow the page to store data/);
+    assert.equal(await field(page, "/model_overview/model_creator").inputValue(), "Team");
+  } finally {
+    await app.close();
+  }
+});
