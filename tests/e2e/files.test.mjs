@@ -94,6 +94,13 @@ test("the downloaded card file is the card, laid out as exported", async () => {
   assert.equal(readFileSync(await download.path(), "utf8"), read("cards/complete.json").toString());
 });
 
+test("Copy JSON puts the same text on the clipboard", async () => {
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.getByRole("button", { name: "Copy JSON" }).click();
+  await page.waitForFunction(() => /Copied the card/.test(document.querySelector("[data-testid=notice]").textContent));
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), read("cards/complete.json").toString());
+});
+
 test("exporting a card with problems asks once", async () => {
   await creator().fill("x".repeat(1025));
   await page.getByTestId("download").click();
