@@ -7,7 +7,7 @@
 #   wasm-bindgen-cli at the version Cargo.toml pins wasm-bindgen to                 cargo install
 #   wasm-opt (npm binaryen) and playwright-core, as package-lock.json pins them     npm ci
 #   Chromium and ChromeDriver                                                       apt
-#   python-jsonschema, the reference validator (tests/reference/requirements.txt)  venv + pip
+#   python-jsonschema, moto, boto3 (tests/reference/requirements.txt)             venv + pip
 #   the crates Cargo.lock names (Trunk builds offline)                              cargo fetch
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -84,9 +84,9 @@ fi
 requirements="tests/reference/requirements.txt"
 requirements_sum="$(sha256sum "$requirements" | cut -d' ' -f1)"
 if [ -x "$REFERENCE_PYTHON" ] && [ "$(cat "$REFERENCE_VENV/.setup-stamp" 2>/dev/null)" = "$requirements_sum" ]; then
-  ok "reference validator (python-jsonschema, $REFERENCE_VENV)"
+  ok "Python tools: python-jsonschema, moto, boto3 ($REFERENCE_VENV)"
 else
-  installing "reference validator (python-jsonschema into $REFERENCE_VENV)"
+  installing "Python tools: python-jsonschema, moto, boto3 (into $REFERENCE_VENV)"
   command -v python3 >/dev/null || { as_root apt-get update -qq; as_root apt-get install -y -qq python3; }
   rm -rf "$REFERENCE_VENV"
   if ! python3 -m venv "$REFERENCE_VENV" 2>/dev/null; then

@@ -27,6 +27,7 @@ run_layer() {
   case "$kind" in
     cargo) tests=$(sed -n 's/^test result: [a-zA-Z]*\. \([0-9]*\) passed.*/\1/p' "$log" | awk '{n += $1} END {print n + 0}') ;;
     node) tests=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$log" | tail -n 1) ; tests=${tests:-0} ;;
+    python) tests=$(sed -n 's/^Ran \([0-9]*\) tests\{0,1\} in .*/\1/p' "$log" | tail -n 1) ; tests=${tests:-0} ;;
   esac
   local verdict="ok"
   if [ "$status" -ne 0 ]; then
@@ -43,6 +44,7 @@ run_layer "format" - cargo fmt --all --check
 run_layer "clippy native" - cargo clippy --locked --all-targets -- -D warnings
 run_layer "clippy wasm32" - cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings
 run_layer "native tests" cargo cargo test --locked
+run_layer "emulator tests (boto3)" python "$REFERENCE_PYTHON" -m unittest discover -s tests/emulator -p 'test_*.py' -v
 run_layer "browser tests (wasm, Chromium)" cargo cargo test --locked --target wasm32-unknown-unknown --test web
 if run_layer "release build" - trunk build --release; then
   run_layer "end-to-end tests (Chromium)" node node --test --test-reporter=tap tests/e2e/
