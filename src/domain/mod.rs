@@ -17,4 +17,5 @@ pub mod issues;
 pub mod json_text;
 pub mod lints;
 pub mod pointer;
+pub mod sigv4;
 pub mod validation;
