@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::document::{HistorySnapshot, TextStyle};
-use super::pointer::JsonPointer;
+use super::merge::{FieldChange, diff};
 
 /// The format version of stored drafts; a draft of another version is
 /// ignored rather than misread.
@@ -159,26 +159,6 @@ pub fn fingerprint(card: &Value) -> String {
     format!("{hash:016x}")
 }
 
-/// How a place differs between the source's card and the draft's.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Change {
-    /// Only the draft has it.
-    Added,
-    /// Only the source has it.
-    Removed,
-    /// Both have it, with different values.
-    Changed,
-}
-
-/// One difference, for the recovery offer.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Difference {
-    /// Where.
-    pub pointer: JsonPointer,
-    /// How.
-    pub change: Change,
-}
-
 /// What to do about a stored draft when its source is loaded.
 #[derive(Clone, Debug)]
 pub enum Recovery {
@@ -189,7 +169,7 @@ pub enum Recovery {
         /// The draft.
         draft: Box<Draft>,
         /// The differences, at most [`SHOWN_DIFFERENCES`].
-        differences: Vec<Difference>,
+        differences: Vec<FieldChange>,
         /// How many differences there are in all.
         total: usize,
         /// Whether the source itself changed since the draft was started
@@ -206,8 +186,7 @@ pub fn recovery(draft: Option<Draft>, source_card: &Value) -> Recovery {
     let Some(draft) = draft else {
         return Recovery::Nothing;
     };
-    let mut all = Vec::new();
-    differences(source_card, &draft.card, JsonPointer::root(), &mut all);
+    let mut all = diff(source_card, &draft.card);
     if all.is_empty() {
         return Recovery::Nothing;
     }
@@ -221,60 +200,14 @@ pub fn recovery(draft: Option<Draft>, source_card: &Value) -> Recovery {
     }
 }
 
-/// The leaves (or whole subtrees) where `source` and `draft` differ, in
-/// document order.
-fn differences(source: &Value, draft: &Value, pointer: JsonPointer, out: &mut Vec<Difference>) {
-    match (source, draft) {
-        (Value::Object(old), Value::Object(new)) => {
-            for (key, old_value) in old {
-                match new.get(key) {
-                    Some(new_value) => {
-                        differences(old_value, new_value, pointer.child(key.clone()), out)
-                    }
-                    None => out.push(Difference {
-                        pointer: pointer.child(key.clone()),
-                        change: Change::Removed,
-                    }),
-                }
-            }
-            for key in new.keys().filter(|key| !old.contains_key(*key)) {
-                out.push(Difference {
-                    pointer: pointer.child(key.clone()),
-                    change: Change::Added,
-                });
-            }
-        }
-        (Value::Array(old), Value::Array(new)) => {
-            for index in 0..old.len().max(new.len()) {
-                let child = pointer.child(index.to_string());
-                match (old.get(index), new.get(index)) {
-                    (Some(a), Some(b)) => differences(a, b, child, out),
-                    (Some(_), None) => out.push(Difference {
-                        pointer: child,
-                        change: Change::Removed,
-                    }),
-                    (None, Some(_)) => out.push(Difference {
-                        pointer: child,
-                        change: Change::Added,
-                    }),
-                    (None, None) => {}
-                }
-            }
-        }
-        (old, new) if old != new => out.push(Difference {
-            pointer,
-            change: Change::Changed,
-        }),
-        _ => {}
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use serde_json::json;
 
     use super::*;
     use crate::domain::document::{CardDocument, Coalesce, Edit};
+    use crate::domain::merge::ChangeKind;
+    use crate::domain::pointer::JsonPointer;
 
     fn draft_of(source: &Value, card: Value) -> Draft {
         Draft {
@@ -376,17 +309,17 @@ mod tests {
         else {
             panic!("expected an offer");
         };
-        let shown: Vec<(String, Change)> = differences
+        let shown: Vec<(String, ChangeKind)> = differences
             .iter()
-            .map(|d| (d.pointer.to_string(), d.change))
+            .map(|d| (d.pointer.to_string(), d.kind))
             .collect();
         assert_eq!(
             shown,
             [
-                ("/b/c".to_owned(), Change::Changed),
-                ("/b/d/2".to_owned(), Change::Added),
-                ("/gone".to_owned(), Change::Removed),
-                ("/new".to_owned(), Change::Added),
+                ("/b/c".to_owned(), ChangeKind::Changed),
+                ("/b/d".to_owned(), ChangeKind::Changed),
+                ("/gone".to_owned(), ChangeKind::Removed),
+                ("/new".to_owned(), ChangeKind::Added),
             ]
         );
         assert_eq!(total, 4);
@@ -405,11 +338,15 @@ mod tests {
 
     #[test]
     fn a_long_list_of_differences_is_cut_but_counted() {
-        let source = json!({"items": []});
-        let items: Vec<i32> = (0..50).collect();
+        let source = json!({"details": {}});
+        let details: serde_json::Map<String, Value> =
+            (0..50).map(|i| (format!("k{i}"), json!(i))).collect();
         let Recovery::Offer {
             differences, total, ..
-        } = recovery(Some(draft_of(&source, json!({"items": items}))), &source)
+        } = recovery(
+            Some(draft_of(&source, json!({"details": details}))),
+            &source,
+        )
         else {
             panic!()
         };

@@ -7,6 +7,7 @@
 pub mod card_schema;
 pub mod chart;
 pub mod check;
+pub mod config;
 pub mod document;
 pub mod drafts;
 pub mod export;
@@ -16,6 +17,8 @@ pub mod import;
 pub mod issues;
 pub mod json_text;
 pub mod lints;
+pub mod merge;
 pub mod pointer;
+pub mod sagemaker;
 pub mod sigv4;
 pub mod validation;

@@ -6,9 +6,10 @@ use leptos::prelude::*;
 use super::modal::Modal;
 use super::platform::date_time;
 use super::session::{SaveState, expect_session};
-use crate::domain::drafts::{Change, Recovery};
+use crate::domain::drafts::Recovery;
 use crate::domain::form::card_form;
 use crate::domain::form::labels::label_path;
+use crate::domain::merge::ChangeKind;
 
 /// The latest notice: information politely, errors assertively.
 #[component]
@@ -88,10 +89,10 @@ pub fn RecoveryDialog() -> impl IntoView {
                 .map(|difference| {
                     let place = label_path(&card_form().root, &card, &difference.pointer).join(" › ");
                     let place = if place.is_empty() { "The card".to_owned() } else { place };
-                    let change = match difference.change {
-                        Change::Added => "added",
-                        Change::Removed => "removed",
-                        Change::Changed => "changed",
+                    let change = match difference.kind {
+                        ChangeKind::Added => "added",
+                        ChangeKind::Removed => "removed",
+                        ChangeKind::Changed => "changed",
                     };
                     view! { <li data-pointer=difference.pointer.to_string()><span>{place}</span>" "<em>{change}</em></li> }
                 })

@@ -1,0 +1,612 @@
+//! The SageMaker model-registry API as the editor speaks it (AWS JSON 1.1):
+//! operations, request and response shapes matching the service model,
+//! errors decoded into kinds the UI can branch on, and the retry and
+//! idempotency policy. No transport here: `view::api` sends what this
+//! builds.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// The operations the editor calls.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Operation {
+    /// `ListModelPackageGroups`.
+    ListModelPackageGroups,
+    /// `ListModelPackages`.
+    ListModelPackages,
+    /// `DescribeModelPackage`.
+    DescribeModelPackage,
+    /// `UpdateModelPackage`.
+    UpdateModelPackage,
+}
+
+impl Operation {
+    /// The operation's name in the service model.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::ListModelPackageGroups => "ListModelPackageGroups",
+            Self::ListModelPackages => "ListModelPackages",
+            Self::DescribeModelPackage => "DescribeModelPackage",
+            Self::UpdateModelPackage => "UpdateModelPackage",
+        }
+    }
+
+    /// The `X-Amz-Target` header.
+    pub fn target(self) -> String {
+        format!("SageMaker.{}", self.name())
+    }
+}
+
+/// `ListModelPackageGroups` input.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ListModelPackageGroupsInput {
+    /// Page size, 1 to 100.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_results: Option<u32>,
+    /// The page to fetch.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+    /// `Name` or `CreationTime`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sort_by: Option<String>,
+    /// `Ascending` or `Descending`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sort_order: Option<String>,
+}
+
+/// One model package group.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ModelPackageGroupSummary {
+    /// Its name.
+    pub model_package_group_name: String,
+    /// Its ARN.
+    pub model_package_group_arn: String,
+    /// Its description.
+    #[serde(default)]
+    pub model_package_group_description: Option<String>,
+    /// When it was made, in epoch seconds.
+    pub creation_time: f64,
+    /// Its status.
+    pub model_package_group_status: String,
+}
+
+/// `ListModelPackageGroups` output.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ListModelPackageGroupsOutput {
+    /// The groups of this page.
+    pub model_package_group_summary_list: Vec<ModelPackageGroupSummary>,
+    /// The next page, when there is one.
+    #[serde(default)]
+    pub next_token: Option<String>,
+}
+
+/// `ListModelPackages` input.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ListModelPackagesInput {
+    /// The group whose versions to list.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub model_package_group_name: Option<String>,
+    /// Only versions with this approval status.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub model_approval_status: Option<String>,
+    /// `Versioned`, `Unversioned` or `Both`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub model_package_type: Option<String>,
+    /// Page size, 1 to 100.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_results: Option<u32>,
+    /// The page to fetch.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+    /// `Name` or `CreationTime`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sort_by: Option<String>,
+    /// `Ascending` or `Descending`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sort_order: Option<String>,
+}
+
+/// One model package version.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ModelPackageSummary {
+    /// Its group.
+    #[serde(default)]
+    pub model_package_group_name: Option<String>,
+    /// Its version number.
+    #[serde(default)]
+    pub model_package_version: Option<u32>,
+    /// Its ARN.
+    pub model_package_arn: String,
+    /// Its description.
+    #[serde(default)]
+    pub model_package_description: Option<String>,
+    /// When it was made, in epoch seconds.
+    pub creation_time: f64,
+    /// `Pending`, `InProgress`, `Completed`, `Failed` or `Deleting`.
+    pub model_package_status: String,
+    /// `Approved`, `Rejected` or `PendingManualApproval`.
+    #[serde(default)]
+    pub model_approval_status: Option<String>,
+}
+
+/// `ListModelPackages` output.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ListModelPackagesOutput {
+    /// The versions of this page.
+    pub model_package_summary_list: Vec<ModelPackageSummary>,
+    /// The next page, when there is one.
+    #[serde(default)]
+    pub next_token: Option<String>,
+}
+
+/// `DescribeModelPackage` input.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct DescribeModelPackageInput {
+    /// A name or an ARN.
+    pub model_package_name: String,
+}
+
+/// An inference container.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct Container {
+    /// The image.
+    #[serde(default)]
+    pub image: Option<String>,
+    /// The image's digest.
+    #[serde(default)]
+    pub image_digest: Option<String>,
+    /// Where the model data is.
+    #[serde(default)]
+    pub model_data_url: Option<String>,
+}
+
+/// How the version is served.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct InferenceSpecification {
+    /// Its containers.
+    #[serde(default)]
+    pub containers: Vec<Container>,
+    /// Instance types for batch transform.
+    #[serde(default)]
+    pub supported_transform_instance_types: Vec<String>,
+    /// Instance types for real-time inference.
+    #[serde(default)]
+    pub supported_realtime_inference_instance_types: Vec<String>,
+    /// Input content types.
+    #[serde(default)]
+    pub supported_content_types: Vec<String>,
+    /// Output MIME types.
+    #[serde(default, rename = "SupportedResponseMIMETypes")]
+    pub supported_response_mime_types: Vec<String>,
+}
+
+/// A model card as the registry holds it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ModelCard {
+    /// The card as JSON text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model_card_content: Option<String>,
+    /// `Draft`, `PendingReview`, `Approved` or `Archived`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model_card_status: Option<String>,
+}
+
+/// `DescribeModelPackage` output: what the version details screen shows.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ModelPackage {
+    /// Its group.
+    #[serde(default)]
+    pub model_package_group_name: Option<String>,
+    /// Its version number.
+    #[serde(default)]
+    pub model_package_version: Option<u32>,
+    /// Its ARN.
+    pub model_package_arn: String,
+    /// Its description.
+    #[serde(default)]
+    pub model_package_description: Option<String>,
+    /// When it was made, in epoch seconds.
+    #[serde(default)]
+    pub creation_time: Option<f64>,
+    /// When it last changed, in epoch seconds: the conflict check compares it.
+    #[serde(default)]
+    pub last_modified_time: Option<f64>,
+    /// Its status.
+    #[serde(default)]
+    pub model_package_status: Option<String>,
+    /// Its approval status.
+    #[serde(default)]
+    pub model_approval_status: Option<String>,
+    /// Why it was approved or rejected.
+    #[serde(default)]
+    pub approval_description: Option<String>,
+    /// How it is served.
+    #[serde(default)]
+    pub inference_specification: Option<InferenceSpecification>,
+    /// Key-value metadata.
+    #[serde(default)]
+    pub customer_metadata_properties: Option<std::collections::BTreeMap<String, String>>,
+    /// Its card, when it has one.
+    #[serde(default)]
+    pub model_card: Option<ModelCard>,
+}
+
+/// `UpdateModelPackage` input; fields left out are left unchanged.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct UpdateModelPackageInput {
+    /// The version.
+    pub model_package_arn: String,
+    /// A new approval status.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub model_approval_status: Option<String>,
+    /// Why (at most 1,024 characters).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub approval_description: Option<String>,
+    /// A new card.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub model_card: Option<ModelCard>,
+    /// Makes a retried update apply once.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_token: Option<String>,
+}
+
+/// `UpdateModelPackage` output.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct UpdateModelPackageOutput {
+    /// The version updated.
+    pub model_package_arn: String,
+}
+
+/// The approval statuses a version can have.
+pub const APPROVAL_STATUSES: [&str; 3] = ["Approved", "Rejected", "PendingManualApproval"];
+
+/// What went wrong talking to the service, as the UI branches on it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// The request was refused as invalid (also "not found" for a package).
+    Validation,
+    /// The resource does not exist.
+    ResourceNotFound,
+    /// An account limit was hit.
+    ResourceLimitExceeded,
+    /// Someone else changed it first.
+    Conflict,
+    /// Too many requests: retried with backoff.
+    Throttling,
+    /// The credentials were refused or lack permission.
+    AccessDenied,
+    /// The request signature or credentials are wrong or expired.
+    BadSignature,
+    /// A service failure (5xx): retried with backoff.
+    ServiceFault,
+    /// No answer in time.
+    Timeout,
+    /// No connection: the network, the endpoint, or CORS refused it.
+    Network,
+    /// The answer was not what the API promises.
+    BadResponse,
+    /// Any other error type the service names.
+    Other(String),
+}
+
+/// An error from a call, with the service's own message when it gave one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ServiceError {
+    /// What kind of failure.
+    pub kind: ErrorKind,
+    /// The HTTP status, when there was an answer.
+    pub status: Option<u16>,
+    /// The service's message, or ours.
+    pub message: String,
+}
+
+impl ServiceError {
+    /// An error of `kind` with `message` and no HTTP status.
+    pub fn local(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Self {
+            kind,
+            status: None,
+            message: message.into(),
+        }
+    }
+
+    /// Whether trying again may help.
+    pub fn is_retryable(&self) -> bool {
+        matches!(
+            self.kind,
+            ErrorKind::Throttling
+                | ErrorKind::ServiceFault
+                | ErrorKind::Timeout
+                | ErrorKind::Network
+        )
+    }
+
+    /// The sentence a reviewer reads.
+    pub fn explain(&self) -> String {
+        let detail = if self.message.is_empty() {
+            String::new()
+        } else {
+            format!(" The service said: \u{201c}{}\u{201d}", self.message)
+        };
+        match &self.kind {
+            ErrorKind::Validation => format!("The service refused the request as invalid.{detail}"),
+            ErrorKind::ResourceNotFound => format!("The model package was not found.{detail}"),
+            ErrorKind::ResourceLimitExceeded => format!("An account limit was reached.{detail}"),
+            ErrorKind::Conflict => {
+                format!("Someone else changed this model package at the same time.{detail}")
+            }
+            ErrorKind::Throttling => format!(
+                "The service is busy and asked to slow down; it still was after several tries.{detail}"
+            ),
+            ErrorKind::AccessDenied => {
+                format!("The credentials are not allowed to do this.{detail}")
+            }
+            ErrorKind::BadSignature => format!(
+                "The service did not accept the request's signature: check the access key, secret and session token (temporary credentials expire), and the region.{detail}"
+            ),
+            ErrorKind::ServiceFault => {
+                format!("The service failed, and kept failing after several tries.{detail}")
+            }
+            ErrorKind::Timeout => format!("The service did not answer in time.{detail}"),
+            ErrorKind::Network => format!(
+                "The endpoint could not be reached: the network may be down, the endpoint address wrong, or it does not allow this page (CORS).{detail}"
+            ),
+            ErrorKind::BadResponse => format!("The service's answer could not be read.{detail}"),
+            ErrorKind::Other(name) => format!("The service returned an error ({name}).{detail}"),
+        }
+    }
+}
+
+impl fmt::Display for ServiceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.explain())
+    }
+}
+
+impl std::error::Error for ServiceError {}
+
+/// Decodes a non-2xx answer: `{"__type": "...#Name", "message": "..."}`.
+pub fn decode_error(status: u16, body: &str) -> ServiceError {
+    let parsed: Value = serde_json::from_str(body).unwrap_or(Value::Null);
+    let raw_type = parsed
+        .get("__type")
+        .or_else(|| parsed.get("code"))
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    let name = raw_type.rsplit('#').next().unwrap_or_default().to_owned();
+    let message = ["message", "Message"]
+        .iter()
+        .find_map(|key| parsed.get(*key).and_then(Value::as_str))
+        .unwrap_or_default()
+        .to_owned();
+    let kind = match name.as_str() {
+        "ValidationException" | "ValidationError" => ErrorKind::Validation,
+        "ResourceNotFound" | "ResourceNotFoundException" => ErrorKind::ResourceNotFound,
+        "ResourceLimitExceeded" => ErrorKind::ResourceLimitExceeded,
+        "ConflictException" => ErrorKind::Conflict,
+        "ThrottlingException" | "Throttling" | "TooManyRequestsException" => ErrorKind::Throttling,
+        "AccessDeniedException" | "AccessDenied" | "UnrecognizedClientException" => {
+            ErrorKind::AccessDenied
+        }
+        "InvalidSignatureException"
+        | "IncompleteSignature"
+        | "SignatureDoesNotMatch"
+        | "ExpiredTokenException"
+        | "InvalidClientTokenId"
+        | "MissingAuthenticationToken" => ErrorKind::BadSignature,
+        "InternalFailure" | "ServiceUnavailable" | "InternalServerError" => ErrorKind::ServiceFault,
+        "" if status == 429 => ErrorKind::Throttling,
+        "" if status >= 500 => ErrorKind::ServiceFault,
+        "" if status == 403 => ErrorKind::AccessDenied,
+        "" => ErrorKind::BadResponse,
+        _ if status >= 500 => ErrorKind::ServiceFault,
+        other => ErrorKind::Other(other.to_owned()),
+    };
+    ServiceError {
+        kind,
+        status: Some(status),
+        message,
+    }
+}
+
+/// How a failed call is retried: up to `attempts` tries in all, waiting
+/// longer each time ("full jitter" backoff).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RetryPolicy {
+    /// Tries in all, the first included.
+    pub attempts: u32,
+    /// The first wait's ceiling, in milliseconds.
+    pub base_ms: f64,
+    /// No wait is longer than this.
+    pub max_ms: f64,
+}
+
+impl RetryPolicy {
+    /// Three tries, waits up to 0.3 s then 0.6 s (capped at 5 s).
+    pub const STANDARD: RetryPolicy = RetryPolicy {
+        attempts: 3,
+        base_ms: 300.0,
+        max_ms: 5_000.0,
+    };
+
+    /// How long to wait before try `attempt + 1` after try `attempt`
+    /// (1-based) failed with `error`; `None` means give up. `random` is in
+    /// `0..1`, supplied by the caller so this stays pure.
+    pub fn delay_ms(&self, attempt: u32, error: &ServiceError, random: f64) -> Option<f64> {
+        if attempt >= self.attempts || !error.is_retryable() {
+            return None;
+        }
+        let ceiling = (self.base_ms * 2f64.powi(attempt as i32 - 1)).min(self.max_ms);
+        Some(ceiling * random.clamp(0.0, 1.0))
+    }
+}
+
+/// A `ClientToken` (a UUID v4, 36 characters of `[0-9a-f-]`) from 16
+/// random bytes: one per submit, reused by its retries.
+pub fn client_token(random: [u8; 16]) -> String {
+    let mut bytes = random;
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    let hex: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..32]
+    )
+}
+
+/// A time in epoch seconds as people read it, in UTC ("2026-11-25 17:15").
+pub fn format_time(epoch_seconds: f64) -> String {
+    let date = super::sigv4::amz_date(epoch_seconds * 1000.0);
+    format!(
+        "{}-{}-{} {}:{} UTC",
+        &date[0..4],
+        &date[4..6],
+        &date[6..8],
+        &date[9..11],
+        &date[11..13]
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn requests_encode_as_the_service_model_names_them() {
+        let input = ListModelPackagesInput {
+            model_package_group_name: Some("fraud-detector".into()),
+            max_results: Some(100),
+            sort_by: Some("CreationTime".into()),
+            sort_order: Some("Descending".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            serde_json::to_string(&input).unwrap(),
+            r#"{"ModelPackageGroupName":"fraud-detector","MaxResults":100,"SortBy":"CreationTime","SortOrder":"Descending"}"#
+        );
+        let update = UpdateModelPackageInput {
+            model_package_arn: "arn:x".into(),
+            model_card: Some(ModelCard {
+                model_card_content: Some("{}".into()),
+                model_card_status: Some("Draft".into()),
+            }),
+            client_token: Some("t".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            serde_json::to_string(&update).unwrap(),
+            r#"{"ModelPackageArn":"arn:x","ModelCard":{"ModelCardContent":"{}","ModelCardStatus":"Draft"},"ClientToken":"t"}"#
+        );
+        assert_eq!(
+            Operation::UpdateModelPackage.target(),
+            "SageMaker.UpdateModelPackage"
+        );
+    }
+
+    #[test]
+    fn errors_decode_into_kinds_with_the_services_message() {
+        let error = decode_error(
+            400,
+            r#"{"__type": "com.amazonaws.sagemaker#ValidationException", "message": "bad enum"}"#,
+        );
+        assert_eq!(
+            (error.kind, error.message.as_str(), error.status),
+            (ErrorKind::Validation, "bad enum", Some(400))
+        );
+        assert_eq!(
+            decode_error(
+                400,
+                r#"{"__type": "ThrottlingException", "Message": "slow"}"#
+            )
+            .kind,
+            ErrorKind::Throttling
+        );
+        assert_eq!(
+            decode_error(500, r#"{"__type": "InternalFailure"}"#).kind,
+            ErrorKind::ServiceFault
+        );
+        assert_eq!(
+            decode_error(503, "<html>busy</html>").kind,
+            ErrorKind::ServiceFault
+        );
+        assert_eq!(
+            decode_error(
+                403,
+                r#"{"__type": "InvalidSignatureException", "message": "no"}"#
+            )
+            .kind,
+            ErrorKind::BadSignature
+        );
+        assert_eq!(
+            decode_error(400, r#"{"__type": "ConflictException"}"#).kind,
+            ErrorKind::Conflict
+        );
+        assert_eq!(
+            decode_error(418, r#"{"__type": "Teapot"}"#).kind,
+            ErrorKind::Other("Teapot".into())
+        );
+        assert!(
+            decode_error(400, r#"{"__type":"ValidationException","message":"m"}"#)
+                .explain()
+                .contains("The service said: “m”")
+        );
+    }
+
+    #[test]
+    fn throttling_and_faults_are_retried_with_growing_waits_others_are_not() {
+        let policy = RetryPolicy::STANDARD;
+        let throttled = ServiceError::local(ErrorKind::Throttling, "");
+        assert_eq!(policy.delay_ms(1, &throttled, 1.0), Some(300.0));
+        assert_eq!(policy.delay_ms(2, &throttled, 0.5), Some(300.0));
+        assert_eq!(
+            policy.delay_ms(3, &throttled, 1.0),
+            None,
+            "three tries in all"
+        );
+        assert_eq!(
+            policy.delay_ms(1, &ServiceError::local(ErrorKind::Validation, ""), 1.0),
+            None
+        );
+        assert_eq!(
+            policy.delay_ms(1, &ServiceError::local(ErrorKind::Conflict, ""), 1.0),
+            None
+        );
+        let capped = RetryPolicy {
+            attempts: 10,
+            base_ms: 1000.0,
+            max_ms: 2000.0,
+        };
+        assert_eq!(capped.delay_ms(5, &throttled, 1.0), Some(2000.0));
+    }
+
+    #[test]
+    fn client_tokens_are_uuids_within_the_services_pattern() {
+        let token = client_token([0xab; 16]);
+        assert_eq!(token, "abababab-abab-4bab-abab-abababababab");
+        assert!(token.len() <= 36 && token.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
+    }
+
+    #[test]
+    fn times_read_in_utc() {
+        assert_eq!(format_time(1_795_563_115.058), "2026-11-24 23:31 UTC");
+    }
+}
