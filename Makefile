@@ -1,5 +1,6 @@
 # The two commands of the README:
-#   make run    sets up, builds the release app and serves it on http://127.0.0.1:8080
+#   make run    sets up, builds the release app and serves it on http://127.0.0.1:8080,
+#               with a local SageMaker emulator seeded with a demo registry
 #   make test   sets up and runs every test layer (scripts/test.sh)
 SHELL := /bin/bash
 .DEFAULT_GOAL := run
@@ -8,7 +9,7 @@ PORT ?= 8080
 .PHONY: run test setup build size clean
 
 run: setup build
-	@source scripts/env.sh && node scripts/serve.mjs --root dist --host 127.0.0.1 --port $(PORT)
+	@PORT=$(PORT) scripts/run.sh
 
 test: setup
 	@scripts/test.sh

@@ -4,6 +4,7 @@
 // caching of index.html. Used by `make run` and by the end-to-end tests.
 //
 //   node scripts/serve.mjs [--root dist] [--host 127.0.0.1] [--port 8080]
+//                          [--backend http://127.0.0.1:5005/ [--region us-east-2]]
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import { extname, join, resolve, sep } from "node:path";
@@ -22,11 +23,21 @@ const TYPES = {
   ".txt": "text/plain; charset=utf-8",
 };
 
-/** Starts serving `root`; resolves to the running server and its base URL. */
-export function startServer({ root = "dist", host = "127.0.0.1", port = 0 } = {}) {
+/**
+ * Starts serving `root`; resolves to the running server and its base URL.
+ * `config`, when given (an object, or raw text), is served as /config.json
+ * (the backend the app uses), so one build can be pointed at a test or
+ * demo backend.
+ */
+export function startServer({ root = "dist", host = "127.0.0.1", port = 0, config } = {}) {
   const base = resolve(root);
   const server = createServer((request, response) => {
     const { pathname } = new URL(request.url, "http://localhost");
+    if (config !== undefined && pathname === "/config.json") {
+      const body = typeof config === "string" ? config : JSON.stringify(config);
+      response.writeHead(200, { "content-type": "application/json; charset=utf-8", "cache-control": "no-cache" }).end(body);
+      return;
+    }
     let file;
     try {
       file = join(base, decodeURIComponent(pathname));
@@ -81,12 +92,16 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     process.exit(1);
   }
   try {
+    const endpoint = option("backend");
+    const config = endpoint ? { endpoint, region: option("region", "us-east-2"), signing: "none" } : undefined;
     const { url } = await startServer({
       root,
       host: option("host", "127.0.0.1"),
       port: Number(option("port", "8080")),
+      config,
     });
     console.log(`Model Card Editor is running at ${url}  (Ctrl+C stops it)`);
+    if (config) console.log(`  using the model registry at ${config.endpoint}`);
   } catch (error) {
     console.error(`serve: cannot listen: ${error.message}`);
     process.exit(1);

@@ -5,16 +5,19 @@ use leptos::ev;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
+use super::backend::{Backend, ConfigState, Screen};
 use super::export_actions::ExportActions;
 use super::file_actions::{DropZone, FileActions};
 use super::form_view::FormView;
 use super::print_view::PrintView;
 use super::problems::{ProblemCount, ProblemList};
+use super::registry::RegistryScreen;
 use super::section_nav::SectionNav;
 use super::session::Session;
 use super::session_view::{NoticeLine, RecoveryDialog, SaveStatus};
 use super::source_editor::SourceEditor;
 use super::store::{CardStore, ViewMode, expect_store};
+use super::submit::SubmitBar;
 use crate::domain::document::TextStyle;
 use crate::domain::form::values::field_id;
 
@@ -42,16 +45,24 @@ pub fn Editor(
     .provide();
     let session = Session::new(store).provide();
     session.start();
+    let backend = Backend::start();
+    let screen = backend.screen();
     install_shortcuts(store);
     reveal_in_form(store);
     let mode = store.mode();
-    let main = move || match mode.get() {
-        ViewMode::Form => view! { <FormView /> }.into_any(),
-        ViewMode::Source => view! { <SourceEditor /> }.into_any(),
-        ViewMode::Preview => view! { <PrintView /> }.into_any(),
+    let main = move || match (screen.get(), mode.get()) {
+        (Screen::Registry, _) => view! { <RegistryScreen /> }.into_any(),
+        (Screen::Editor, ViewMode::Form) => view! { <FormView /> }.into_any(),
+        (Screen::Editor, ViewMode::Source) => view! { <SourceEditor /> }.into_any(),
+        (Screen::Editor, ViewMode::Preview) => view! { <PrintView /> }.into_any(),
+    };
+    let registry_available = move || matches!(backend.config().get(), ConfigState::Ready(_));
+    let config_problem = move || match backend.config().get() {
+        ConfigState::Broken(problem) => Some(problem),
+        _ => None,
     };
     view! {
-        <div class="mce-app">
+        <div class="mce-app" class:mce-app--registry=move || screen.get() == Screen::Registry>
             <header class="mce-header">
                 <div class="mce-header__top">
                     <h1 class="mce-header__title">"Model Card Editor"</h1>
@@ -60,6 +71,15 @@ pub fn Editor(
                     <ProblemCount />
                 </div>
                 <div class="mce-toolbar">
+                    <button
+                        type="button"
+                        class="mce-button"
+                        data-testid="open-registry"
+                        hidden=move || !registry_available()
+                        on:click=move |_| backend.show(Screen::Registry)
+                    >
+                        "Model registry"
+                    </button>
                     <FileActions />
                     <ExportActions />
                     <HistoryButtons />
@@ -68,8 +88,12 @@ pub fn Editor(
             </header>
             <SectionNav />
             <main class="mce-main" id="mce-main" role="tabpanel" aria-labelledby=move || tab_id(mode.get())>
+                <p class="mce-banner mce-banner--error" role="alert" data-testid="config-problem" hidden=move || config_problem().is_none()>
+                    {move || config_problem().map(|problem| format!("{problem}. The editor works without a backend until it is fixed."))}
+                </p>
                 <NoticeLine />
                 <StatusLine />
+                <div hidden=move || screen.get() == Screen::Registry><SubmitBar /></div>
                 {main}
             </main>
             <aside class="mce-side" aria-label="Validation">

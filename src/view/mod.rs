@@ -4,7 +4,9 @@
 //! and call domain functions for anything that is not putting things on
 //! screen.
 
+pub mod api;
 pub mod app;
+pub mod backend;
 pub mod export_actions;
 pub mod file_actions;
 pub mod form;
@@ -13,11 +15,13 @@ pub mod modal;
 pub mod platform;
 pub mod print_view;
 pub mod problems;
+pub mod registry;
 pub mod section_nav;
 pub mod session;
 pub mod session_view;
 pub mod source_editor;
 pub mod store;
+pub mod submit;
 pub mod subscriptions;
 
 pub use app::{App, Editor};

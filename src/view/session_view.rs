@@ -70,7 +70,12 @@ pub fn RecoveryDialog() -> impl IntoView {
     let session = expect_session();
     let pending = session.pending_recovery();
     let open = RwSignal::new(false);
-    Effect::new(move |_| open.set(pending.with(Option::is_some)));
+    Effect::new(move |_| {
+        let wanted = pending.with(Option::is_some);
+        if open.get_untracked() != wanted {
+            open.set(wanted);
+        }
+    });
     // Closing the dialog without choosing (Escape) keeps the offer; nothing
     // is thrown away without a choice.
     Effect::new(move |_| {

@@ -187,6 +187,26 @@ impl CardStore {
         );
     }
 
+    /// Records that the source now holds `source_card` (after a submit),
+    /// keeping the document and its history: the draft is then cleared when
+    /// the card equals it.
+    pub fn rebase(&self, source_card: Value) {
+        self.inner.update_value(|inner| {
+            inner.source_fingerprint = fingerprint(&source_card);
+            inner.source_card = source_card;
+        });
+    }
+
+    /// Replaces the whole card as one undoable step (a merge applied).
+    pub fn replace_card(&self, card: Value) {
+        let change = self
+            .inner
+            .try_update_value(|inner| inner.document.replace_root(card, Coalesce::Never, now_ms()));
+        if let Some(Some(change)) = change {
+            self.after_change(change, false);
+        }
+    }
+
     /// The card as a draft to store now.
     pub fn draft(&self, saved_at_ms: f64) -> Draft {
         let source = self.source.get_untracked();

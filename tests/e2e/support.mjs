@@ -1,6 +1,6 @@
 // Shared by the end-to-end tests: the release build served on 127.0.0.1 and
 // a headless Chromium (Debian's, driven by playwright-core) pointed at it.
-import { spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -24,15 +24,18 @@ export const CHROMIUM_ARGS = [
  * Serves dist/ and opens a fresh browser profile. Collects uncaught page
  * errors and console errors so a test can assert there were none.
  */
-export async function openApp({ profile: reuse, port = 0 } = {}) {
-  const { server, url } = await startServer({ root: join(repoRoot, "dist"), port });
+export async function openApp({ profile: reuse, port = 0, config } = {}) {
+  const { server, url } = await startServer({ root: join(repoRoot, "dist"), port, config });
   const profile = reuse ?? mkdtempSync(join(tmpdir(), "mce-e2e-"));
   const context = await launchBrowser(profile);
   const page = context.pages()[0] ?? (await context.newPage());
   const errors = [];
   page.on("pageerror", (error) => errors.push(`page error: ${error.message}`));
   page.on("console", (message) => {
-    if (message.type() === "error") errors.push(`console error: ${message.text()}`);
+    // Without a backend there is no config.json: its 404 is the offline
+    // mode working, not an error.
+    const offline = message.location().url.endsWith("/config.json") && message.text().includes("404");
+    if (message.type() === "error" && !offline) errors.push(`console error: ${message.text()}`);
   });
   return {
     url,
@@ -72,4 +75,40 @@ export async function paste(page, locator, text) {
   await locator.focus();
   await page.keyboard.press("ControlOrMeta+A");
   await page.keyboard.press("ControlOrMeta+V");
+}
+
+const python = process.env.REFERENCE_PYTHON ?? join(repoRoot, "target/reference-venv/bin/python");
+
+/**
+ * Starts the SageMaker emulator (tests/emulator/launcher.py) on a free
+ * port, seeded with the demo registry; resolves once it listens.
+ */
+export function startEmulator({ seed = true } = {}) {
+  const args = [join(repoRoot, "tests/emulator/launcher.py"), "--port", "0"];
+  if (seed) args.push("--seed");
+  const child = spawn(python, args, { stdio: ["ignore", "pipe", "pipe"] });
+  return new Promise((resolveStart, reject) => {
+    let output = "";
+    const onData = (chunk) => {
+      output += chunk;
+      const ready = output.match(/ready on (http:\/\/\S+)/);
+      if (ready) {
+        child.stdout.off("data", onData);
+        resolveStart({
+          endpoint: ready[1],
+          stop: () => child.kill("SIGKILL"),
+          /** Runs tests/emulator/client.py (boto3) and parses its JSON. */
+          boto(...commandArgs) {
+            const text = execFileSync(python, [join(repoRoot, "tests/emulator/client.py"), ready[1], ...commandArgs], {
+              encoding: "utf8",
+            });
+            return JSON.parse(text);
+          },
+        });
+      }
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", (chunk) => (output += chunk));
+    child.on("exit", (code) => reject(new Error(`the emulator exited (${code}): ${output}`)));
+  });
 }

@@ -21,8 +21,9 @@ behaviours, as the real service has them, and nothing else:
     proxy in front of the service would add a real one.
 
 For tests it also has a control API under /__emulator/ (never on the real
-service): inject faults (a status and error type, or a delay) for the next
-requests, read a log of the requests received and updates applied, reset.
+service): inject faults for the next requests (of one operation, or any): a
+status and error type, a delay, or an answer lost after the update was
+applied; read a log of the requests received and updates applied; reset.
 
 Run:  python tests/emulator/launcher.py --port 5005 [--seed]
 """
@@ -124,14 +125,38 @@ class SageMakerFixes:
         length = int(environ.get("CONTENT_LENGTH") or 0)
         body = environ["wsgi.input"].read(length) if length else b""
         request = json.loads(body or b"{}")
-        if "sagemaker/aws4_request" not in environ.get("HTTP_AUTHORIZATION", ""):
+        # The log keeps the credential scope of a signed request, never the
+        # signature.
+        authorization = environ.get("HTTP_AUTHORIZATION", "")
+        scope = authorization.split("Credential=", 1)[1].split(",", 1)[0] if "Credential=" in authorization else None
+        if "sagemaker/aws4_request" not in authorization:
             environ["HTTP_AUTHORIZATION"] = placeholder_authorization(self.region)
 
         with self.lock:
-            fault = self.faults.pop(0) if self.faults else None
-            self.log.append({"operation": operation, "client_token": request.get("ClientToken"), "fault": fault})
+            index = next(
+                (i for i, fault in enumerate(self.faults) if fault.get("operation") in (None, operation)), None
+            )
+            fault = self.faults.pop(index) if index is not None else None
+            self.log.append(
+                {
+                    "operation": operation,
+                    "client_token": request.get("ClientToken"),
+                    "credential": scope,
+                    "security_token": bool(environ.get("HTTP_X_AMZ_SECURITY_TOKEN")),
+                    "fault": fault,
+                }
+            )
         if fault:
             time.sleep(fault.get("delay_ms", 0) / 1000)
+            if fault.get("after_apply"):
+                # The request takes effect, but its answer is lost: what a
+                # client retries, and what ClientToken is for.
+                handler = getattr(self, "on_" + operation, None)
+                discard = lambda *args: None  # noqa: E731
+                if handler:
+                    handler(environ, discard, request)
+                else:
+                    self.call(environ, body)
             if fault.get("status"):
                 status = f"{fault['status']} Fault"
                 return self.respond(
@@ -211,7 +236,8 @@ class SageMakerFixes:
         if path == "/__emulator/faults" and environ["REQUEST_METHOD"] == "POST":
             with self.lock:
                 for _ in range(body.get("count", 1)):
-                    self.faults.append({key: body[key] for key in ("status", "type", "message", "delay_ms") if key in body})
+                    keys = ("status", "type", "message", "delay_ms", "after_apply", "operation")
+                    self.faults.append({key: body[key] for key in keys if key in body})
             return self.respond(start_response, environ, "200 OK", {"queued": len(self.faults)})
         if path == "/__emulator/log":
             with self.lock:

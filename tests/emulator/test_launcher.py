@@ -81,6 +81,15 @@ class Emulator(unittest.TestCase):
         described = self.sm.describe_model_package(ModelPackageName=arn)
         self.assertEqual(described["ModelApprovalStatus"], "Rejected", "the replayed token was not applied again")
 
+    def test_a_lost_answer_retried_with_its_token_applies_once(self):
+        arn = self.package("lost", ModelApprovalStatus="PendingManualApproval")
+        applied_before = self.control("log")["applied_updates"]
+        self.control("faults", {"status": 500, "type": "InternalFailure", "after_apply": True})
+        # boto3 retries the 500 with the same ClientToken.
+        self.sm.update_model_package(ModelPackageArn=arn, ModelApprovalStatus="Approved", ClientToken="lost-answer-1")
+        self.assertEqual(self.control("log")["applied_updates"] - applied_before, 1)
+        self.assertEqual(self.sm.describe_model_package(ModelPackageName=arn)["ModelApprovalStatus"], "Approved")
+
     def test_last_modified_time_moves_on_update(self):
         arn = self.package("times")
         first = self.sm.describe_model_package(ModelPackageName=arn).get("LastModifiedTime")

@@ -1,0 +1,224 @@
+//! The configured backend as the UI sees it: whether there is one, the
+//! session's credentials, which screen shows, and the registry version
+//! being edited with the card as it was when opened (the base of the
+//! review diff and of conflict detection).
+
+use leptos::prelude::*;
+use serde_json::{Value, json};
+
+use super::api::{Connection, fetch_config};
+use super::session::Session;
+use super::store::{LoadedCard, PackageInfo};
+use crate::domain::config::{BackendConfig, Signing, parse_config};
+use crate::domain::drafts::CardSource;
+use crate::domain::import::import_text;
+use crate::domain::sagemaker::{ModelPackage, ServiceError};
+use crate::domain::sigv4::Credentials;
+
+/// Where `config.json` left the backend.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ConfigState {
+    /// Still being read.
+    Loading,
+    /// No `config.json`: the editor works offline.
+    Offline,
+    /// A usable backend.
+    Ready(BackendConfig),
+    /// A `config.json` that cannot be used, and why.
+    Broken(String),
+}
+
+/// What the main area shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    /// The model registry: groups, versions, details.
+    Registry,
+    /// The card editor.
+    Editor,
+}
+
+/// A registry version opened for editing.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OpenedVersion {
+    /// The version as described when opened (or last submitted).
+    pub package: ModelPackage,
+    /// Its card as it was then: the review diff's "before".
+    pub card: Value,
+}
+
+const CREDENTIALS_KEY: &str = "model-card-editor.credentials";
+
+/// The backend context.
+#[derive(Clone, Copy)]
+pub struct Backend {
+    config: RwSignal<ConfigState>,
+    credentials: RwSignal<Option<Credentials>>,
+    screen: RwSignal<Screen>,
+    opened: RwSignal<Option<OpenedVersion>>,
+}
+
+impl Backend {
+    /// Reads `config.json` and any credentials kept for this tab.
+    pub fn start() -> Self {
+        let backend = Self {
+            config: RwSignal::new(ConfigState::Loading),
+            credentials: RwSignal::new(session_credentials()),
+            screen: RwSignal::new(Screen::Editor),
+            opened: RwSignal::new(None),
+        };
+        provide_context(backend);
+        leptos::task::spawn_local(async move {
+            let state = match fetch_config().await {
+                Ok(None) => ConfigState::Offline,
+                Ok(Some(text)) => match parse_config(&text) {
+                    Ok(config) => ConfigState::Ready(config),
+                    Err(error) => ConfigState::Broken(error.to_string()),
+                },
+                Err(error) => ConfigState::Broken(error),
+            };
+            if matches!(state, ConfigState::Ready(_)) {
+                backend.screen.set(Screen::Registry);
+            }
+            backend.config.set(state);
+        });
+        backend
+    }
+
+    /// Where the configuration stands.
+    pub fn config(&self) -> ReadSignal<ConfigState> {
+        self.config.read_only()
+    }
+
+    /// The screen shown.
+    pub fn screen(&self) -> ReadSignal<Screen> {
+        self.screen.read_only()
+    }
+
+    /// Shows a screen.
+    pub fn show(&self, screen: Screen) {
+        self.screen.set(screen);
+    }
+
+    /// Whether the page must sign and has no credentials yet.
+    pub fn needs_credentials(&self) -> bool {
+        matches!(self.config.get(), ConfigState::Ready(config) if config.signing == Signing::Sigv4)
+            && self.credentials.with(Option::is_none)
+    }
+
+    /// Uses `credentials` for this session; kept in the tab's session
+    /// storage when `remember` (never in local storage).
+    pub fn set_credentials(&self, credentials: Option<Credentials>, remember: bool) {
+        if let Some(storage) =
+            web_sys::window().and_then(|window| window.session_storage().ok().flatten())
+        {
+            match (&credentials, remember) {
+                (Some(credentials), true) => {
+                    let stored = json!({
+                        "access_key_id": credentials.access_key_id,
+                        "secret_access_key": credentials.secret_access_key,
+                        "session_token": credentials.session_token,
+                    });
+                    let _ = storage.set_item(CREDENTIALS_KEY, &stored.to_string());
+                }
+                _ => {
+                    let _ = storage.remove_item(CREDENTIALS_KEY);
+                }
+            }
+        }
+        self.credentials.set(credentials);
+    }
+
+    /// A connection to call with, when the backend is usable.
+    pub fn connection(&self) -> Option<Connection> {
+        match self.config.get_untracked() {
+            ConfigState::Ready(config) => Some(Connection {
+                config,
+                credentials: self.credentials.get_untracked(),
+            }),
+            _ => None,
+        }
+    }
+
+    /// The registry version being edited.
+    pub fn opened(&self) -> ReadSignal<Option<OpenedVersion>> {
+        self.opened.read_only()
+    }
+
+    /// Records what the server holds now for the version being edited.
+    pub fn set_opened(&self, opened: Option<OpenedVersion>) {
+        self.opened.set(opened);
+    }
+
+    /// Opens a version's card in the editor (an absent card opens an empty
+    /// one); its draft, if any, is offered back.
+    pub fn open_version(self, session: Session, package: ModelPackage) -> Result<(), String> {
+        let card = package.model_card.clone();
+        let content = card
+            .as_ref()
+            .and_then(|card| card.model_card_content.clone());
+        let status = card
+            .as_ref()
+            .and_then(|card| card.model_card_status.clone());
+        let imported = import_text(
+            &json!({"ModelCardContent": content.unwrap_or_default(), "ModelCardStatus": status})
+                .to_string(),
+        )
+        .map_err(|error| format!("The version's card cannot be opened: {error}."))?;
+        let arn = package.model_package_arn.clone();
+        let name = version_name(&package);
+        let base = imported.card.clone();
+        session.open(
+            LoadedCard {
+                card: imported.card,
+                style: imported.style,
+                source: CardSource::ModelPackage(arn.clone()),
+                package: PackageInfo {
+                    arn: Some(arn),
+                    status: imported.status,
+                },
+            },
+            if imported.had_no_card {
+                format!("Opened {name}. It has no card yet: this is a new, empty one.")
+            } else {
+                format!("Opened the card of {name}.")
+            },
+        );
+        self.opened.set(Some(OpenedVersion {
+            package,
+            card: base,
+        }));
+        self.screen.set(Screen::Editor);
+        Ok(())
+    }
+}
+
+/// "fraud-detector, version 3".
+pub fn version_name(package: &ModelPackage) -> String {
+    match (
+        &package.model_package_group_name,
+        package.model_package_version,
+    ) {
+        (Some(group), Some(version)) => format!("{group}, version {version}"),
+        _ => package.model_package_arn.clone(),
+    }
+}
+
+fn session_credentials() -> Option<Credentials> {
+    let storage = web_sys::window()?.session_storage().ok()??;
+    let stored: Value = serde_json::from_str(&storage.get_item(CREDENTIALS_KEY).ok()??).ok()?;
+    Some(Credentials {
+        access_key_id: stored["access_key_id"].as_str()?.to_owned(),
+        secret_access_key: stored["secret_access_key"].as_str()?.to_owned(),
+        session_token: stored["session_token"].as_str().map(str::to_owned),
+    })
+}
+
+/// The [`Backend`] the app provided.
+pub fn expect_backend() -> Backend {
+    expect_context::<Backend>()
+}
+
+/// The message for a failed call, with the draft's safety said.
+pub fn failure(what: &str, error: &ServiceError) -> String {
+    format!("{what} failed. {} Your edits are kept.", error.explain())
+}

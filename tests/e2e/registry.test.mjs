@@ -1,0 +1,239 @@
+// End-to-end: the model registry through the app, against the SageMaker
+// emulator; what the app did is read back with boto3.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { openApp, startEmulator } from "./support.mjs";
+
+const GROUP = "fraud-detector";
+const arn = (version) => `arn:aws:sagemaker:us-east-2:123456789012:model-package/${GROUP}/${version}`;
+
+let emulator;
+let app;
+let page;
+before(async () => {
+  emulator = await startEmulator();
+  app = await openApp({ config: { endpoint: emulator.endpoint, region: "us-east-2", timeout_ms: 2000 } });
+  page = app.page;
+  await page.goto(app.url);
+  await page.getByTestId("registry").waitFor();
+});
+after(async () => {
+  await app?.close();
+  emulator?.stop();
+});
+
+const field = (pointer) => page.locator(`[data-path="${pointer}"]`).first();
+const notice = () => page.getByTestId("notice");
+const noticeError = () => page.getByTestId("notice-error");
+
+async function showVersion(version) {
+  if (!(await page.getByTestId("registry").isVisible())) await page.getByTestId("open-registry").click();
+  await page.getByRole("button", { name: new RegExp(GROUP) }).click();
+  await page.getByRole("button", { name: `Version ${version}`, exact: true }).click();
+  await page.getByTestId("version-details").waitFor();
+  await page.waitForFunction((v) => document.querySelector("#mce-details-heading")?.textContent.endsWith(`version ${v}`), version);
+}
+
+async function openVersion(version) {
+  await showVersion(version);
+  await page.getByTestId("version-details").getByRole("button", { name: /Edit the card|Write a card/ }).click();
+  await page.getByTestId("submit-bar").waitFor({ state: "visible" });
+  const recovery = page.locator("#mce-recovery");
+  if (await recovery.isVisible()) await recovery.getByRole("button", { name: "Discard it" }).click();
+}
+
+async function dismissNotices() {
+  for (const id of ["notice", "notice-error"]) {
+    const target = page.getByTestId(id);
+    if (await target.isVisible()) await target.getByRole("button", { name: "Dismiss" }).click();
+  }
+}
+
+async function submit() {
+  await dismissNotices();
+  await page.getByTestId("review").click();
+  await page.locator("#mce-review").getByTestId("submit").click();
+}
+
+async function waitForNotice(pattern, error = false) {
+  const target = error ? noticeError() : notice();
+  await target.waitFor({ state: "visible", timeout: 20000 });
+  await page.waitForFunction(
+    ([id, source]) => new RegExp(source).test(document.querySelector(`[data-testid=${id}]`).textContent),
+    [error ? "notice-error" : "notice", pattern.source],
+    { timeout: 20000 },
+  );
+  return target.textContent();
+}
+
+const storedCard = (version) => {
+  const described = emulator.boto("describe", arn(version));
+  return { described, card: JSON.parse(described.ModelCard.ModelCardContent) };
+};
+
+test("the registry lists groups and versions, sortable and filterable, and a version's details", async () => {
+  await page.getByRole("button", { name: new RegExp(GROUP) }).click();
+  const rows = page.getByTestId("versions").locator("tbody tr");
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=versions] tbody tr[data-arn]").length === 4);
+  await page.getByRole("button", { name: "Version", exact: true }).click();
+  assert.deepEqual(await rows.locator("th").allTextContents(), ["Version 1", "Version 2", "Version 3", "Version 4"]);
+  await page.getByLabel("Approval", { exact: true }).selectOption("Rejected");
+  assert.deepEqual(await rows.locator("th").allTextContents(), ["Version 2"]);
+  await page.getByLabel("Approval", { exact: true }).selectOption("");
+  await showVersion(1);
+  const details = await page.getByTestId("version-details").textContent();
+  for (const expected of [arn(1), "Approved", "Reviewed by the model risk office", "sagemaker-xgboost:1.7-1", "s3://acme-ml-models/fraud-detector/model.tar.gz", "ml.m5.xlarge", "RISK-4821", "text/csv"]) {
+    assert.ok(details.includes(expected), `details show ${expected}`);
+  }
+});
+
+test("a card edited in the app, reviewed and submitted is what boto3 reads back", async () => {
+  await openVersion(1);
+  await field("/model_overview/model_creator").fill("Risk Analytics Team");
+  await field("/intended_uses/risk_rating").selectOption("High");
+  await page.getByTestId("submit-bar").getByLabel("Card status").selectOption("PendingReview");
+  await page.getByTestId("review").click();
+  const review = page.locator("#mce-review");
+  const changes = await review.getByTestId("review-changes").locator("tbody tr").evaluateAll((rows) => rows.map((row) => row.dataset.pointer));
+  assert.deepEqual(changes, ["/model_overview/model_creator", "/intended_uses/risk_rating"]);
+  assert.match(await review.textContent(), /Card status: Approved → PendingReview/);
+  assert.match(await review.textContent(), /“Fraud Analytics Team”.*“Risk Analytics Team”/);
+  await review.getByTestId("submit").click();
+  await waitForNotice(/Submitted\. fraud-detector, version 1 now holds this card \(status PendingReview\)/);
+  await page.getByRole("tab", { name: "Source" }).click();
+  const edited = JSON.parse(await page.getByRole("textbox", { name: "Card JSON" }).inputValue());
+  await page.getByRole("tab", { name: "Form" }).click();
+  const { described, card } = storedCard(1);
+  assert.deepEqual(card, edited);
+  assert.equal(described.ModelCard.ModelCardStatus, "PendingReview");
+  assert.equal(described.ModelApprovalStatus, "Approved", "the approval was left as it was");
+});
+
+test("the approval status is set on its own and read back", async () => {
+  await showVersion(2);
+  const form = page.getByTestId("version-details");
+  await dismissNotices();
+  await form.getByLabel("Approval status").selectOption("Approved");
+  await form.getByLabel("Approval description").fill("Recall is acceptable after the rerun");
+  await form.getByRole("button", { name: "Update approval" }).click();
+  await waitForNotice(/The approval status of fraud-detector, version 2 is now Approved/);
+  const { described } = storedCard(2);
+  assert.equal(described.ModelApprovalStatus, "Approved");
+  assert.equal(described.ApprovalDescription, "Recall is acceptable after the rerun");
+});
+
+test("a change made behind the app's back is detected and merged without losing edits", async () => {
+  await openVersion(1);
+  await field("/model_overview/model_creator").fill("Mine");
+  await field("/business_details/business_problem").fill("Fraud losses, as I see them.");
+  const theirs = storedCard(1).card;
+  theirs.model_overview.model_creator = "Theirs";
+  theirs.business_details.line_of_business = "Changed by boto3";
+  emulator.boto("set-card", arn(1), JSON.stringify(theirs), "PendingReview");
+  await submit();
+  const dialog = page.locator("#mce-conflict");
+  await dialog.waitFor({ state: "visible" });
+  const conflicts = await dialog.getByTestId("conflicts").locator("fieldset").evaluateAll((sets) => sets.map((set) => set.dataset.pointer));
+  assert.deepEqual(conflicts, ["/model_overview/model_creator"]);
+  assert.match(await dialog.textContent(), /On the server now“Theirs”Your edit“Mine”/);
+  await dismissNotices();
+  await dialog.getByRole("button", { name: "Merge" }).click();
+  await waitForNotice(/Merged with the server's version: 1 of your edits applied, 1 conflicts resolved/);
+  assert.equal(await field("/business_details/line_of_business").inputValue(), "Changed by boto3", "the server's change is in");
+  assert.equal(await field("/model_overview/model_creator").inputValue(), "Mine", "my edit is kept");
+  await submit();
+  await waitForNotice(/Submitted\./);
+  const { card } = storedCard(1);
+  assert.equal(card.model_overview.model_creator, "Mine");
+  assert.equal(card.business_details.business_problem, "Fraud losses, as I see them.");
+  assert.equal(card.business_details.line_of_business, "Changed by boto3");
+});
+
+test("an update whose answer is lost is retried with its token and applied once", async () => {
+  await openVersion(3);
+  await field("/model_overview/model_creator").fill("Retried team");
+  const before = emulator.boto("log");
+  emulator.boto("fault", JSON.stringify({ operation: "UpdateModelPackage", status: 500, type: "InternalFailure", after_apply: true }));
+  await submit();
+  await waitForNotice(/Submitted\./);
+  const log = emulator.boto("log");
+  const updates = log.requests.slice(before.requests.length).filter((entry) => entry.operation === "UpdateModelPackage");
+  assert.equal(updates.length, 2, "the first answer was lost, so the app retried");
+  assert.equal(updates[0].client_token, updates[1].client_token, "with the same token");
+  assert.equal(log.applied_updates - before.applied_updates, 1, "and the update was applied once");
+  assert.equal(storedCard(3).card.model_overview.model_creator, "Retried team");
+});
+
+test("throttling is retried until it passes", async () => {
+  await field("/model_overview/model_creator").fill("Throttled team");
+  emulator.boto("fault", JSON.stringify({ operation: "UpdateModelPackage", status: 400, type: "ThrottlingException", message: "Rate exceeded", count: 2 }));
+  await submit();
+  await waitForNotice(/Submitted\./);
+  assert.equal(storedCard(3).card.model_overview.model_creator, "Throttled team");
+});
+
+test("failures are explained and the edits are kept", async () => {
+  const cases = [
+    [{ status: 500, type: "InternalFailure", message: "Injected", count: 3 }, /The service failed, and kept failing after several tries\. The service said: “Injected”/],
+    [{ status: 400, type: "ValidationException", message: "Model card content is too long" }, /refused the request as invalid\. The service said: “Model card content is too long”/],
+    [{ delay_ms: 3000, count: 3 }, /did not answer in time/],
+  ];
+  for (const [fault, message] of cases) {
+    await field("/model_overview/model_creator").fill(`Unsent ${message.source.length}`);
+    emulator.boto("fault", JSON.stringify({ operation: "UpdateModelPackage", ...fault }));
+    await submit();
+    const text = await waitForNotice(message, true);
+    assert.match(text, /Your edits are kept\./);
+    assert.equal(await field("/model_overview/model_creator").inputValue(), `Unsent ${message.source.length}`);
+    await noticeError().getByRole("button", { name: "Dismiss" }).click();
+  }
+  emulator.stop();
+  await submit();
+  const text = await waitForNotice(/The endpoint could not be reached/, true);
+  assert.match(text, /Your edits are kept\./);
+  assert.match(await page.getByTestId("save-state").textContent(), /Draft saved/);
+});
+
+test("a deployment that signs in the page asks for temporary credentials and signs every call", async () => {
+  const restarted = await startEmulator();
+  try {
+    const other = await openApp({ config: { endpoint: restarted.endpoint, region: "us-east-2", signing: "sigv4" } });
+    const p = other.page;
+    await p.goto(other.url);
+    await p.locator(".mce-credentials").waitFor();
+    await p.getByLabel("Access key id").fill("ASIAIOSFODNN7EXAMPLE");
+    await p.getByLabel("Secret access key").fill("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+    await p.getByLabel("Session token").fill("IQoJb3JpZ2luX2VjEXAMPLETOKEN");
+    await p.getByRole("button", { name: "Continue" }).click();
+    await p.getByRole("button", { name: new RegExp(GROUP) }).waitFor();
+    const log = restarted.boto("log");
+    const calls = log.requests.filter((entry) => entry.operation === "ListModelPackageGroups");
+    assert.ok(calls.length > 0);
+    for (const call of calls) {
+      assert.match(call.credential, /^ASIAIOSFODNN7EXAMPLE\/\d{8}\/us-east-2\/sagemaker\/aws4_request$/);
+      assert.equal(call.security_token, true);
+    }
+    const stored = await p.evaluate(() => JSON.stringify({ ...localStorage }));
+    assert.ok(!stored.includes("EXAMPLEKEY") && !stored.includes("EXAMPLETOKEN"), "credentials never reach local storage");
+    await other.close();
+  } finally {
+    restarted.stop();
+  }
+});
+
+test("a malformed config.json is reported with its exact problem, and the editor still works", async () => {
+  const broken = await openApp({ config: '{"endpoint": 5, "region": "us-east-2"}' });
+  try {
+    await broken.page.goto(broken.url);
+    const problem = broken.page.getByTestId("config-problem");
+    await problem.waitFor({ state: "visible" });
+    assert.match(
+      await problem.textContent(),
+      /config\.json is not usable: invalid type: integer `5`, expected a string \(line 1, column 14\)\. The editor works without a backend until it is fixed\./,
+    );
+    await broken.page.locator('[data-path="/model_overview/model_creator"]').fill("Still editing");
+    assert.equal(await broken.page.locator('[data-path="/model_overview/model_creator"]').inputValue(), "Still editing");
+  } finally {
+    await broken.close();
+  }
+});
