@@ -70,6 +70,9 @@ struct ConflictState {
     merge: Merge,
     theirs: ModelPackage,
     theirs_card: Value,
+    /// The approval the interrupted submit was to set, kept for an
+    /// overwrite.
+    approval: Option<Approval>,
 }
 
 /// The bar above a registry version's card: its name, the card status,
@@ -273,6 +276,7 @@ async fn run_submit(
                         merge: result,
                         theirs: current,
                         theirs_card,
+                        approval,
                     }));
                 }
                 Err(message) => session.notify(
@@ -398,7 +402,14 @@ fn ConflictDialog(
         };
         rebase_on_theirs(&state);
         conflict.set(None);
-        leptos::task::spawn_local(run_submit(backend, session, None, conflict, progress, true));
+        leptos::task::spawn_local(run_submit(
+            backend,
+            session,
+            state.approval,
+            conflict,
+            progress,
+            true,
+        ));
     };
     let body = move || {
         conflict.get().map(|state| {

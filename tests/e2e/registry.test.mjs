@@ -149,6 +149,43 @@ test("a change made behind the app's back is detected and merged without losing 
   assert.equal(card.business_details.line_of_business, "Changed by boto3");
 });
 
+test("a deliberate overwrite replaces the server's change, and approval goes with the card", async () => {
+  await openVersion(4);
+  await field("/model_overview/model_creator").fill("Overwriting team");
+  emulator.boto("set-card", arn(4), JSON.stringify({ business_details: { line_of_business: "theirs" } }), "Draft");
+  await dismissNotices();
+  await page.getByTestId("review").click();
+  const review = page.locator("#mce-review");
+  await review.getByLabel("Also set the version's approval status").check();
+  await review.getByLabel("Approval status", { exact: true }).selectOption("Rejected");
+  await review.getByLabel("Approval description").fill("Card incomplete");
+  await review.getByTestId("submit").click();
+  const dialog = page.locator("#mce-conflict");
+  await dialog.waitFor({ state: "visible" });
+  await dialog.getByRole("button", { name: "Overwrite with my version" }).click();
+  await waitForNotice(/Submitted\./);
+  const { described, card } = storedCard(4);
+  assert.deepEqual(card, { model_overview: { model_creator: "Overwriting team" } });
+  assert.equal(described.ModelApprovalStatus, "Rejected", "the approval asked for goes with the overwrite");
+  assert.equal(described.ApprovalDescription, "Card incomplete");
+});
+
+test("approval is submitted together with the card when asked", async () => {
+  await field("/model_overview/model_creator").fill("Approved team");
+  await dismissNotices();
+  await page.getByTestId("review").click();
+  const review = page.locator("#mce-review");
+  await review.getByLabel("Also set the version's approval status").check();
+  await review.getByLabel("Approval status", { exact: true }).selectOption("Approved");
+  await review.getByLabel("Approval description").fill("Complete now");
+  await review.getByTestId("submit").click();
+  await waitForNotice(/Submitted\..*Approval status: Approved\./);
+  const { described, card } = storedCard(4);
+  assert.equal(card.model_overview.model_creator, "Approved team");
+  assert.equal(described.ModelApprovalStatus, "Approved");
+  assert.equal(described.ApprovalDescription, "Complete now");
+});
+
 test("an update whose answer is lost is retried with its token and applied once", async () => {
   await openVersion(3);
   await field("/model_overview/model_creator").fill("Retried team");
