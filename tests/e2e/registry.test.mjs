@@ -87,6 +87,15 @@ test("the registry lists groups and versions, sortable and filterable, and a ver
   }
 });
 
+test("a group with more versions than one page holds is listed in full", async () => {
+  emulator.boto("many", "candidates", "130");
+  await page.reload();
+  await page.getByRole("button", { name: /^candidates/ }).click();
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=versions] tbody tr[data-arn]").length === 130, null, { timeout: 20000 });
+  const pages = emulator.boto("log").requests.filter((entry) => entry.operation === "ListModelPackages").length;
+  assert.ok(pages >= 2, `the list took ${pages} pages`);
+});
+
 test("a card edited in the app, reviewed and submitted is what boto3 reads back", async () => {
   await openVersion(1);
   await field("/model_overview/model_creator").fill("Risk Analytics Team");

@@ -4,6 +4,7 @@
     client.py ENDPOINT set-card ARN JSON STATUS  updates the card behind the app's back
     client.py ENDPOINT log                     prints the emulator's request log
     client.py ENDPOINT fault JSON              queues faults (see launcher.py)
+    client.py ENDPOINT many GROUP COUNT         makes a group with COUNT versions
 """
 
 import json
@@ -30,6 +31,16 @@ def main(endpoint, command, *args):
         print("{}")
     elif command == "log":
         print(json.dumps(control(endpoint, "log")))
+    elif command == "many":
+        sm.create_model_package_group(ModelPackageGroupName=args[0])
+        for index in range(int(args[1])):
+            sm.create_model_package(
+                ModelPackageGroupName=args[0],
+                ModelPackageDescription=f"Candidate {index + 1}",
+                ModelApprovalStatus="PendingManualApproval",
+                InferenceSpecification=seed.SPEC,
+            )
+        print("{}")
     elif command == "fault":
         print(json.dumps(control(endpoint, "faults", json.loads(args[0]))))
     else:
