@@ -7,7 +7,7 @@ use leptos::wasm_bindgen::JsCast;
 
 use super::backend::{Backend, ConfigState, Screen};
 use super::export_actions::ExportActions;
-use super::file_actions::{DropZone, FileActions};
+use super::file_actions::{DropZone, FileActions, linked_card, open_link};
 use super::form_view::FormView;
 use super::print_view::PrintView;
 use super::problems::{ProblemCount, ProblemList};
@@ -44,8 +44,12 @@ pub fn Editor(
     }
     .provide();
     let session = Session::new(store).provide();
-    session.start();
-    let backend = Backend::start();
+    let link = linked_card();
+    session.start(link.is_none());
+    let backend = Backend::start(link.is_none());
+    if let Some(path) = link {
+        open_link(session, path);
+    }
     let screen = backend.screen();
     install_shortcuts(store);
     reveal_in_form(store);

@@ -58,8 +58,10 @@ pub struct Backend {
 }
 
 impl Backend {
-    /// Reads `config.json` and any credentials kept for this tab.
-    pub fn start() -> Self {
+    /// Reads `config.json` and any credentials kept for this tab; with a
+    /// backend, the registry shows first unless `registry_first` is false
+    /// (the page opened a card by link).
+    pub fn start(registry_first: bool) -> Self {
         let backend = Self {
             config: RwSignal::new(ConfigState::Loading),
             credentials: RwSignal::new(session_credentials()),
@@ -76,7 +78,7 @@ impl Backend {
                 },
                 Err(error) => ConfigState::Broken(error),
             };
-            if matches!(state, ConfigState::Ready(_)) {
+            if registry_first && matches!(state, ConfigState::Ready(_)) {
                 backend.screen.set(Screen::Registry);
             }
             backend.config.set(state);

@@ -249,3 +249,55 @@ pub fn DropZone() -> impl IntoView {
         </div>
     }
 }
+
+/// The card the page's address names (`?card=/cards/large.json`), when it
+/// names one: a link that opens a card.
+pub fn linked_card() -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    params.get("card").filter(|card| !card.is_empty())
+}
+
+/// Opens the card at `path`, which must be on this site: a link must not
+/// make the editor fetch from elsewhere.
+pub fn open_link(session: Session, path: String) {
+    let Some(location) = web_sys::window().map(|window| window.location()) else {
+        return;
+    };
+    let base = location.href().unwrap_or_default();
+    let origin = location.origin().unwrap_or_default();
+    let url = match web_sys::Url::new_with_base(&path, &base) {
+        Ok(url) => url,
+        Err(_) => {
+            return refuse(
+                session,
+                &format!("the linked card {path}"),
+                "it is not a valid address",
+            );
+        }
+    };
+    if url.origin() != origin {
+        return refuse(
+            session,
+            &format!("the linked card {path}"),
+            format!(
+                "only cards on this site ({origin}) open by link, and this one is on {}",
+                url.origin()
+            ),
+        );
+    }
+    let address = url.href();
+    leptos::task::spawn_local(async move {
+        let what = format!("the linked card {path}");
+        match fetch_text(&address).await {
+            Ok(text) => match import_text(&text) {
+                Ok(imported) => {
+                    let (card, announcement) = loaded(imported, CardSource::Link(path));
+                    session.open(card, announcement);
+                }
+                Err(error) => refuse(session, &what, error),
+            },
+            Err(error) => refuse(session, &what, error),
+        }
+    });
+}

@@ -72,8 +72,9 @@ impl Session {
     }
 
     /// Saves a draft after edits, and at once when the page is hidden or
-    /// closed; offers a stored draft of the starting card back.
-    pub fn start(self) {
+    /// closed; offers a stored draft of the starting card back, unless the
+    /// page opens a card by link (`offer_last` false), which comes first.
+    pub fn start(self, offer_last: bool) {
         let revision = self.store.revision();
         Effect::new(move |previous: Option<u64>| {
             let current = revision.get();
@@ -94,6 +95,9 @@ impl Session {
             hide.remove();
             hidden.remove();
         });
+        if !offer_last {
+            return;
+        }
         // After a reload, offer the draft of whatever was open last; its
         // source (a file, say) is not at hand, so the draft's own copy of
         // the source stands in for it.
