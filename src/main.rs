@@ -3,6 +3,12 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
+    // Lets measurements read the module's memory (`window.mceWasm.memory`).
+    if let Some(window) = web_sys::window() {
+        let exposed = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&exposed, &"memory".into(), &wasm_bindgen::memory());
+        let _ = js_sys::Reflect::set(&window, &"mceWasm".into(), &exposed);
+    }
     leptos::mount::mount_to_body(model_card_editor::view::App);
 }
 

@@ -63,16 +63,33 @@ pub fn lint_card(form: &FormNode, card: &Value) -> Vec<ValidationIssue> {
         card,
         found: Vec::new(),
     };
-    linter.walk(form, card, &JsonPointer::root(), None);
+    linter.walk(form, card, &Path::Root, None);
     if let Some(finding) = content_length(form, card) {
         linter.found.push(finding);
     }
     linter.found
 }
 
+/// Counts the characters written to it, keeping none of them.
+struct CharCounter(usize);
+
+impl std::io::Write for CharCounter {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        // Serialised JSON is UTF-8: count every byte that starts a character.
+        self.0 += bytes.iter().filter(|byte| (**byte & 0xC0) != 0x80).count();
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 /// MC007: the card's length as it is submitted (compact JSON text).
 fn content_length(form: &FormNode, card: &Value) -> Option<ValidationIssue> {
-    let length = serde_json::to_string(card).ok()?.chars().count();
+    let mut counter = CharCounter(0);
+    serde_json::to_writer(&mut counter, card).ok()?;
+    let length = counter.0;
     (length > CONTENT_LIMIT).then(|| ValidationIssue {
         pointer: JsonPointer::root(),
         field: JsonPointer::root(),
@@ -82,6 +99,37 @@ fn content_length(form: &FormNode, card: &Value) -> Option<ValidationIssue> {
             "At most {CONTENT_LIMIT} characters as submitted, found {length}: the service will refuse this card"
         ),
     })
+}
+
+/// Where the walk is, as a chain of borrowed steps on the stack: making a
+/// child costs nothing, and a [`JsonPointer`] is built only for a warning
+/// (building one per value made the walk allocation-bound).
+enum Path<'a> {
+    Root,
+    Key(&'a Path<'a>, &'a str),
+    Index(&'a Path<'a>, usize),
+}
+
+impl Path<'_> {
+    fn to_pointer(&self) -> JsonPointer {
+        let mut tokens = Vec::new();
+        let mut at = self;
+        loop {
+            match at {
+                Path::Root => break,
+                Path::Key(parent, key) => {
+                    tokens.push((*key).to_owned());
+                    at = parent;
+                }
+                Path::Index(parent, index) => {
+                    tokens.push(index.to_string());
+                    at = parent;
+                }
+            }
+        }
+        tokens.reverse();
+        JsonPointer::from_tokens(tokens)
+    }
 }
 
 struct Linter<'a> {
@@ -102,13 +150,7 @@ impl Linter<'_> {
         });
     }
 
-    fn walk(
-        &mut self,
-        node: &FormNode,
-        value: &Value,
-        pointer: &JsonPointer,
-        parent: Option<&Value>,
-    ) {
+    fn walk(&mut self, node: &FormNode, value: &Value, pointer: &Path<'_>, parent: Option<&Value>) {
         match (&node.kind, value) {
             (NodeKind::Variants(variants), _) => {
                 if let Some(index) = variants.select(value) {
@@ -120,12 +162,7 @@ impl Linter<'_> {
             (NodeKind::Object(object), Value::Object(map)) => {
                 for (key, child) in map {
                     if let Some(property) = object.property(key) {
-                        self.walk(
-                            &property.node,
-                            child,
-                            &pointer.child(key.clone()),
-                            Some(value),
-                        );
+                        self.walk(&property.node, child, &Path::Key(pointer, key), Some(value));
                     }
                 }
             }
@@ -134,7 +171,7 @@ impl Linter<'_> {
                     self.walk(
                         &map_node.values,
                         child,
-                        &pointer.child(key.clone()),
+                        &Path::Key(pointer, key),
                         Some(value),
                     );
                 }
@@ -146,7 +183,7 @@ impl Linter<'_> {
                 {
                     self.warn(
                         "MC002",
-                        pointer.clone(),
+                        pointer.to_pointer(),
                         format!(
                             "At most {intended} items intended, found {}: the schema writes this limit where it limits nothing, so the service may refuse what the schema accepts",
                             items.len()
@@ -162,7 +199,7 @@ impl Linter<'_> {
                     self.walk(
                         &array.items,
                         item,
-                        &pointer.child(index.to_string()),
+                        &Path::Index(pointer, index),
                         Some(value),
                     );
                 }
@@ -173,7 +210,7 @@ impl Linter<'_> {
                 if let Some(limit) = limit.filter(|limit| length > *limit) {
                     self.warn(
                         "MC001",
-                        pointer.clone(),
+                        pointer.to_pointer(),
                         format!(
                             "At most {limit} characters intended, found {length}: the pattern `.{{1,{limit}}}` is unanchored, so the schema accepts it, but the service may not"
                         ),
@@ -186,7 +223,7 @@ impl Linter<'_> {
 
     /// MC003: a field whose kind its sibling declares (a simple metric's
     /// `value`, kind from `type`) holding another kind.
-    fn declared_kind(&mut self, variant: &FormNode, value: &Value, pointer: &JsonPointer) {
+    fn declared_kind(&mut self, variant: &FormNode, value: &Value, pointer: &Path<'_>) {
         let NodeKind::Object(object) = &variant.kind else {
             return;
         };
@@ -209,7 +246,7 @@ impl Linter<'_> {
             if !matches {
                 self.warn(
                     "MC003",
-                    pointer.child(property.key.clone()),
+                    pointer.to_pointer().child(property.key.clone()),
                     format!(
                         "`{sibling}` declares {}, found {}",
                         kind_phrase(declared),
@@ -225,7 +262,7 @@ impl Linter<'_> {
         &mut self,
         node: &FormNode,
         rows: &[Value],
-        pointer: &JsonPointer,
+        pointer: &Path<'_>,
         parent: Option<&Value>,
     ) {
         let lengths: Vec<usize> = rows
@@ -237,7 +274,7 @@ impl Linter<'_> {
             let shown: Vec<String> = lengths.iter().map(ToString::to_string).collect();
             self.warn(
                 "MC004",
-                pointer.clone(),
+                pointer.to_pointer(),
                 format!("Rows of different lengths ({}): a matrix has the same number of columns in every row", shown.join(", ")),
             );
         }
@@ -254,7 +291,7 @@ impl Linter<'_> {
         &mut self,
         node: &FormNode,
         values: &[Value],
-        pointer: &JsonPointer,
+        pointer: &Path<'_>,
         parent: Option<&Value>,
     ) {
         self.labels_match(
@@ -271,7 +308,7 @@ impl Linter<'_> {
         &mut self,
         hint: &Option<String>,
         parent: Option<&Value>,
-        pointer: &JsonPointer,
+        pointer: &Path<'_>,
         expected: usize,
         what: &str,
         code: &str,
@@ -285,6 +322,7 @@ impl Linter<'_> {
         };
         if labels.len() != expected {
             let labels_pointer = pointer
+                .to_pointer()
                 .parent()
                 .map(|p| p.child(key.clone()))
                 .unwrap_or_default();
