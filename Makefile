@@ -6,7 +6,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := run
 PORT ?= 8080
 
-.PHONY: run test setup build size clean
+.PHONY: run test setup build size bench clean
 
 run: setup build
 	@PORT=$(PORT) scripts/run.sh
@@ -22,6 +22,9 @@ build:
 
 size: build
 	@node scripts/size.mjs dist
+
+bench: setup
+	@scripts/bench.sh
 
 clean:
 	cargo clean

@@ -6,3 +6,25 @@
 
 pub mod domain;
 pub mod view;
+
+/// Times whole-card validation in the browser, for the benchmark
+/// (`scripts/bench-report.mjs` calls it through `window.wasmBindings`):
+/// the median of `runs` validations of `card_json`, in milliseconds.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn validation_timing_ms(card_json: &str, runs: u32) -> f64 {
+    let Ok(card) = domain::json_text::parse_json(card_json) else {
+        return f64::NAN;
+    };
+    let performance = web_sys::window().and_then(|window| window.performance());
+    let now = || performance.as_ref().map_or(0.0, web_sys::Performance::now);
+    let mut times: Vec<f64> = (0..runs.max(1))
+        .map(|_| {
+            let start = now();
+            std::hint::black_box(domain::validation::validate_card(&card));
+            now() - start
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[times.len() / 2]
+}

@@ -72,7 +72,12 @@ pub fn FileActions() -> impl IntoView {
     let picker: NodeRef<Input> = NodeRef::new();
     let paste_open = RwSignal::new(false);
     let on_pick = move |event: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event.target().unwrap().unchecked_into();
+        let Some(input) = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
         if let Some(file) = input.files().and_then(|files| files.get(0)) {
             open_file(session, file);
         }

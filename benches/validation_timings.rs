@@ -1,0 +1,52 @@
+//! Native validation timings for `make bench`: the median of many
+//! whole-card validations of each card in a directory, as JSON.
+//!     cargo bench --bench validation_timings -- DIR
+
+use std::time::Instant;
+
+use model_card_editor::domain::json_text::parse_json;
+use model_card_editor::domain::validation::{card_is_valid, validate_card};
+
+fn median(mut times: Vec<f64>) -> f64 {
+    times.sort_by(f64::total_cmp);
+    times[times.len() / 2]
+}
+
+fn main() {
+    let dir = std::env::args()
+        .skip(1)
+        .find(|arg| !arg.starts_with("--"))
+        .unwrap_or_else(|| ".".to_owned());
+    let mut results = serde_json::Map::new();
+    for name in ["typical", "large", "stress"] {
+        let path = format!("{dir}/{name}.json");
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let card = parse_json(&text).expect("the benchmark cards are JSON");
+        let runs = if name == "stress" { 50 } else { 2_000 };
+        let issues = median(
+            (0..runs)
+                .map(|_| {
+                    let start = Instant::now();
+                    std::hint::black_box(validate_card(&card));
+                    start.elapsed().as_secs_f64() * 1e3
+                })
+                .collect(),
+        );
+        let verdict = median(
+            (0..runs)
+                .map(|_| {
+                    let start = Instant::now();
+                    std::hint::black_box(card_is_valid(&card));
+                    start.elapsed().as_secs_f64() * 1e3
+                })
+                .collect(),
+        );
+        results.insert(
+            name.to_owned(),
+            serde_json::json!({"issues_ms": issues, "is_valid_ms": verdict, "runs": runs}),
+        );
+    }
+    println!("{}", serde_json::Value::Object(results));
+}
