@@ -17,6 +17,7 @@ use serde::Serialize;
 use serde_json::ser::PrettyFormatter;
 use serde_json::{Map, Value};
 
+use super::json_text::compact_char_len;
 use super::pointer::JsonPointer;
 
 /// How long a pause ends a run of typing, so the next keystroke starts a new
@@ -202,6 +203,9 @@ pub struct CardDocument {
     revision: u64,
     max_steps: usize,
     max_bytes: usize,
+    /// The card's length as compact JSON text, in characters, kept current
+    /// by measuring only what each change touched.
+    content_length: usize,
 }
 
 impl CardDocument {
@@ -214,6 +218,7 @@ impl CardDocument {
     /// Lets tests exercise the history bounds without megabytes of data.
     fn with_limits(root: Value, max_steps: usize, max_bytes: usize) -> Self {
         Self {
+            content_length: compact_char_len(&root),
             root,
             undo: VecDeque::new(),
             redo: Vec::new(),
@@ -254,7 +259,9 @@ impl CardDocument {
         if plan.no_op {
             return Ok(Change { scope });
         }
+        let before = self.length_at(&scope);
         let inverse = apply_op(&mut self.root, plan.op)?;
+        self.relength(&scope, before);
         self.record(
             inverse,
             scope.clone(),
@@ -283,7 +290,9 @@ impl CardDocument {
             pointer: scope.clone(),
             value,
         };
+        let before = self.length_at(&scope);
         let inverse = apply_op(&mut self.root, op).ok()?;
+        self.relength(&scope, before);
         self.record(
             inverse,
             scope.clone(),
@@ -301,7 +310,10 @@ impl CardDocument {
         self.retained_bytes -= step.bytes;
         self.last_typing = None;
         let scope = step.scope.clone();
-        let inverted = self.invert(step)?;
+        let before = self.length_at(&scope);
+        let inverted = self.invert(step);
+        self.relength(&scope, before);
+        let inverted = inverted?;
         self.retained_bytes += inverted.bytes;
         self.redo.push(inverted);
         self.revision += 1;
@@ -316,7 +328,10 @@ impl CardDocument {
         self.retained_bytes -= step.bytes;
         self.last_typing = None;
         let scope = step.scope.clone();
-        let inverted = self.invert(step)?;
+        let before = self.length_at(&scope);
+        let inverted = self.invert(step);
+        self.relength(&scope, before);
+        let inverted = inverted?;
         self.retained_bytes += inverted.bytes;
         self.undo.push_back(inverted);
         self.revision += 1;
@@ -381,6 +396,26 @@ impl CardDocument {
     /// whether anything changed.
     pub fn revision(&self) -> u64 {
         self.revision
+    }
+
+    /// The card's length as the service counts it: characters of compact
+    /// JSON text (MC007 warns past the limit).
+    pub fn content_length(&self) -> usize {
+        self.content_length
+    }
+
+    fn length_at(&self, scope: &JsonPointer) -> Option<usize> {
+        self.get(scope).map(compact_char_len)
+    }
+
+    /// Updates the length after a change within `scope`, which measured
+    /// `before` characters; measures everything when the scope did not
+    /// exist before or after.
+    fn relength(&mut self, scope: &JsonPointer, before: Option<usize>) {
+        self.content_length = match (before, self.length_at(scope)) {
+            (Some(before), Some(after)) => self.content_length + after - before,
+            _ => compact_char_len(&self.root),
+        };
     }
 
     /// Applies a step's operations and returns the step that reverses them.

@@ -242,6 +242,73 @@ pub fn node_at<'a>(
     Some(node)
 }
 
+/// Sorts `issues` the way the form shows their fields, top to bottom: by
+/// field, then the issue at the field before one about its parent, then by
+/// keyword and message. The order is total, so the issues of a card come
+/// out the same however they were found (whole, or subtree by subtree).
+pub fn sort_in_form_order(form: &FormNode, card: &Value, issues: &mut [ValidationIssue]) {
+    issues.sort_by_cached_key(|issue| {
+        (
+            form_position(form, card, &issue.field),
+            std::cmp::Reverse(issue.pointer.tokens().len()),
+            issue.keyword.clone(),
+            issue.message.clone(),
+        )
+    });
+}
+
+/// One step of a field's place in the form.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Step {
+    /// The n-th field the schema declares, or the n-th item of a list.
+    Declared(usize),
+    /// A key the schema does not declare, after the declared ones, in the
+    /// card's order.
+    Other(usize, String),
+}
+
+/// Where the field at `pointer` appears in the form, comparable with
+/// another field's.
+fn form_position(form: &FormNode, card: &Value, pointer: &JsonPointer) -> Vec<Step> {
+    let mut node = Some(form);
+    let mut value = Some(card);
+    let mut steps = Vec::with_capacity(pointer.tokens().len());
+    for token in pointer.tokens() {
+        let declared = node.and_then(|node| declared_position(node, value, token));
+        steps.push(match (declared, value) {
+            (Some(index), _) => Step::Declared(index),
+            (None, Some(Value::Object(map))) => Step::Other(
+                map.keys()
+                    .position(|key| key == token)
+                    .unwrap_or(usize::MAX),
+                token.clone(),
+            ),
+            (None, _) => Step::Other(usize::MAX, token.clone()),
+        });
+        node = node.and_then(|node| node.child(token, value));
+        value = value.and_then(|value| match value {
+            Value::Object(map) => map.get(token),
+            Value::Array(items) => token.parse::<usize>().ok().and_then(|i| items.get(i)),
+            _ => None,
+        });
+    }
+    steps
+}
+
+/// The position of `token` among the children `node` declares: a
+/// property's index, or a list item's.
+fn declared_position(node: &FormNode, value: Option<&Value>, token: &str) -> Option<usize> {
+    match &node.kind {
+        NodeKind::Object(object) => object.properties.iter().position(|p| p.key == token),
+        NodeKind::Array(_) => token.parse::<usize>().ok(),
+        NodeKind::Variants(variants) => {
+            let chosen = variants.select(value?)?;
+            declared_position(&variants.variants[chosen].node, value, token)
+        }
+        _ => None,
+    }
+}
+
 /// The title of the field at `pointer`: its label, or for an array item
 /// "Evaluation 2".
 pub fn field_title(form: &FormNode, document: &Value, pointer: &JsonPointer) -> String {

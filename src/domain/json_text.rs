@@ -50,6 +50,29 @@ pub fn parse_json(text: &str) -> Result<Value, JsonTextError> {
     serde_json::from_str(text).map_err(|err| position_error(text, &err))
 }
 
+/// How many characters `value` is as compact JSON text: its length as the
+/// service counts it (`ModelCardContent` is limited in characters).
+pub fn compact_char_len(value: &Value) -> usize {
+    let mut counter = CharCounter(0);
+    serde_json::to_writer(&mut counter, value).expect("a JSON value always serialises");
+    counter.0
+}
+
+/// Counts the characters written to it, keeping none of them.
+struct CharCounter(usize);
+
+impl std::io::Write for CharCounter {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        // Serialised JSON is UTF-8: count every byte that starts a character.
+        self.0 += bytes.iter().filter(|byte| (**byte & 0xC0) != 0x80).count();
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 fn position_error(text: &str, err: &serde_json::Error) -> JsonTextError {
     let line = err.line().max(1);
     let line_start = text

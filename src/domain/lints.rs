@@ -8,7 +8,8 @@ use serde_json::Value;
 
 use super::form::node::{FormNode, NodeKind};
 use super::form::{Widget, choose_widget};
-use super::issues::{ValidationIssue, field_title};
+use super::issues::{ValidationIssue, field_title, node_at, sort_in_form_order};
+use super::json_text::compact_char_len;
 use super::pointer::JsonPointer;
 
 /// The service's limit on a model package card's content
@@ -56,40 +57,81 @@ pub const RULES: [LintRule; 7] = [
     },
 ];
 
-/// Every lint finding in `card`, walking it with its form `form`.
+/// Every lint finding in `card`, walking it with its form `form`, in form
+/// order.
 pub fn lint_card(form: &FormNode, card: &Value) -> Vec<ValidationIssue> {
+    let mut found = lint_subtree(form, card, &JsonPointer::root());
+    found.extend(content_length_warning(form, card, compact_char_len(card)));
+    sort_in_form_order(form, card, &mut found);
+    found
+}
+
+/// The findings of every lint but MC007 on the value at `at` and below
+/// (a warning about labels may sit on a sibling of a matrix inside it).
+/// Nothing when `at` names no value the form knows.
+pub fn lint_subtree(form: &FormNode, card: &Value, at: &JsonPointer) -> Vec<ValidationIssue> {
+    let (Some(node), Some(value)) = (node_at(form, card, at), value_at(card, at)) else {
+        return Vec::new();
+    };
+    let parent = at.parent().and_then(|parent| value_at(card, &parent));
     let mut linter = Linter {
         form,
         card,
         found: Vec::new(),
     };
-    linter.walk(form, card, &Path::Root, None);
-    if let Some(finding) = content_length(form, card) {
-        linter.found.push(finding);
-    }
+    linter.walk(node, value, &Path::Root(at), parent);
     linter.found
 }
 
-/// Counts the characters written to it, keeping none of them.
-struct CharCounter(usize);
-
-impl std::io::Write for CharCounter {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        // Serialised JSON is UTF-8: count every byte that starts a character.
-        self.0 += bytes.iter().filter(|byte| (**byte & 0xC0) != 0x80).count();
-        Ok(bytes.len())
+/// The pointer whose subtree [`lint_subtree`] must walk again after a
+/// change at `scope`, so that its findings there replace every finding that
+/// could have changed. Lints look one level up (a matrix's labels are its
+/// siblings, a metric's `type` declares its value's kind, a tag chooses the
+/// variant), so this is the parent of `scope`, widened to the whole variant
+/// the change is in and to the object holding a labelled list and its
+/// labels.
+pub fn lint_root(form: &FormNode, card: &Value, scope: &JsonPointer) -> JsonPointer {
+    let Some(mut root) = scope.parent() else {
+        return JsonPointer::root();
+    };
+    // The shallowest variant around the change.
+    let mut node = form;
+    let mut value = Some(card);
+    for (level, token) in root.tokens().iter().enumerate() {
+        if matches!(node.kind, NodeKind::Variants(_)) {
+            return JsonPointer::from_tokens(&root.tokens()[..level]);
+        }
+        let Some(child) = node.child(token, value) else {
+            break;
+        };
+        node = child;
+        value = value.and_then(|value| child_value(value, token));
     }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
+    while let Some(parent) = root.parent() {
+        let holds_labelled = node_at(form, card, &parent).is_some_and(|node| {
+            matches!(&node.kind, NodeKind::Object(object)
+                if object.properties.iter().any(|property| is_labelled(&property.node)))
+        });
+        if !holds_labelled {
+            break;
+        }
+        root = parent;
     }
+    root
 }
 
-/// MC007: the card's length as it is submitted (compact JSON text).
-fn content_length(form: &FormNode, card: &Value) -> Option<ValidationIssue> {
-    let mut counter = CharCounter(0);
-    serde_json::to_writer(&mut counter, card).ok()?;
-    let length = counter.0;
+/// Whether a node's lints read labels from its siblings.
+fn is_labelled(node: &FormNode) -> bool {
+    node.ui.labels_from.is_some() || node.ui.row_labels_from.is_some()
+}
+
+/// MC007: a card longer, as compact JSON text, than the service accepts;
+/// `length` is that length (the document keeps it up to date).
+pub fn content_length_warning(
+    form: &FormNode,
+    card: &Value,
+    length: usize,
+) -> Option<ValidationIssue> {
     (length > CONTENT_LIMIT).then(|| ValidationIssue {
         pointer: JsonPointer::root(),
         field: JsonPointer::root(),
@@ -101,11 +143,27 @@ fn content_length(form: &FormNode, card: &Value) -> Option<ValidationIssue> {
     })
 }
 
+fn value_at<'a>(card: &'a Value, pointer: &JsonPointer) -> Option<&'a Value> {
+    pointer
+        .tokens()
+        .iter()
+        .try_fold(card, |value, token| child_value(value, token))
+}
+
+fn child_value<'a>(value: &'a Value, token: &str) -> Option<&'a Value> {
+    match value {
+        Value::Object(map) => map.get(token),
+        Value::Array(items) => items.get(token.parse::<usize>().ok()?),
+        _ => None,
+    }
+}
+
 /// Where the walk is, as a chain of borrowed steps on the stack: making a
 /// child costs nothing, and a [`JsonPointer`] is built only for a warning
 /// (building one per value made the walk allocation-bound).
 enum Path<'a> {
-    Root,
+    /// Where the walk started.
+    Root(&'a JsonPointer),
     Key(&'a Path<'a>, &'a str),
     Index(&'a Path<'a>, usize),
 }
@@ -114,9 +172,9 @@ impl Path<'_> {
     fn to_pointer(&self) -> JsonPointer {
         let mut tokens = Vec::new();
         let mut at = self;
-        loop {
+        let base = loop {
             match at {
-                Path::Root => break,
+                Path::Root(base) => break base,
                 Path::Key(parent, key) => {
                     tokens.push((*key).to_owned());
                     at = parent;
@@ -126,9 +184,9 @@ impl Path<'_> {
                     at = parent;
                 }
             }
-        }
+        };
         tokens.reverse();
-        JsonPointer::from_tokens(tokens)
+        JsonPointer::from_tokens(base.tokens().iter().cloned().chain(tokens))
     }
 }
 

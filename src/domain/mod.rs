@@ -11,6 +11,7 @@ pub mod config;
 pub mod document;
 pub mod drafts;
 pub mod export;
+pub mod findings;
 pub mod form;
 pub mod grid_text;
 pub mod import;

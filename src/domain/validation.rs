@@ -7,22 +7,222 @@
 
 use serde_json::Value;
 
+use super::card_schema::card_schema;
 use super::form::{FormNode, card_form};
 pub use super::issues::ValidationIssue;
-use super::issues::issues_from;
+use super::issues::{field_title, issues_from, sort_in_form_order};
+use super::pointer::JsonPointer;
 
 #[jsonschema::validator(path = "schemas/model-package-card.schema.json")]
 struct CompiledCardSchema;
 
-/// Every issue of `card` against the bundled card schema, in the order the
-/// validator finds them, each placed on the form field that owns it.
+/// Every issue of `card` against the bundled card schema, each placed on
+/// the form field that owns it, in form order.
 pub fn validate_card(card: &Value) -> Vec<ValidationIssue> {
     let form = &card_form().root;
     let mut issues = Vec::new();
     for error in CompiledCardSchema::iter_errors(card) {
         issues_from(&error, Some(form), card, &mut issues);
     }
+    sort_in_form_order(form, card, &mut issues);
     issues
+}
+
+/// The issues of the value at `at` and below, as [`validate_card`] would
+/// report them for the whole card, in form order, found in time that
+/// depends on that subtree alone: the subtree is validated inside a
+/// skeleton card that holds only the path down to it (each list on the way
+/// holding just this one item). Only sound for an `at` that
+/// [`revalidation_root`] chose, whose verdict the rest of the card cannot
+/// change.
+pub fn validate_subtree(card: &Value, at: &JsonPointer) -> Vec<ValidationIssue> {
+    if at.is_root() {
+        return validate_card(card);
+    }
+    let Some((skeleton, local)) = skeleton_around(card, at) else {
+        return validate_card(card);
+    };
+    let form = &card_form().root;
+    let mut found = Vec::new();
+    for error in CompiledCardSchema::iter_errors(&skeleton) {
+        let inside = JsonPointer::parse(error.instance_path().as_str())
+            .is_ok_and(|pointer| pointer.starts_with(&local));
+        if inside {
+            issues_from(&error, Some(form), &skeleton, &mut found);
+        }
+    }
+    for issue in &mut found {
+        issue.pointer = rebase(&issue.pointer, &local, at);
+        issue.field = rebase(&issue.field, &local, at);
+        if !issue.title.is_empty() {
+            // Titles name list items by their place ("Evaluation 2"), which
+            // the skeleton does not keep.
+            issue.title = field_title(form, card, &issue.field);
+        }
+    }
+    sort_in_form_order(form, card, &mut found);
+    found
+}
+
+/// The skeleton card for [`validate_subtree`], and the pointer of the
+/// subtree inside it; None when `at` names no value.
+fn skeleton_around(card: &Value, at: &JsonPointer) -> Option<(Value, JsonPointer)> {
+    let mut containers = Vec::with_capacity(at.tokens().len());
+    let mut value = card;
+    for token in at.tokens() {
+        let is_array = value.is_array();
+        value = match value {
+            Value::Object(map) => map.get(token)?,
+            Value::Array(items) => items.get(token.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+        containers.push(is_array);
+    }
+    let mut skeleton = value.clone();
+    let mut local = Vec::with_capacity(containers.len());
+    for (token, is_array) in at.tokens().iter().zip(&containers).rev() {
+        skeleton = if *is_array {
+            local.push("0".to_owned());
+            Value::Array(vec![skeleton])
+        } else {
+            local.push(token.clone());
+            let mut map = serde_json::Map::new();
+            map.insert(token.clone(), skeleton);
+            Value::Object(map)
+        };
+    }
+    local.reverse();
+    Some((skeleton, JsonPointer::from_tokens(local)))
+}
+
+/// `pointer` (which starts with `from`) with that start replaced by `to`.
+fn rebase(pointer: &JsonPointer, from: &JsonPointer, to: &JsonPointer) -> JsonPointer {
+    let rest = &pointer.tokens()[from.tokens().len()..];
+    JsonPointer::from_tokens(to.tokens().iter().chain(rest).cloned())
+}
+
+/// Schema keywords whose verdict on a value depends on what is inside its
+/// members or items, not just on their number and names: validating below
+/// a place that has one would miss how a change there alters its verdict.
+const CONTENT_KEYWORDS: [&str; 16] = [
+    "anyOf",
+    "oneOf",
+    "allOf",
+    "not",
+    "if",
+    "enum",
+    "const",
+    "uniqueItems",
+    "contains",
+    "dependentSchemas",
+    "unevaluatedProperties",
+    "unevaluatedItems",
+    "prefixItems",
+    "patternProperties",
+    "propertyNames",
+    "$dynamicRef",
+];
+
+/// The deepest place whose subtree, validated alone with
+/// [`validate_subtree`], gives every issue a change at `scope` can alter:
+/// the walk down the schema to `scope` stops where it meets a keyword that
+/// looks inside values ([`CONTENT_KEYWORDS`]), or a place the schema does
+/// not describe member by member. Keywords above it (`required`,
+/// `additionalProperties`, `maxItems`, `type`) judge only names, counts
+/// and kinds, which a change at or below `scope` leaves alone, since a
+/// change that adds or removes an entry has its container as its scope.
+pub fn revalidation_root(card: &Value, scope: &JsonPointer) -> JsonPointer {
+    let root_schema = card_schema();
+    let tokens = scope.tokens();
+    // Where a content keyword is met: there, or the object around it, since
+    // an alternative may be chosen by a sibling of the value
+    // (`choose_variant`'s kind hint).
+    let content_stop = |depth: usize| match depth.checked_sub(1) {
+        Some(parent) if parent_is_object(card, &tokens[..depth]) => {
+            JsonPointer::from_tokens(&tokens[..parent])
+        }
+        _ => JsonPointer::from_tokens(&tokens[..depth]),
+    };
+    let mut schema = root_schema;
+    let mut value = card;
+    for depth in 0..=tokens.len() {
+        let Some(resolved) = resolve_refs(root_schema, schema) else {
+            return JsonPointer::from_tokens(&tokens[..depth]);
+        };
+        if CONTENT_KEYWORDS.iter().any(|k| resolved.get(*k).is_some()) {
+            return content_stop(depth);
+        }
+        let Some(token) = tokens.get(depth) else {
+            break;
+        };
+        let next = match value {
+            Value::Object(map) => map.get(token).and_then(|child| {
+                resolved
+                    .get("properties")
+                    .and_then(|properties| properties.get(token))
+                    .or_else(|| {
+                        resolved
+                            .get("additionalProperties")
+                            .filter(|s| s.is_object())
+                    })
+                    .map(|declared| (declared, child))
+            }),
+            Value::Array(items) => token
+                .parse::<usize>()
+                .ok()
+                .and_then(|index| items.get(index))
+                .and_then(|child| {
+                    resolved
+                        .get("items")
+                        .filter(|s| s.is_object())
+                        .map(|s| (s, child))
+                }),
+            _ => None,
+        };
+        let Some((child_schema, child_value)) = next else {
+            return JsonPointer::from_tokens(&tokens[..depth]);
+        };
+        schema = child_schema;
+        value = child_value;
+    }
+    scope.clone()
+}
+
+/// Whether the value at `tokens`' parent is an object.
+fn parent_is_object(card: &Value, tokens: &[String]) -> bool {
+    let Some((_, parent)) = tokens.split_last() else {
+        return false;
+    };
+    parent
+        .iter()
+        .try_fold(card, |value, token| match value {
+            Value::Object(map) => map.get(token),
+            Value::Array(items) => token.parse::<usize>().ok().and_then(|i| items.get(i)),
+            _ => None,
+        })
+        .is_some_and(Value::is_object)
+}
+
+/// `schema` with local `$ref`s (`#/definitions/x`) followed; None for a
+/// reference this schema cannot resolve, or one with keywords beside it
+/// (which apply too, so following the reference alone would miss them).
+fn resolve_refs<'a>(root: &'a Value, mut schema: &'a Value) -> Option<&'a Value> {
+    const ANNOTATIONS: [&str; 4] = ["$ref", "description", "title", "$comment"];
+    for _ in 0..32 {
+        let Some(reference) = schema.get("$ref").and_then(Value::as_str) else {
+            return Some(schema);
+        };
+        let beside = schema.as_object().is_some_and(|object| {
+            object
+                .keys()
+                .any(|key| !ANNOTATIONS.contains(&key.as_str()))
+        });
+        if beside {
+            return None;
+        }
+        schema = root.pointer(reference.strip_prefix('#')?)?;
+    }
+    None
 }
 
 /// Whether `card` satisfies the bundled card schema (faster than collecting

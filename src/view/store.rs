@@ -18,11 +18,10 @@ use crate::domain::document::{
     CardDocument, Change, Coalesce, Edit, EditError, TextStyle, to_json_text,
 };
 use crate::domain::drafts::{CardSource, DRAFT_VERSION, Draft, HISTORY_BUDGET, fingerprint};
-use crate::domain::form::card_form;
+use crate::domain::findings::Findings;
 use crate::domain::json_text::{JsonTextError, parse_json};
-use crate::domain::lints::lint_card;
 use crate::domain::pointer::JsonPointer;
-use crate::domain::validation::{ValidationIssue, validate_card};
+use crate::domain::validation::ValidationIssue;
 
 use super::subscriptions::Subscriptions;
 
@@ -85,6 +84,8 @@ struct Inner {
     style: TextStyle,
     values: Subscriptions,
     messages: Subscriptions,
+    /// The card's errors and warnings, revised after every change.
+    findings: Findings,
     /// Errors and warnings by the pointer of the field that shows them.
     field_messages: BTreeMap<String, (Vec<String>, Vec<String>)>,
     /// What a variant item held as each variant (or tag), by item pointer.
@@ -116,13 +117,17 @@ pub struct CardStore {
 impl CardStore {
     /// A store editing `card`, saved later in `style`.
     pub fn new(card: Value, style: TextStyle) -> Self {
-        let (issues, warnings) = findings(&card);
-        let field_messages = messages_by_field(&issues, &warnings);
         let source_fingerprint = fingerprint(&card);
         let source_card = card.clone();
+        let document = CardDocument::new(card);
+        let findings = Findings::of(document.root(), document.content_length());
+        let issues = findings.errors().to_vec();
+        let warnings = findings.warnings();
+        let field_messages = messages_by_field(&issues, &warnings);
         Self {
             inner: StoredValue::new_local(Inner {
-                document: CardDocument::new(card),
+                document,
+                findings,
                 style,
                 values: Subscriptions::default(),
                 messages: Subscriptions::default(),
@@ -531,7 +536,16 @@ impl CardStore {
     fn after_change(&self, change: Change, from_source: bool) {
         let notify = self.inner.try_update_value(|inner| {
             let mut triggers = inner.values.at_or_below(&change.scope.to_string());
-            let (issues, warnings) = findings(inner.document.root());
+            let document = &inner.document;
+            if change.scope.is_root() {
+                inner.findings = Findings::of(document.root(), document.content_length());
+            } else {
+                inner
+                    .findings
+                    .revise(document.root(), &change.scope, document.content_length());
+            }
+            let issues = inner.findings.errors().to_vec();
+            let warnings = inner.findings.warnings();
             let field_messages = messages_by_field(&issues, &warnings);
             for key in changed_keys(&inner.field_messages, &field_messages) {
                 triggers.extend(inner.messages.at(&key));
@@ -635,12 +649,6 @@ impl CardStore {
         self.inner
             .update_value(|inner| _ = inner.expanded.insert(pointer.to_string(), expanded));
     }
-}
-
-/// The card's schema errors and lint warnings: what `model-card validate`
-/// reports for the same card.
-fn findings(card: &Value) -> (Vec<ValidationIssue>, Vec<ValidationIssue>) {
-    (validate_card(card), lint_card(&card_form().root, card))
 }
 
 /// The errors and warnings each field shows, in the order found.

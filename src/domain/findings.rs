@@ -1,0 +1,100 @@
+//! A card's schema errors and lint warnings, kept current edit by edit.
+//!
+//! Validating a whole 4.6 MB card costs tens of milliseconds, too much for
+//! every keystroke. After an edit only the smallest subtree whose verdict
+//! the edit can change is checked again ([`revalidation_root`],
+//! [`lint_root`]), and its findings replace the ones found there before;
+//! the card's length comes from the document, which keeps it up to date.
+//! The result equals checking the whole card, in the same order (a native
+//! test edits cards at random and compares).
+
+use serde_json::Value;
+
+use super::form::{FormNode, card_form};
+use super::issues::{ValidationIssue, sort_in_form_order};
+use super::lints::{content_length_warning, lint_root, lint_subtree};
+use super::pointer::JsonPointer;
+use super::validation::{revalidation_root, validate_card, validate_subtree};
+
+/// What is wrong with a card (schema errors) and worth a look (lint
+/// warnings), both in form order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Findings {
+    errors: Vec<ValidationIssue>,
+    /// Every lint's findings but MC007's, which is about the whole card.
+    warnings: Vec<ValidationIssue>,
+    /// MC007, when the card is longer than the service accepts.
+    too_long: Option<ValidationIssue>,
+}
+
+impl Findings {
+    /// Checks the whole of `card`, whose compact JSON text is
+    /// `content_length` characters long.
+    pub fn of(card: &Value, content_length: usize) -> Self {
+        let form = form();
+        let mut warnings = lint_subtree(form, card, &JsonPointer::root());
+        sort_in_form_order(form, card, &mut warnings);
+        Self {
+            errors: validate_card(card),
+            warnings,
+            too_long: content_length_warning(form, card, content_length),
+        }
+    }
+
+    /// Brings the findings up to date with `card` after a change whose
+    /// scope is `scope` (see `document::Change`), in time that depends on
+    /// the changed subtree, not on the card.
+    pub fn revise(&mut self, card: &Value, scope: &JsonPointer, content_length: usize) {
+        let form = form();
+        let errors_at = revalidation_root(card, scope);
+        replace_under(
+            &mut self.errors,
+            &errors_at,
+            validate_subtree(card, &errors_at),
+            card,
+        );
+        let warnings_at = lint_root(form, card, scope);
+        replace_under(
+            &mut self.warnings,
+            &warnings_at,
+            lint_subtree(form, card, &warnings_at),
+            card,
+        );
+        self.too_long = content_length_warning(form, card, content_length);
+    }
+
+    /// The schema errors, in form order.
+    pub fn errors(&self) -> &[ValidationIssue] {
+        &self.errors
+    }
+
+    /// The lint warnings: the card's length first (it is about the whole
+    /// card), then the rest in form order.
+    pub fn warnings(&self) -> Vec<ValidationIssue> {
+        self.too_long
+            .iter()
+            .chain(&self.warnings)
+            .cloned()
+            .collect()
+    }
+}
+
+fn form() -> &'static FormNode {
+    &card_form().root
+}
+
+/// Replaces the findings at and below `at` with `fresh`, keeping form order.
+fn replace_under(
+    findings: &mut Vec<ValidationIssue>,
+    at: &JsonPointer,
+    fresh: Vec<ValidationIssue>,
+    card: &Value,
+) {
+    let before = findings.len();
+    findings.retain(|finding| !finding.pointer.starts_with(at));
+    if fresh.is_empty() && findings.len() == before {
+        return;
+    }
+    findings.extend(fresh);
+    sort_in_form_order(form(), card, findings);
+}
