@@ -1,11 +1,17 @@
 //! Native validation timings for `make bench`: the median of many
-//! whole-card validations of each card in a directory, as JSON.
+//! whole-card validations of each card in a directory, and of the findings
+//! update a keystroke costs, as JSON.
 //!     cargo bench --bench validation_timings -- DIR
 
 use std::time::Instant;
 
+use model_card_editor::domain::findings::keystroke_timings;
 use model_card_editor::domain::json_text::parse_json;
+use model_card_editor::domain::pointer::JsonPointer;
 use model_card_editor::domain::validation::{card_is_valid, validate_card};
+
+/// The field the peer harness types into.
+const TYPED_FIELD: &str = "/additional_information/caveats_and_recommendations";
 
 fn median(mut times: Vec<f64>) -> f64 {
     times.sort_by(f64::total_cmp);
@@ -43,9 +49,19 @@ fn main() {
                 })
                 .collect(),
         );
+        let started = Instant::now();
+        let field = JsonPointer::parse(TYPED_FIELD).expect("a valid pointer");
+        let keystroke =
+            keystroke_timings(card, &field, 500, || started.elapsed().as_secs_f64() * 1e3)
+                .map_or(f64::NAN, median);
         results.insert(
             name.to_owned(),
-            serde_json::json!({"issues_ms": issues, "is_valid_ms": verdict, "runs": runs}),
+            serde_json::json!({
+                "issues_ms": issues,
+                "is_valid_ms": verdict,
+                "keystroke_ms": keystroke,
+                "runs": runs,
+            }),
         );
     }
     println!("{}", serde_json::Value::Object(results));

@@ -28,3 +28,24 @@ pub fn validation_timing_ms(card_json: &str, runs: u32) -> f64 {
     times.sort_by(f64::total_cmp);
     times[times.len() / 2]
 }
+
+/// Times what validation costs a keystroke in the browser, for the
+/// benchmark: typing one character at `pointer` (a text field) of
+/// `card_json` and bringing its findings up to date, `runs` times; the
+/// median milliseconds of the findings update alone.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn keystroke_validation_ms(card_json: &str, pointer: &str, runs: u32) -> f64 {
+    let (Ok(card), Ok(pointer)) = (
+        domain::json_text::parse_json(card_json),
+        domain::pointer::JsonPointer::parse(pointer),
+    ) else {
+        return f64::NAN;
+    };
+    let performance = web_sys::window().and_then(|window| window.performance());
+    let now = || performance.as_ref().map_or(0.0, web_sys::Performance::now);
+    domain::findings::keystroke_timings(card, &pointer, runs, now).map_or(f64::NAN, |mut times| {
+        times.sort_by(f64::total_cmp);
+        times[times.len() / 2]
+    })
+}

@@ -98,3 +98,34 @@ fn replace_under(
     findings.extend(fresh);
     sort_in_form_order(form(), card, findings);
 }
+
+/// What [`Findings::revise`] costs per keystroke: types `runs` characters
+/// into the text at `pointer` of `card` and times each update with `now`
+/// (milliseconds), for the benchmark (natively and in the browser). None
+/// when `pointer` names no text.
+pub fn keystroke_timings(
+    card: Value,
+    pointer: &JsonPointer,
+    runs: u32,
+    now: impl Fn() -> f64,
+) -> Option<Vec<f64>> {
+    use super::document::{CardDocument, Coalesce, Edit};
+    let mut document = CardDocument::new(card);
+    let mut text = document.get(pointer)?.as_str()?.to_owned();
+    let mut findings = Findings::of(document.root(), document.content_length());
+    let mut times = Vec::with_capacity(runs as usize);
+    for run in 0..runs.max(1) {
+        text.push(char::from(b'a' + (run % 26) as u8));
+        let edit = Edit::Set {
+            pointer: pointer.clone(),
+            value: Value::String(text.clone()),
+        };
+        let change = document
+            .apply(edit, Coalesce::Typing, f64::from(run))
+            .ok()?;
+        let start = now();
+        findings.revise(document.root(), &change.scope, document.content_length());
+        times.push(now() - start);
+    }
+    Some(times)
+}
