@@ -18,7 +18,7 @@ setup:
 	@scripts/setup.sh
 
 build:
-	@source scripts/env.sh && trunk build --release
+	@source scripts/env.sh && trunk build --release && node scripts/size.mjs dist
 
 size: build
 	@node scripts/size.mjs dist

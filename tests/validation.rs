@@ -6,9 +6,9 @@ use std::path::Path;
 use model_card_editor::domain::card_schema::{CARD_SCHEMA_JSON, card_schema};
 use model_card_editor::domain::json_text::parse_json;
 use model_card_editor::domain::validation::{
-    SchemaValidator, ValidationIssue, card_is_valid, validate_card,
+    SchemaValidator, ValidationIssue, card_is_valid, validate_card, validator_schema,
 };
-use serde_json::Value;
+use serde_json::{Value, json};
 
 fn fixture(name: &str) -> Value {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -232,4 +232,54 @@ fn a_linear_graph_point_with_three_coordinates_is_reported_on_the_point() {
             "At most 2 items, found 3".to_owned()
         )]
     );
+}
+
+#[test]
+fn the_validators_copy_of_the_schema_is_made_from_the_bundled_one() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas/generated/card-validator.schema.json");
+    let expected = validator_schema(card_schema());
+    if std::env::var_os("UPDATE_GENERATED").is_some() {
+        let text = serde_json::to_string_pretty(&expected).unwrap() + "\n";
+        std::fs::write(&path, text).unwrap();
+    }
+    let generated: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert_eq!(
+        generated,
+        expected,
+        "{} is stale: run UPDATE_GENERATED=1 cargo test --test validation",
+        path.display()
+    );
+}
+
+#[test]
+fn patterns_checked_without_a_regex_engine_agree_with_the_engine() {
+    let runtime = SchemaValidator::compile(card_schema()).unwrap();
+    let form = &model_card_editor::domain::form::card_form().root;
+    let long = "x".repeat(300);
+    let names = [
+        "", "\n", "\n\n", "\r", "\r\n", "\u{2028}", "\u{2029}", "\u{85}", " ", "\t", "a", "é",
+        "a\n", "\na", "\u{0}", &long,
+    ];
+    let mut failing = 0;
+    for name in names {
+        let card = json!({
+            "evaluation_details": [{"name": name, "metric_groups": [{"name": name, "metric_data": [
+                {"name": name, "type": "number", "value": 1}
+            ]}]}],
+            "training_details": {"training_job_details": {
+                "hyper_parameters": [{"name": name, "value": name}],
+                "training_metrics": [{"name": name, "value": 1}],
+            }},
+        });
+        let issues = validate_card(&card);
+        assert_eq!(issues, runtime.issues(&card, Some(form)), "{name:?}");
+        assert_eq!(
+            card_is_valid(&card),
+            runtime.issues(&card, None).is_empty(),
+            "{name:?}"
+        );
+        failing += usize::from(issues.iter().any(|issue| issue.keyword == "pattern"));
+    }
+    assert_eq!(failing, 3, "\"\", \"\\n\" and \"\\n\\n\" fail the patterns");
 }

@@ -99,22 +99,23 @@ fn replace_under(
     sort_in_form_order(form(), card, findings);
 }
 
-/// What [`Findings::revise`] costs per keystroke: types `runs` characters
-/// into the text at `pointer` of `card` and times each update with `now`
-/// (milliseconds), for the benchmark (natively and in the browser). None
-/// when `pointer` names no text.
-pub fn keystroke_timings(
+/// What a keystroke costs the findings: types `runs` characters into the
+/// text at `pointer` of `card`, each an edit followed by
+/// [`Findings::revise`], and returns the mean milliseconds per character
+/// by `now`, for the benchmark (natively and in the browser, whose clock
+/// is too coarse to time one). None when `pointer` names no text.
+pub fn keystroke_timing(
     card: Value,
     pointer: &JsonPointer,
     runs: u32,
     now: impl Fn() -> f64,
-) -> Option<Vec<f64>> {
+) -> Option<f64> {
     use super::document::{CardDocument, Coalesce, Edit};
     let mut document = CardDocument::new(card);
     let mut text = document.get(pointer)?.as_str()?.to_owned();
     let mut findings = Findings::of(document.root(), document.content_length());
-    let mut times = Vec::with_capacity(runs as usize);
-    for run in 0..runs.max(1) {
+    let start = now();
+    for run in 0..runs {
         text.push(char::from(b'a' + (run % 26) as u8));
         let edit = Edit::Set {
             pointer: pointer.clone(),
@@ -123,9 +124,7 @@ pub fn keystroke_timings(
         let change = document
             .apply(edit, Coalesce::Typing, f64::from(run))
             .ok()?;
-        let start = now();
         findings.revise(document.root(), &change.scope, document.content_length());
-        times.push(now() - start);
     }
-    Some(times)
+    Some((now() - start) / f64::from(runs.max(1)))
 }

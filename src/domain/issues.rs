@@ -17,6 +17,7 @@ use serde_json::Value;
 use super::form::FormNode;
 use super::form::node::{NodeKind, VariantsNode};
 use super::pointer::JsonPointer;
+use super::validation::LINE_PATTERN_KEYWORD;
 
 /// One way a card breaks its schema.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -70,7 +71,12 @@ pub fn issues_from(
 ) {
     let pointer = JsonPointer::parse(error.instance_path().as_str())
         .expect("the validator reports well-formed JSON Pointers");
-    let keyword = error.kind().keyword().to_owned();
+    // The compiled validator checks `pattern` as a keyword of its own
+    // (`validation::LINE_PATTERN_KEYWORD`); people and tools see `pattern`.
+    let keyword = match error.kind().keyword() {
+        LINE_PATTERN_KEYWORD => "pattern".to_owned(),
+        other => other.to_owned(),
+    };
     let instance: &Value = error.instance();
     let mut push = |field: JsonPointer, message: String| {
         // An unknown key has no title but its name, which the message says.
@@ -351,6 +357,9 @@ fn message_for(
             item_count(instance)
         ),
         ValidationErrorKind::Pattern { pattern } => pattern_message(pattern, instance),
+        ValidationErrorKind::Custom { keyword, message } if keyword == LINE_PATTERN_KEYWORD => {
+            pattern_message(message, instance)
+        }
         ValidationErrorKind::Type {
             kind: TypeKind::Single(expected),
         } => format!(

@@ -13,8 +13,80 @@ pub use super::issues::ValidationIssue;
 use super::issues::{field_title, issues_from, sort_in_form_order};
 use super::pointer::JsonPointer;
 
-#[jsonschema::validator(path = "schemas/model-package-card.schema.json")]
+#[jsonschema::validator(
+    path = "schemas/generated/card-validator.schema.json",
+    keywords = { "x-mce-pattern" => crate::domain::validation::line_pattern_keyword }
+)]
 struct CompiledCardSchema;
+
+/// The keyword the validator's copy of the schema says `pattern` with.
+pub const LINE_PATTERN_KEYWORD: &str = "x-mce-pattern";
+
+/// The card schema as the compiled validator reads it
+/// (`schemas/generated/card-validator.schema.json`, which a test keeps
+/// equal to this): every `pattern` becomes [`LINE_PATTERN_KEYWORD`],
+/// checked by [`line_pattern_keyword`] without a regular-expression engine.
+/// All the schema's patterns are `.{1,N}`; the regex engines and their
+/// Unicode tables they pulled in were a third of the download.
+pub fn validator_schema(schema: &Value) -> Value {
+    match schema {
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(key, value)| match (key.as_str(), value) {
+                    ("pattern", Value::String(_)) => {
+                        (LINE_PATTERN_KEYWORD.to_owned(), value.clone())
+                    }
+                    _ => (key.clone(), validator_schema(value)),
+                })
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.iter().map(validator_schema).collect()),
+        other => other.clone(),
+    }
+}
+
+/// Builds the check of one `.{1,N}` pattern; refuses any other pattern
+/// (the validator then panics at first use, and a native test at once).
+pub fn line_pattern_keyword<'a>(
+    _parent: &'a serde_json::Map<String, Value>,
+    value: &'a Value,
+    _location: jsonschema::paths::Location,
+) -> Result<Box<dyn for<'i> jsonschema::Keyword<'i>>, jsonschema::ValidationError<'a>> {
+    let pattern = value.as_str().unwrap_or_default();
+    let limited = pattern
+        .strip_prefix(".{1,")
+        .and_then(|rest| rest.strip_suffix('}'))
+        .is_some_and(|limit| limit.parse::<usize>().is_ok());
+    if limited {
+        Ok(Box::new(LinePattern(pattern.to_owned())))
+    } else {
+        Err(jsonschema::ValidationError::custom(format!(
+            "only patterns of the form .{{1,N}} are supported, not {pattern}"
+        )))
+    }
+}
+
+/// An unanchored `.{1,N}` (the pattern): matches a string holding at
+/// least one character other than a line feed, whatever its length (the
+/// regex engines' `.`, which a native test compares on edge cases). Its
+/// error's message is the pattern, which the issue's message quotes.
+struct LinePattern(String);
+
+impl<'i> jsonschema::Keyword<'i> for LinePattern {
+    fn validate(&self, instance: &'i Value) -> Result<(), jsonschema::ValidationError<'i>> {
+        if self.is_valid(instance) {
+            Ok(())
+        } else {
+            Err(jsonschema::ValidationError::custom(self.0.clone()))
+        }
+    }
+
+    fn is_valid(&self, instance: &'i Value) -> bool {
+        instance
+            .as_str()
+            .is_none_or(|text| text.chars().any(|c| c != '\n'))
+    }
+}
 
 /// Every issue of `card` against the bundled card schema, each placed on
 /// the form field that owns it, in form order.
@@ -265,11 +337,14 @@ impl SchemaValidator {
     }
 
     /// Every issue of `instance` against this schema, placed on the fields
-    /// of `form` when one is given.
+    /// of `form` (and in its order) when one is given.
     pub fn issues(&self, instance: &Value, form: Option<&FormNode>) -> Vec<ValidationIssue> {
         let mut issues = Vec::new();
         for error in self.0.iter_errors(instance) {
             issues_from(&error, form, instance, &mut issues);
+        }
+        if let Some(form) = form {
+            sort_in_form_order(form, instance, &mut issues);
         }
         issues
     }
