@@ -20,8 +20,8 @@ setup:
 build:
 	@source scripts/env.sh && trunk build --release && node scripts/size.mjs dist
 
+# The build prints every asset's size.
 size: build
-	@node scripts/size.mjs dist
 
 bench: setup
 	@scripts/bench.sh
