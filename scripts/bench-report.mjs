@@ -271,8 +271,8 @@ if (!existsSync(history)) {
 for (const card of cards) {
   for (const system of systems) {
     const f = figures[`${system.name}/${card}`] ?? {};
-    const validationMs = system.name === "ours" ? wasm[card]?.whole : "";
-    const keystrokeMs = system.name === "ours" ? wasm[card]?.keystroke : "";
+    const validationMs = system.name === "ours" ? wasm[card]?.whole?.toFixed(4) : "";
+    const keystrokeMs = system.name === "ours" ? wasm[card]?.keystroke?.toFixed(4) : "";
     const paintMs = card === "large" ? (paints[system.name]?.toFixed(0) ?? "") : "";
     appendFileSync(
       history,

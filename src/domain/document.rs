@@ -18,7 +18,7 @@ use serde_json::ser::PrettyFormatter;
 use serde_json::{Map, Value};
 
 use super::json_text::compact_char_len;
-use super::pointer::JsonPointer;
+use super::pointer::{JsonPointer, child_value as child, parse_index};
 
 /// How long a pause ends a run of typing, so the next keystroke starts a new
 /// undo step: one undo reverts a burst of typing, not a single character.
@@ -959,23 +959,6 @@ fn existing_index(items: &[Value], token: &str, array: &JsonPointer) -> Result<u
             index,
             len: items.len(),
         })
-    }
-}
-
-/// An RFC 6901 array index: "0" or digits without a leading zero.
-fn parse_index(token: &str) -> Option<usize> {
-    let canonical = token == "0"
-        || (!token.is_empty()
-            && !token.starts_with('0')
-            && token.bytes().all(|byte| byte.is_ascii_digit()));
-    if canonical { token.parse().ok() } else { None }
-}
-
-fn child<'a>(value: &'a Value, token: &str) -> Option<&'a Value> {
-    match value {
-        Value::Object(members) => members.get(token),
-        Value::Array(items) => items.get(parse_index(token)?),
-        _ => None,
     }
 }
 

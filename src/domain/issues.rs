@@ -16,7 +16,7 @@ use serde_json::Value;
 
 use super::form::FormNode;
 use super::form::node::{NodeKind, VariantsNode};
-use super::pointer::JsonPointer;
+use super::pointer::{JsonPointer, child_value, parse_index};
 use super::validation::LINE_PATTERN_KEYWORD;
 
 /// One way a card breaks its schema.
@@ -184,7 +184,7 @@ fn choose_variant(
         .and_then(Option::as_ref)
         .and_then(|sibling| {
             let parent = pointer.parent()?;
-            value_at(document, &parent.child(sibling.clone()))?.as_str()
+            parent.child(sibling.clone()).resolve(document)?.as_str()
         })
         .and_then(|type_name| {
             variants
@@ -213,18 +213,6 @@ fn kind_name(kind: &NodeKind) -> Option<&'static str> {
     }
 }
 
-fn value_at<'a>(document: &'a Value, pointer: &JsonPointer) -> Option<&'a Value> {
-    let mut value = document;
-    for token in pointer.tokens() {
-        value = match value {
-            Value::Object(map) => map.get(token)?,
-            Value::Array(items) => items.get(token.parse::<usize>().ok()?)?,
-            _ => return None,
-        };
-    }
-    Some(value)
-}
-
 /// The form node for the value at `pointer`, choosing variants by the
 /// values along the way.
 pub fn node_at<'a>(
@@ -236,14 +224,7 @@ pub fn node_at<'a>(
     let mut value = Some(document);
     for token in pointer.tokens() {
         node = node.child(token, value)?;
-        value = value.and_then(|value| match value {
-            Value::Object(map) => map.get(token),
-            Value::Array(items) => token
-                .parse::<usize>()
-                .ok()
-                .and_then(|index| items.get(index)),
-            _ => None,
-        });
+        value = value.and_then(|value| child_value(value, token));
     }
     Some(node)
 }
@@ -292,11 +273,7 @@ fn form_position(form: &FormNode, card: &Value, pointer: &JsonPointer) -> Vec<St
             (None, _) => Step::Other(usize::MAX, token.clone()),
         });
         node = node.and_then(|node| node.child(token, value));
-        value = value.and_then(|value| match value {
-            Value::Object(map) => map.get(token),
-            Value::Array(items) => token.parse::<usize>().ok().and_then(|i| items.get(i)),
-            _ => None,
-        });
+        value = value.and_then(|value| child_value(value, token));
     }
     steps
 }
@@ -306,7 +283,7 @@ fn form_position(form: &FormNode, card: &Value, pointer: &JsonPointer) -> Vec<St
 fn declared_position(node: &FormNode, value: Option<&Value>, token: &str) -> Option<usize> {
     match &node.kind {
         NodeKind::Object(object) => object.properties.iter().position(|p| p.key == token),
-        NodeKind::Array(_) => token.parse::<usize>().ok(),
+        NodeKind::Array(_) => parse_index(token),
         NodeKind::Variants(variants) => {
             let chosen = variants.select(value?)?;
             declared_position(&variants.variants[chosen].node, value, token)

@@ -10,7 +10,7 @@ use super::form::node::{FormNode, NodeKind};
 use super::form::{Widget, choose_widget};
 use super::issues::{ValidationIssue, field_title, node_at, sort_in_form_order};
 use super::json_text::compact_char_len;
-use super::pointer::JsonPointer;
+use super::pointer::{JsonPointer, child_value};
 
 /// The service's limit on a model package card's content
 /// (`ModelCard.ModelCardContent`), in characters.
@@ -70,10 +70,10 @@ pub fn lint_card(form: &FormNode, card: &Value) -> Vec<ValidationIssue> {
 /// (a warning about labels may sit on a sibling of a matrix inside it).
 /// Nothing when `at` names no value the form knows.
 pub fn lint_subtree(form: &FormNode, card: &Value, at: &JsonPointer) -> Vec<ValidationIssue> {
-    let (Some(node), Some(value)) = (node_at(form, card, at), value_at(card, at)) else {
+    let (Some(node), Some(value)) = (node_at(form, card, at), at.resolve(card)) else {
         return Vec::new();
     };
-    let parent = at.parent().and_then(|parent| value_at(card, &parent));
+    let parent = at.parent().and_then(|parent| parent.resolve(card));
     let mut linter = Linter {
         form,
         card,
@@ -141,21 +141,6 @@ pub fn content_length_warning(
             "At most {CONTENT_LIMIT} characters as submitted, found {length}: the service will refuse this card"
         ),
     })
-}
-
-fn value_at<'a>(card: &'a Value, pointer: &JsonPointer) -> Option<&'a Value> {
-    pointer
-        .tokens()
-        .iter()
-        .try_fold(card, |value, token| child_value(value, token))
-}
-
-fn child_value<'a>(value: &'a Value, token: &str) -> Option<&'a Value> {
-    match value {
-        Value::Object(map) => map.get(token),
-        Value::Array(items) => items.get(token.parse::<usize>().ok()?),
-        _ => None,
-    }
 }
 
 /// Where the walk is, as a chain of borrowed steps on the stack: making a

@@ -162,6 +162,34 @@ fn unescape(raw: &str, offset: usize) -> Result<String, PointerError> {
     Ok(out)
 }
 
+/// An RFC 6901 array index: "0" or digits without a leading zero, so a
+/// pointer names at most one value.
+pub fn parse_index(token: &str) -> Option<usize> {
+    let canonical = token == "0"
+        || (!token.is_empty()
+            && !token.starts_with('0')
+            && token.bytes().all(|byte| byte.is_ascii_digit()));
+    if canonical { token.parse().ok() } else { None }
+}
+
+/// The member or element of `value` that `token` names.
+pub fn child_value<'a>(value: &'a serde_json::Value, token: &str) -> Option<&'a serde_json::Value> {
+    match value {
+        serde_json::Value::Object(members) => members.get(token),
+        serde_json::Value::Array(items) => items.get(parse_index(token)?),
+        _ => None,
+    }
+}
+
+impl JsonPointer {
+    /// The value this pointer names in `root`, if any.
+    pub fn resolve<'a>(&self, root: &'a serde_json::Value) -> Option<&'a serde_json::Value> {
+        self.tokens
+            .iter()
+            .try_fold(root, |value, token| child_value(value, token))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,7 +11,7 @@ use super::card_schema::card_schema;
 use super::form::{FormNode, card_form};
 pub use super::issues::ValidationIssue;
 use super::issues::{field_title, issues_from, sort_in_form_order};
-use super::pointer::JsonPointer;
+use super::pointer::{JsonPointer, child_value, parse_index};
 
 #[jsonschema::validator(
     path = "schemas/generated/card-validator.schema.json",
@@ -142,13 +142,8 @@ fn skeleton_around(card: &Value, at: &JsonPointer) -> Option<(Value, JsonPointer
     let mut containers = Vec::with_capacity(at.tokens().len());
     let mut value = card;
     for token in at.tokens() {
-        let is_array = value.is_array();
-        value = match value {
-            Value::Object(map) => map.get(token)?,
-            Value::Array(items) => items.get(token.parse::<usize>().ok()?)?,
-            _ => return None,
-        };
-        containers.push(is_array);
+        containers.push(value.is_array());
+        value = child_value(value, token)?;
     }
     let mut skeleton = value.clone();
     let mut local = Vec::with_capacity(containers.len());
@@ -176,7 +171,7 @@ fn rebase(pointer: &JsonPointer, from: &JsonPointer, to: &JsonPointer) -> JsonPo
 /// Schema keywords whose verdict on a value depends on what is inside its
 /// members or items, not just on their number and names: validating below
 /// a place that has one would miss how a change there alters its verdict.
-const CONTENT_KEYWORDS: [&str; 16] = [
+const CONTENT_KEYWORDS: [&str; 18] = [
     "anyOf",
     "oneOf",
     "allOf",
@@ -187,12 +182,14 @@ const CONTENT_KEYWORDS: [&str; 16] = [
     "uniqueItems",
     "contains",
     "dependentSchemas",
+    "dependencies",
     "unevaluatedProperties",
     "unevaluatedItems",
     "prefixItems",
     "patternProperties",
     "propertyNames",
     "$dynamicRef",
+    "$recursiveRef",
 ];
 
 /// The deepest place whose subtree, validated alone with
@@ -239,9 +236,7 @@ pub fn revalidation_root(card: &Value, scope: &JsonPointer) -> JsonPointer {
                     })
                     .map(|declared| (declared, child))
             }),
-            Value::Array(items) => token
-                .parse::<usize>()
-                .ok()
+            Value::Array(items) => parse_index(token)
                 .and_then(|index| items.get(index))
                 .and_then(|child| {
                     resolved
@@ -267,11 +262,7 @@ fn parent_is_object(card: &Value, tokens: &[String]) -> bool {
     };
     parent
         .iter()
-        .try_fold(card, |value, token| match value {
-            Value::Object(map) => map.get(token),
-            Value::Array(items) => token.parse::<usize>().ok().and_then(|i| items.get(i)),
-            _ => None,
-        })
+        .try_fold(card, |value, token| child_value(value, token))
         .is_some_and(Value::is_object)
 }
 
