@@ -235,3 +235,33 @@ fn a_choice_from_a_list_revalidates_the_object_around_it() {
         JsonPointer::parse("/intended_uses").unwrap()
     );
 }
+
+#[test]
+fn problems_are_listed_top_to_bottom_as_the_form_shows_them_whatever_the_cards_key_order() {
+    use model_card_editor::domain::validation::validate_card;
+    // Keys written in reverse of the schema's order, errors in three
+    // sections, an unknown key, and two items of one list out of order.
+    let card = json!({
+        "unknown_key": 1,
+        "additional_information": {"caveats_and_recommendations": 7},
+        "evaluation_details": [
+            {"name": "first", "evaluation_observation": false},
+            {"name": ""}
+        ],
+        "model_overview": {"model_creator": 5}
+    });
+    let fields: Vec<String> = validate_card(&card)
+        .iter()
+        .map(|issue| issue.field.to_string())
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            "/model_overview/model_creator",
+            "/evaluation_details/0/evaluation_observation",
+            "/evaluation_details/1/name",
+            "/additional_information/caveats_and_recommendations",
+            "/unknown_key",
+        ]
+    );
+}
