@@ -60,20 +60,10 @@ function brotli(bytes) {
 }
 
 function firstViewBrotli(dir) {
-  let total = 0;
-  const walk = (d) => {
-    for (const name of readdirSync(d)) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) {
-        if (name !== "examples") walk(path);
-      } else if (/\.(js|wasm|css|html)$/.test(name)) total += brotli(readFileSync(path));
-    }
-  };
-  walk(dir);
-  return total;
+  return assets(dir).reduce((total, asset) => total + asset.brotli, 0);
 }
 
-/// Every file of a bundle that the first view loads, with its brotli size.
+// Every file of a bundle that the first view loads, with its brotli size.
 function assets(dir) {
   const rows = [];
   const walk = (d) => {
@@ -91,8 +81,8 @@ function assets(dir) {
   return rows.sort((a, b) => b.brotli - a.brotli);
 }
 
-/// First contentful paint of a system opening the large card, median of
-/// `runs` cold loads, served the way the peer harness serves it.
+// First contentful paint of a system opening the large card, median of
+// `runs` cold loads, served the way the peer harness serves it.
 async function firstPaint(system) {
   const cardsDir = join(peers, "cards");
   const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".json": "application/json", ".css": "text/css" };
@@ -143,9 +133,9 @@ async function browserValidation() {
   return timings;
 }
 
-/// ajv 8, the validator JSON Forms and rjsf use, compiled from the same
-/// schema: timed in Node and, as standalone code, in the same Chromium as
-/// our WASM (the mean of many validations of each card).
+// ajv 8, the validator JSON Forms and rjsf use, compiled from the same
+// schema: timed in Node and, as standalone code, in the same Chromium as
+// our WASM (the mean of many validations of each card).
 async function ajvValidation() {
   const require = createRequire(join(peers, "package.json"));
   const Ajv2020 = require("ajv/dist/2020").default;
