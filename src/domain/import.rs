@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 
 use super::check::MAX_FILE_BYTES;
 use super::document::TextStyle;
-use super::json_text::{JsonTextError, line_and_column, parse_json};
+use super::json_text::{JsonTextError, kind_phrase, line_and_column, parse_json};
 
 /// The shape an imported text turned out to have.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -158,7 +158,7 @@ pub fn import_text(text: &str) -> Result<Imported, ImportError> {
         }
     })?;
     let Value::Object(object) = value else {
-        return Err(ImportError::NotAnObject(kind_of(&value)));
+        return Err(ImportError::NotAnObject(kind_phrase(&value)));
     };
     if object.contains_key("ModelCardContent") {
         return from_model_card(&object, Shape::ModelCard, None);
@@ -234,7 +234,7 @@ fn from_model_card(
     };
     let card = parse_json(content).map_err(ImportError::ContentNotJson)?;
     if !card.is_object() {
-        return Err(ImportError::ContentNotAnObject(kind_of(&card)));
+        return Err(ImportError::ContentNotAnObject(kind_phrase(&card)));
     }
     Ok(Imported {
         card,
@@ -245,17 +245,6 @@ fn from_model_card(
         status,
         had_no_card: false,
     })
-}
-
-fn kind_of(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
 }
 
 #[cfg(test)]

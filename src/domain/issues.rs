@@ -16,6 +16,7 @@ use serde_json::Value;
 
 use super::form::FormNode;
 use super::form::node::{NodeKind, VariantsNode};
+use super::json_text::kind_phrase;
 use super::pointer::{JsonPointer, child_value, parse_index};
 use super::validation::LINE_PATTERN_KEYWORD;
 
@@ -342,7 +343,7 @@ fn message_for(
         } => format!(
             "Must be {}, found {}",
             article(&expected.to_string()),
-            type_name(instance)
+            kind_phrase(instance)
         ),
         _ => capitalise(&error.masked().to_string()),
     }
@@ -413,17 +414,6 @@ fn char_count(value: &Value) -> usize {
 
 fn item_count(value: &Value) -> usize {
     value.as_array().map_or(0, Vec::len)
-}
-
-fn type_name(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
 }
 
 fn article(type_name: &str) -> String {

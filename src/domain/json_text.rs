@@ -73,6 +73,19 @@ impl std::io::Write for CharCounter {
     }
 }
 
+/// What kind of JSON value `value` is, as a message says it: "a number",
+/// "an array", "null".
+pub fn kind_phrase(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
 fn position_error(text: &str, err: &serde_json::Error) -> JsonTextError {
     let line = err.line().max(1);
     let line_start = text
