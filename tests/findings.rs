@@ -171,7 +171,13 @@ fn assert_incremental_equals_whole(path: &str, seed: u64, steps: usize) {
             }
         };
         let Some(change) = change else { continue };
-        findings.revise(document.root(), &change.scope, document.content_length());
+        let before = findings.clone();
+        let changed = findings.revise(document.root(), &change.scope, document.content_length());
+        assert_eq!(
+            changed,
+            findings != before,
+            "{path}, step {step}: revise says whether anything changed"
+        );
         assert_eq!(
             document.content_length(),
             compact_char_len(document.root()),

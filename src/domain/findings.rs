@@ -33,35 +33,38 @@ impl Findings {
     /// `content_length` characters long.
     pub fn of(card: &Value, content_length: usize) -> Self {
         let form = form();
-        let mut warnings = lint_subtree(form, card, &JsonPointer::root());
-        sort_in_form_order(form, card, &mut warnings);
         Self {
             errors: validate_card(card),
-            warnings,
+            warnings: lint_subtree(form, card, &JsonPointer::root()),
             too_long: content_length_warning(form, card, content_length),
         }
     }
 
     /// Brings the findings up to date with `card` after a change whose
     /// scope is `scope` (see `document::Change`), in time that depends on
-    /// the changed subtree, not on the card.
-    pub fn revise(&mut self, card: &Value, scope: &JsonPointer, content_length: usize) {
+    /// the changed subtree, not on the card. Says whether any finding
+    /// changed, so that typing which fixes or breaks nothing costs the
+    /// views nothing either.
+    pub fn revise(&mut self, card: &Value, scope: &JsonPointer, content_length: usize) -> bool {
         let form = form();
         let errors_at = revalidation_root(card, scope);
-        replace_under(
+        let errors_changed = replace_under(
             &mut self.errors,
             &errors_at,
             validate_subtree(card, &errors_at),
             card,
         );
         let warnings_at = lint_root(form, card, scope);
-        replace_under(
+        let warnings_changed = replace_under(
             &mut self.warnings,
             &warnings_at,
             lint_subtree(form, card, &warnings_at),
             card,
         );
-        self.too_long = content_length_warning(form, card, content_length);
+        let too_long = content_length_warning(form, card, content_length);
+        let length_changed = too_long != self.too_long;
+        self.too_long = too_long;
+        errors_changed || warnings_changed || length_changed
     }
 
     /// The schema errors, in form order.
@@ -84,20 +87,23 @@ fn form() -> &'static FormNode {
     &card_form().root
 }
 
-/// Replaces the findings at and below `at` with `fresh`, keeping form order.
+/// Replaces the findings at and below `at` with `fresh` (in form order,
+/// as the validator and the linter return them), keeping form order; says
+/// whether that changed anything.
 fn replace_under(
     findings: &mut Vec<ValidationIssue>,
     at: &JsonPointer,
     fresh: Vec<ValidationIssue>,
     card: &Value,
-) {
-    let before = findings.len();
-    findings.retain(|finding| !finding.pointer.starts_with(at));
-    if fresh.is_empty() && findings.len() == before {
-        return;
+) -> bool {
+    let under = |finding: &&ValidationIssue| finding.pointer.starts_with(at);
+    if findings.iter().filter(under).eq(fresh.iter()) {
+        return false;
     }
+    findings.retain(|finding| !finding.pointer.starts_with(at));
     findings.extend(fresh);
     sort_in_form_order(form(), card, findings);
+    true
 }
 
 /// What a keystroke costs the findings: types `runs` characters into the

@@ -58,17 +58,17 @@ pub const RULES: [LintRule; 7] = [
 ];
 
 /// Every lint finding in `card`, walking it with its form `form`, in form
-/// order.
+/// order: MC007, about the whole card, first.
 pub fn lint_card(form: &FormNode, card: &Value) -> Vec<ValidationIssue> {
-    let mut found = lint_subtree(form, card, &JsonPointer::root());
-    found.extend(content_length_warning(form, card, compact_char_len(card)));
-    sort_in_form_order(form, card, &mut found);
-    found
+    content_length_warning(form, card, compact_char_len(card))
+        .into_iter()
+        .chain(lint_subtree(form, card, &JsonPointer::root()))
+        .collect()
 }
 
 /// The findings of every lint but MC007 on the value at `at` and below
-/// (a warning about labels may sit on a sibling of a matrix inside it).
-/// Nothing when `at` names no value the form knows.
+/// (a warning about labels may sit on a sibling of a matrix inside it), in
+/// form order. Nothing when `at` names no value the form knows.
 pub fn lint_subtree(form: &FormNode, card: &Value, at: &JsonPointer) -> Vec<ValidationIssue> {
     let (Some(node), Some(value)) = (node_at(form, card, at), at.resolve(card)) else {
         return Vec::new();
@@ -80,6 +80,7 @@ pub fn lint_subtree(form: &FormNode, card: &Value, at: &JsonPointer) -> Vec<Vali
         found: Vec::new(),
     };
     linter.walk(node, value, &Path::Root(at), parent);
+    sort_in_form_order(form, card, &mut linter.found);
     linter.found
 }
 

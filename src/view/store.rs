@@ -537,42 +537,49 @@ impl CardStore {
         let notify = self.inner.try_update_value(|inner| {
             let mut triggers = inner.values.at_or_below(&change.scope.to_string());
             let document = &inner.document;
-            if change.scope.is_root() {
+            let findings_changed = if change.scope.is_root() {
                 inner.findings = Findings::of(document.root(), document.content_length());
+                true
             } else {
                 inner
                     .findings
-                    .revise(document.root(), &change.scope, document.content_length());
-            }
-            let issues = inner.findings.errors().to_vec();
-            let warnings = inner.findings.warnings();
-            let field_messages = messages_by_field(&issues, &warnings);
-            for key in changed_keys(&inner.field_messages, &field_messages) {
-                triggers.extend(inner.messages.at(&key));
-            }
-            inner.field_messages = field_messages;
+                    .revise(document.root(), &change.scope, document.content_length())
+            };
+            // Typing that fixes or breaks nothing leaves every message as it is.
+            let summary = findings_changed.then(|| {
+                let issues = inner.findings.errors().to_vec();
+                let warnings = inner.findings.warnings();
+                let field_messages = messages_by_field(&issues, &warnings);
+                for key in changed_keys(&inner.field_messages, &field_messages) {
+                    triggers.extend(inner.messages.at(&key));
+                }
+                inner.field_messages = field_messages;
+                (issues, warnings)
+            });
             (
                 triggers,
-                (issues, warnings),
+                summary,
                 inner.document.can_undo(),
                 inner.document.can_redo(),
                 inner.document.revision(),
             )
         });
-        let Some((triggers, (issues, warnings), can_undo, can_redo, revision)) = notify else {
+        let Some((triggers, summary, can_undo, can_redo, revision)) = notify else {
             return;
         };
         for trigger in triggers {
             trigger.notify();
         }
-        if self.issues.with_untracked(|current| **current != issues) {
-            self.issues.set(Arc::new(issues));
-        }
-        if self
-            .warnings
-            .with_untracked(|current| **current != warnings)
-        {
-            self.warnings.set(Arc::new(warnings));
+        if let Some((issues, warnings)) = summary {
+            if self.issues.with_untracked(|current| **current != issues) {
+                self.issues.set(Arc::new(issues));
+            }
+            if self
+                .warnings
+                .with_untracked(|current| **current != warnings)
+            {
+                self.warnings.set(Arc::new(warnings));
+            }
         }
         if self.can_undo.get_untracked() != can_undo {
             self.can_undo.set(can_undo);
