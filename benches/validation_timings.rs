@@ -13,6 +13,19 @@ use model_card_editor::domain::validation::{card_is_valid, validate_card};
 /// The field the peer harness types into.
 const TYPED_FIELD: &str = "/additional_information/caveats_and_recommendations";
 
+/// The median milliseconds of `runs` calls of `work`.
+fn median_ms(runs: usize, mut work: impl FnMut()) -> f64 {
+    median(
+        (0..runs)
+            .map(|_| {
+                let start = Instant::now();
+                work();
+                start.elapsed().as_secs_f64() * 1e3
+            })
+            .collect(),
+    )
+}
+
 fn median(mut times: Vec<f64>) -> f64 {
     times.sort_by(f64::total_cmp);
     times[times.len() / 2]
@@ -31,24 +44,12 @@ fn main() {
         };
         let card = parse_json(&text).expect("the benchmark cards are JSON");
         let runs = if name == "stress" { 50 } else { 2_000 };
-        let issues = median(
-            (0..runs)
-                .map(|_| {
-                    let start = Instant::now();
-                    std::hint::black_box(validate_card(&card));
-                    start.elapsed().as_secs_f64() * 1e3
-                })
-                .collect(),
-        );
-        let verdict = median(
-            (0..runs)
-                .map(|_| {
-                    let start = Instant::now();
-                    std::hint::black_box(card_is_valid(&card));
-                    start.elapsed().as_secs_f64() * 1e3
-                })
-                .collect(),
-        );
+        let issues = median_ms(runs, || {
+            std::hint::black_box(validate_card(&card));
+        });
+        let verdict = median_ms(runs, || {
+            std::hint::black_box(card_is_valid(&card));
+        });
         let started = Instant::now();
         let field = JsonPointer::parse(TYPED_FIELD).expect("a valid pointer");
         // Batches of keystrokes, as in the browser: the median batch's mean.
