@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::platform::today;
 use super::store::expect_store;
-use crate::domain::chart::{Frame, bar_chart, heat, line_chart, numbers, points};
+use crate::domain::chart::{Frame, Tick, bar_chart, heat, line_chart, numbers, points};
 use crate::domain::export::model_name;
 use crate::domain::form::node::{FormNode, NodeKind, ObjectNode};
 use crate::domain::form::values::{item_summary, unknown_keys};
@@ -375,14 +375,7 @@ fn render_point_table(
         .iter()
         .map(|tick| view! { <text x=tick.at y=frame.height - 8.0 text-anchor="middle">{tick.label.clone()}</text> })
         .collect_view();
-    let y_ticks = chart
-        .y_ticks
-        .iter()
-        .map(|tick| view! {
-            <line x1=frame.left x2=frame.width - 8.0 y1=tick.at y2=tick.at class="mce-chart__grid" />
-            <text x=frame.left - 6.0 y=tick.at + 4.0 text-anchor="end">{tick.label.clone()}</text>
-        })
-        .collect_view();
+    let y_ticks = y_axis(&chart.y_ticks, frame);
     let x_label = x_name.clone().unwrap_or_else(|| "x".to_owned());
     let y_label = y_name.clone().unwrap_or_else(|| "y".to_owned());
     let description = format!(
@@ -409,6 +402,17 @@ fn render_point_table(
     .into_any())
 }
 
+/// The value axis of a chart: a grid line and a label at every tick.
+fn y_axis(ticks: &[Tick], frame: Frame) -> impl IntoView + use<> {
+    ticks
+        .iter()
+        .map(|tick| view! {
+            <line x1=frame.left x2=frame.width - 8.0 y1=tick.at y2=tick.at class="mce-chart__grid" />
+            <text x=frame.left - 6.0 y=tick.at + 4.0 text-anchor="end">{tick.label.clone()}</text>
+        })
+        .collect_view()
+}
+
 fn render_bars(value: &Value) -> Option<AnyView> {
     render_bar_table(value, &[])
 }
@@ -422,14 +426,7 @@ fn render_bar_table(value: &Value, labels: &[String]) -> Option<AnyView> {
         .iter()
         .map(|bar| view! { <rect x=bar.x y=bar.y width=bar.width height=bar.height class="mce-chart__bar" /> })
         .collect_view();
-    let y_ticks = chart
-        .y_ticks
-        .iter()
-        .map(|tick| view! {
-            <line x1=frame.left x2=frame.width - 8.0 y1=tick.at y2=tick.at class="mce-chart__grid" />
-            <text x=frame.left - 6.0 y=tick.at + 4.0 text-anchor="end">{tick.label.clone()}</text>
-        })
-        .collect_view();
+    let y_ticks = y_axis(&chart.y_ticks, frame);
     let rows = values
         .iter()
         .enumerate()
