@@ -24,6 +24,19 @@ async function edit(page) {
   await page.getByRole("button", { name: "Remove Hyperparameter 1 from Hyperparameters" }).click();
 }
 
+// Opens the app, makes the edits, waits for the draft to be saved and
+// reloads: the recovery dialog it then shows.
+async function editThenReload(app) {
+  const { page } = app;
+  await page.goto(app.url);
+  await edit(page);
+  await savedDraft(page);
+  await page.reload();
+  const dialog = page.locator("#mce-recovery");
+  await dialog.waitFor({ state: "visible" });
+  return dialog;
+}
+
 async function assertEdits(page) {
   assert.equal(await field(page, "/model_overview/model_creator").inputValue(), "Risk Analytics Team");
   assert.equal(await field(page, "/intended_uses/risk_rating").inputValue(), "High");
@@ -34,12 +47,7 @@ test("edits survive a reload, undo history included", async () => {
   const app = await openApp();
   const { page } = app;
   try {
-    await page.goto(app.url);
-    await edit(page);
-    await savedDraft(page);
-    await page.reload();
-    const dialog = page.locator("#mce-recovery");
-    await dialog.waitFor({ state: "visible" });
+    const dialog = await editThenReload(app);
     const text = await dialog.textContent();
     assert.match(text, /There is a draft of “fraud\.json” saved .*, with \d+ differences from it/);
     assert.match(text, /Model overview › Model creator changed/);
@@ -64,12 +72,7 @@ test("a draft is thrown away only when the user discards it", async () => {
   const app = await openApp();
   const { page } = app;
   try {
-    await page.goto(app.url);
-    await edit(page);
-    await savedDraft(page);
-    await page.reload();
-    const dialog = page.locator("#mce-recovery");
-    await dialog.waitFor({ state: "visible" });
+    const dialog = await editThenReload(app);
     await page.keyboard.press("Escape");
     await page.waitForTimeout(200);
     assert.equal(await dialog.isVisible(), true, "Escape does not discard it");
