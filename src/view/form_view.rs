@@ -43,7 +43,7 @@ pub fn FormView() -> impl IntoView {
             }
             .into_any()
         }
-        _ => schema_field(JsonPointer::root(), root, "Card".to_owned(), true),
+        _ => schema_field(JsonPointer::root(), root, "Card".to_owned(), true, 2),
     };
     view! {
         <div class="mce-form" data-testid="form-view">
@@ -58,7 +58,7 @@ pub fn FormView() -> impl IntoView {
 fn OtherFields(object: &'static crate::domain::form::node::ObjectNode) -> impl IntoView {
     view! {
         <div class="mce-form__other">
-            <ObjectFields pointer=JsonPointer::root() object skip="".to_owned() only_unknown=true />
+            <ObjectFields pointer=JsonPointer::root() object heading_level=3 skip="".to_owned() only_unknown=true />
         </div>
     }
 }
@@ -74,13 +74,13 @@ fn FormSection(property: &'static PropertyNode) -> impl IntoView {
     let help = node.help().map(str::to_owned);
     let content = match (choose_widget(node), &node.kind) {
         (Widget::Fieldset, NodeKind::Object(object)) => {
-            view! { <ObjectFields pointer=pointer.clone() object /> }.into_any()
+            view! { <ObjectFields pointer=pointer.clone() object heading_level=3 /> }.into_any()
         }
         (Widget::ItemList, NodeKind::Array(array)) => view! {
-            <ItemList pointer=pointer.clone() node array label=label.clone() titled_by=heading_id.clone() />
+            <ItemList pointer=pointer.clone() node array label=label.clone() heading_level=3 titled_by=heading_id.clone() />
         }
         .into_any(),
-        _ => schema_field(pointer.clone(), node, label.clone(), property.required),
+        _ => schema_field(pointer.clone(), node, label.clone(), property.required, 3),
     };
     view! {
         <section class="mce-section" id=id tabindex="-1" aria-labelledby=heading_id.clone() data-section=property.key.clone()>

@@ -187,3 +187,17 @@ pub fn FieldFrame(
         </div>
     }
 }
+
+/// A widget's title at `level`, so the page's outline follows the card's
+/// nesting without skipping a level (screen-reader users move by
+/// headings). Levels below 2 are the page's and section's; nesting deeper
+/// than 6 stays at 6, the deepest HTML has.
+pub fn heading(level: u8, id: String, class: &'static str, text: String) -> AnyView {
+    match level {
+        ..=2 => view! { <h2 id=id class=class>{text}</h2> }.into_any(),
+        3 => view! { <h3 id=id class=class>{text}</h3> }.into_any(),
+        4 => view! { <h4 id=id class=class>{text}</h4> }.into_any(),
+        5 => view! { <h5 id=id class=class>{text}</h5> }.into_any(),
+        _ => view! { <h6 id=id class=class>{text}</h6> }.into_any(),
+    }
+}

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use serde_json::{Map, Number, Value};
 
-use super::frame::{FieldIds, MessageList, field_messages};
+use super::frame::{FieldIds, MessageList, field_messages, heading};
 use super::leaf::{ControlAttrs, NumberControl, NumberDraft, text_signal};
 use super::rows::array_len;
 use crate::domain::form::node::{ArrayNode, FormNode};
@@ -162,6 +162,7 @@ fn LabelCell(
 fn GridFrame(
     pointer: JsonPointer,
     label: String,
+    heading_level: u8,
     size: Signal<String>,
     paste_error: RwSignal<Option<String>>,
     children: Children,
@@ -173,7 +174,7 @@ fn GridFrame(
     view! {
         <div class="mce-grid" id=ids.control.clone() tabindex="-1" role="group" aria-labelledby=heading_id.clone() aria-describedby=ids.messages.clone() data-path=pointer.to_string()>
             <div class="mce-list__head">
-                <h5 id=heading_id.clone() class="mce-list__title">{label}</h5>
+                {heading(heading_level, heading_id.clone(), "mce-list__title", label)}
                 <span class="mce-list__limit">{move || size.get()}</span>
             </div>
             <p class="mce-field__help">"Paste cells from a spreadsheet or CSV into any cell to fill the grid from there."</p>
@@ -194,6 +195,8 @@ pub fn PointTable(
     array: &'static ArrayNode,
     /// The label.
     label: String,
+    /// The level of its title.
+    heading_level: u8,
 ) -> impl IntoView {
     let store = expect_store();
     let _ = array;
@@ -299,7 +302,7 @@ pub fn PointTable(
         n => format!("{n} points"),
     });
     view! {
-        <GridFrame pointer=pointer.clone() label size paste_error>
+        <GridFrame pointer=pointer.clone() label heading_level size paste_error>
             <div class="mce-table-scroll">
                 <table class="mce-table mce-grid__table" on:paste=on_paste>
                     <thead>
@@ -331,6 +334,8 @@ pub fn LabelledNumbers(
     array: &'static ArrayNode,
     /// The label.
     label: String,
+    /// The level of its title.
+    heading_level: u8,
 ) -> impl IntoView {
     let store = expect_store();
     let _ = array;
@@ -469,7 +474,7 @@ pub fn LabelledNumbers(
     });
     let has_labels = labels.is_some();
     view! {
-        <GridFrame pointer=pointer.clone() label size paste_error>
+        <GridFrame pointer=pointer.clone() label heading_level size paste_error>
             <div class="mce-table-scroll">
                 <table class="mce-table mce-grid__table" on:paste=on_paste>
                     <thead>
@@ -512,6 +517,8 @@ pub fn NumberGrid(
     array: &'static ArrayNode,
     /// The label.
     label: String,
+    /// The level of its title.
+    heading_level: u8,
 ) -> impl IntoView {
     let store = expect_store();
     let value_key = pointer.tokens().last().cloned().unwrap_or_default();
@@ -761,7 +768,7 @@ pub fn NumberGrid(
     });
     let has_row_labels = row_labels.is_some();
     view! {
-        <GridFrame pointer=pointer.clone() label size paste_error>
+        <GridFrame pointer=pointer.clone() label heading_level size paste_error>
             <div class="mce-table-scroll">
                 <table class="mce-table mce-grid__table mce-grid__matrix" on:paste=on_paste>
                     <thead>

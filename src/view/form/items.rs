@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use serde_json::Value;
 
-use super::frame::{FieldIds, MessageList, field_messages};
+use super::frame::{FieldIds, MessageList, field_messages, heading};
 use super::rows::{RowActions, array_len, focus_later, limit_text, row_keys};
 use super::schema_field::schema_field;
 use crate::domain::form::node::{ArrayNode, FormNode, NodeKind};
@@ -30,6 +30,9 @@ pub fn ItemList(
     array: &'static ArrayNode,
     /// Its label.
     label: String,
+    /// The level of its title; its items' titles are one below it, or at
+    /// it when a heading outside titles the list.
+    heading_level: u8,
     /// The id of a heading outside that already titles the list (a
     /// section's); the list then shows no title of its own.
     #[prop(optional)]
@@ -76,6 +79,11 @@ pub fn ItemList(
             focus_later(format!("{}-toggle", field_id(&item.to_string())));
         }
     };
+    let item_heading_level = if own_title {
+        heading_level + 1
+    } else {
+        heading_level
+    };
     let cards = {
         let pointer = pointer.clone();
         let noun = noun.clone();
@@ -90,6 +98,7 @@ pub fn ItemList(
                     noun=noun.clone()
                     list=list.clone()
                     collapsed_by_default
+                    heading_level=item_heading_level
                 />
             }
         }
@@ -99,7 +108,7 @@ pub fn ItemList(
     view! {
         <div class="mce-items" id=ids.control.clone() tabindex="-1" role="group" aria-labelledby=heading_id.clone() aria-describedby=ids.messages.clone() data-path=pointer.to_string()>
             <div class="mce-list__head">
-                {own_title.then(|| view! { <h3 id=heading_id.clone() class="mce-list__title">{label}</h3> })}
+                {own_title.then(|| heading(heading_level, heading_id.clone(), "mce-list__title", label))}
                 <span class="mce-list__limit">{move || limit_text(count.get(), array)}</span>
             </div>
             {help.filter(|_| own_title).map(|help| view! { <p class="mce-field__help">{help}</p> })}
@@ -150,6 +159,7 @@ fn ItemCard(
     noun: String,
     list: String,
     collapsed_by_default: bool,
+    heading_level: u8,
 ) -> impl IntoView {
     let store = expect_store();
     let pointer = array.child(index.to_string());
@@ -198,7 +208,7 @@ fn ItemCard(
         move || {
             expanded
                 .get()
-                .then(|| schema_field(pointer.clone(), item, name.clone(), false))
+                .then(|| schema_field(pointer.clone(), item, name.clone(), false, heading_level))
         }
     };
     view! {

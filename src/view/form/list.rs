@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::frame::{FieldIds, MessageList, field_messages};
+use super::frame::{FieldIds, MessageList, field_messages, heading};
 use super::leaf::{ControlAttrs, NumberControl, NumberDraft, TextControl};
 use super::rows::{RowActions, array_len, focus_later, limit_text, row_keys};
 use crate::domain::form::node::{ArrayNode, FormNode, NodeKind};
@@ -22,6 +22,8 @@ pub fn ScalarList(
     array: &'static ArrayNode,
     /// Its label.
     label: String,
+    /// The level of its title.
+    heading_level: u8,
 ) -> impl IntoView {
     let store = expect_store();
     let count = array_len(store, &pointer);
@@ -65,7 +67,7 @@ pub fn ScalarList(
     view! {
         <div class="mce-list" id=ids.control.clone() tabindex="-1" role="group" aria-labelledby=heading_id.clone() aria-describedby=ids.messages.clone() data-path=pointer.to_string()>
             <div class="mce-list__head">
-                <h4 id=heading_id.clone() class="mce-list__title">{label}</h4>
+                {heading(heading_level, heading_id.clone(), "mce-list__title", label)}
                 <span class="mce-list__limit">{move || limit_text(count.get(), array)}</span>
             </div>
             {help.map(|help| view! { <p class="mce-field__help">{help}</p> })}

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use serde_json::Value;
 
-use super::frame::{FieldIds, MessageList, field_messages};
+use super::frame::{FieldIds, MessageList, field_messages, heading};
 use super::rows::focus_later;
 use super::schema_field::schema_field;
 use crate::domain::document::{Coalesce, Edit};
@@ -26,6 +26,8 @@ pub fn KeyValueRows(
     map: &'static MapNode,
     /// Its label.
     label: String,
+    /// The level of its title.
+    heading_level: u8,
 ) -> impl IntoView {
     let store = expect_store();
     let trigger = store.watch_value(&pointer);
@@ -56,7 +58,7 @@ pub fn KeyValueRows(
         let pointer = pointer.clone();
         let noun = noun.clone();
         move |index: usize| {
-            view! { <MapRow map_pointer=pointer.clone() index keys values=&map.values noun=noun.clone() /> }
+            view! { <MapRow map_pointer=pointer.clone() index keys values=&map.values noun=noun.clone() heading_level=heading_level + 1 /> }
         }
     };
     let pending_row = {
@@ -79,7 +81,7 @@ pub fn KeyValueRows(
     view! {
         <div class="mce-map" id=ids.control.clone() tabindex="-1" role="group" aria-labelledby=heading_id.clone() aria-describedby=ids.messages.clone() data-path=pointer.to_string()>
             <div class="mce-list__head">
-                <h4 id=heading_id.clone() class="mce-list__title">{label}</h4>
+                {heading(heading_level, heading_id.clone(), "mce-list__title", label)}
                 <span class="mce-list__limit">
                     {move || match count.get() {
                         1 => "1 entry".to_owned(),
@@ -118,6 +120,7 @@ fn MapRow(
     keys: Memo<Vec<String>>,
     values: &'static FormNode,
     noun: String,
+    heading_level: u8,
 ) -> impl IntoView {
     let store = expect_store();
     let key = Memo::new(move |_| keys.with(|keys| keys.get(index).cloned().unwrap_or_default()));
@@ -163,6 +166,7 @@ fn MapRow(
                 values,
                 format!("Value of \"{key}\""),
                 true,
+                heading_level,
             )
         }
     };

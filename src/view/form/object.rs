@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use serde_json::Value;
 
-use super::frame::{MessageList, field_messages};
+use super::frame::{MessageList, field_messages, heading};
 use super::schema_field::schema_field;
 use crate::domain::form::node::{AdditionalProperties, FormNode, ObjectNode};
 use crate::domain::form::values::{field_id, unknown_keys};
@@ -29,11 +29,12 @@ pub fn ObjectField(
     let heading_id = format!("{group_id}-heading");
     let help = node.help().map(str::to_owned);
     let path = pointer.to_string();
-    let title = match heading_level {
-        2 => view! { <h2 id=heading_id.clone() class="mce-group__title mce-group__title--section">{label}</h2> }.into_any(),
-        3 => view! { <h3 id=heading_id.clone() class="mce-group__title">{label}</h3> }.into_any(),
-        _ => view! { <h4 id=heading_id.clone() class="mce-group__title">{label}</h4> }.into_any(),
+    let class = if heading_level == 2 {
+        "mce-group__title mce-group__title--section"
+    } else {
+        "mce-group__title"
     };
+    let title = heading(heading_level, heading_id.clone(), class, label);
     view! {
         <div
             class="mce-group"
@@ -45,7 +46,7 @@ pub fn ObjectField(
         >
             {title}
             {help.map(|help| view! { <p class="mce-group__help">{help}</p> })}
-            <ObjectFields pointer object />
+            <ObjectFields pointer object heading_level=heading_level + 1 />
         </div>
     }
 }
@@ -58,6 +59,8 @@ pub fn ObjectFields(
     pointer: JsonPointer,
     /// Its declared fields.
     object: &'static ObjectNode,
+    /// The level of its fields' titles.
+    heading_level: u8,
     /// A field not to show (the variant switch shows the discriminator).
     #[prop(optional)]
     skip: Option<String>,
@@ -78,6 +81,7 @@ pub fn ObjectFields(
                 &property.node,
                 property.node.label_or(&property.key),
                 property.required,
+                heading_level,
             )
         })
         .collect_view();

@@ -16,41 +16,43 @@ use crate::domain::form::node::{FormNode, NodeKind};
 use crate::domain::form::{Widget, choose_widget};
 use crate::domain::pointer::JsonPointer;
 
-/// The field editing the value at `pointer` with the widget for `node`.
+/// The field editing the value at `pointer` with the widget for `node`;
+/// `heading_level` is the level its title takes if its widget has one.
 pub fn schema_field(
     pointer: JsonPointer,
     node: &'static FormNode,
     label: String,
     required: bool,
+    heading_level: u8,
 ) -> AnyView {
     let widget = choose_widget(node);
     match (widget, &node.kind) {
         (Widget::Fieldset, NodeKind::Object(object)) => {
-            view! { <ObjectField pointer node object label heading_level=3 /> }.into_any()
+            view! { <ObjectField pointer node object label heading_level /> }.into_any()
         }
         (Widget::KeyValueRows, NodeKind::Map(map)) => {
-            view! { <KeyValueRows pointer node map label /> }.into_any()
+            view! { <KeyValueRows pointer node map label heading_level /> }.into_any()
         }
         (Widget::TextList | Widget::NumberList, NodeKind::Array(array)) => {
-            view! { <ScalarList pointer node array label /> }.into_any()
+            view! { <ScalarList pointer node array label heading_level /> }.into_any()
         }
         (Widget::ItemList, NodeKind::Array(array)) => {
-            view! { <ItemList pointer node array label /> }.into_any()
+            view! { <ItemList pointer node array label heading_level /> }.into_any()
         }
         (Widget::ObjectTable, NodeKind::Array(array)) => {
-            view! { <ObjectTable pointer node array label /> }.into_any()
+            view! { <ObjectTable pointer node array label heading_level /> }.into_any()
         }
         (Widget::PointTable, NodeKind::Array(array)) => {
-            view! { <PointTable pointer node array label /> }.into_any()
+            view! { <PointTable pointer node array label heading_level /> }.into_any()
         }
         (Widget::LabelledNumbers, NodeKind::Array(array)) => {
-            view! { <LabelledNumbers pointer node array label /> }.into_any()
+            view! { <LabelledNumbers pointer node array label heading_level /> }.into_any()
         }
         (Widget::NumberGrid, NodeKind::Array(array)) => {
-            view! { <NumberGrid pointer node array label /> }.into_any()
+            view! { <NumberGrid pointer node array label heading_level /> }.into_any()
         }
         (Widget::VariantSwitch, NodeKind::Variants(variants)) => {
-            view! { <VariantSwitch pointer node variants label /> }.into_any()
+            view! { <VariantSwitch pointer node variants label heading_level /> }.into_any()
         }
         (Widget::ScalarChoice, NodeKind::Variants(variants)) => {
             view! { <ScalarChoice pointer node variants label required /> }.into_any()

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::frame::{FieldIds, MessageList, field_messages};
+use super::frame::{FieldIds, MessageList, field_messages, heading};
 use super::items::PAGE;
 use super::leaf::{
     CheckboxControl, ControlAttrs, NumberControl, NumberDraft, SelectControl, TextControl,
@@ -26,6 +26,8 @@ pub fn ObjectTable(
     array: &'static ArrayNode,
     /// Its label.
     label: String,
+    /// The level of its title.
+    heading_level: u8,
 ) -> impl IntoView {
     let store = expect_store();
     let NodeKind::Object(object) = &array.items.kind else {
@@ -86,7 +88,7 @@ pub fn ObjectTable(
     view! {
         <div class="mce-table-field" id=ids.control.clone() tabindex="-1" role="group" aria-labelledby=heading_id.clone() aria-describedby=ids.messages.clone() data-path=pointer.to_string()>
             <div class="mce-list__head">
-                <h4 id=heading_id.clone() class="mce-list__title">{label}</h4>
+                {heading(heading_level, heading_id.clone(), "mce-list__title", label)}
                 <span class="mce-list__limit">{move || limit_text(count.get(), array)}</span>
             </div>
             {help.map(|help| view! { <p class="mce-field__help">{help}</p> })}

@@ -29,6 +29,8 @@ pub fn VariantSwitch(
     variants: &'static VariantsNode,
     /// Its label.
     label: String,
+    /// The level of its fields' titles (the switch has none of its own).
+    heading_level: u8,
 ) -> impl IntoView {
     let store = expect_store();
     let Some(discriminator) = variants.discriminator.clone() else {
@@ -76,10 +78,11 @@ pub fn VariantSwitch(
     let body = {
         let pointer = pointer.clone();
         let discriminator = discriminator.clone();
-        move || match chosen.get() {
+        move || {
+            match chosen.get() {
             Some(index) => match &variants.variants[index].node.kind {
                 NodeKind::Object(object) => view! {
-                    <ObjectFields pointer=pointer.clone() object skip=discriminator.clone() />
+                    <ObjectFields pointer=pointer.clone() object heading_level skip=discriminator.clone() />
                 }
                 .into_any(),
                 _ => ().into_any(),
@@ -105,6 +108,7 @@ pub fn VariantSwitch(
                 }
                 .into_any()
             }
+        }
         }
     };
     let type_label = format!("{label}: {}", humanize(&discriminator));
