@@ -91,14 +91,21 @@ pub fn Editor(
                 </div>
             </header>
             <SectionNav />
-            <main class="mce-main" id="mce-main" role="tabpanel" aria-labelledby=move || tab_id(mode.get())>
+            <main class="mce-main" id="mce-main">
                 <p class="mce-banner mce-banner--error" role="alert" data-testid="config-problem" hidden=move || config_problem().is_none()>
                     {move || config_problem().map(|problem| format!("{problem}. The editor works without a backend until it is fixed."))}
                 </p>
                 <NoticeLine />
                 <StatusLine />
                 <div hidden=move || screen.get() == Screen::Registry><SubmitBar /></div>
-                {main}
+                <div
+                    id="mce-view"
+                    class="mce-view"
+                    role=move || (screen.get() == Screen::Editor).then_some("tabpanel")
+                    aria-labelledby=move || (screen.get() == Screen::Editor).then(|| tab_id(mode.get()))
+                >
+                    {main}
+                </div>
             </main>
             <aside class="mce-side" aria-label="Validation">
                 <ProblemList />
@@ -130,7 +137,7 @@ fn ViewTabs() -> impl IntoView {
                 id=tab_id(target)
                 class="mce-tab"
                 aria-selected=move || (mode.get() == target).to_string()
-                aria-controls="mce-main"
+                aria-controls="mce-view"
                 tabindex=move || if mode.get() == target { "0" } else { "-1" }
                 on:click=move |_| store.set_mode(target)
                 on:keydown=move |event: ev::KeyboardEvent| {

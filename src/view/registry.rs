@@ -96,7 +96,7 @@ fn CredentialsForm() -> impl IntoView {
             {input("mce-secret", "Secret access key", secret, "password")}
             {input("mce-token", "Session token", token, "password")}
             <div class="mce-field__check">
-                <input id="mce-remember" type="checkbox" prop:checked=move || remember.get()
+                <input id="mce-remember" type="checkbox" class="mce-checkbox" prop:checked=move || remember.get()
                     on:change=move |event| remember.set(event_target_checked(&event)) />
                 <label for="mce-remember">"Keep them while this tab is open"</label>
             </div>

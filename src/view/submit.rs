@@ -215,7 +215,7 @@ fn ReviewDialog(
                 {move || format!("The card has {} schema problems; the service may refuse it.", issues.with(|issues| issues.len()))}
             </p>
             <div class="mce-field__check">
-                <input id="mce-with-approval" type="checkbox" prop:checked=move || with_approval.get()
+                <input id="mce-with-approval" type="checkbox" class="mce-checkbox" prop:checked=move || with_approval.get()
                     on:change=move |event| with_approval.set(event_target_checked(&event)) />
                 <label for="mce-with-approval">"Also set the version's approval status"</label>
             </div>
