@@ -5,7 +5,7 @@
 #   Rust toolchain (rust-toolchain.toml) with the wasm32 target, clippy, rustfmt   rustup
 #   trunk 0.21.14                                                                   cargo install
 #   wasm-bindgen-cli at the version Cargo.toml pins wasm-bindgen to                 cargo install
-#   wasm-opt (npm binaryen) and playwright-core, as package-lock.json pins them     npm ci
+#   wasm-opt (npm binaryen), playwright-core, axe-core, as package-lock.json pins   npm ci
 #   Chromium and ChromeDriver                                                       apt
 #   python-jsonschema, moto, boto3 (tests/reference/requirements.txt)             venv + pip
 #   the crates Cargo.lock names (Trunk builds offline)                              cargo fetch
@@ -66,7 +66,7 @@ command -v npm >/dev/null || {
 }
 lock_sum="$(sha256sum package-lock.json | cut -d' ' -f1)"
 if [ -f node_modules/.setup-stamp ] && [ "$(cat node_modules/.setup-stamp)" = "$lock_sum" ]; then
-  ok "node packages (wasm-opt $(wasm-opt --version | cut -d' ' -f3), playwright-core)"
+  ok "node packages (wasm-opt $(wasm-opt --version | cut -d' ' -f3), playwright-core, axe-core)"
 else
   installing "node packages from package-lock.json"
   npm ci --no-audit --no-fund --loglevel=error

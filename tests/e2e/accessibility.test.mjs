@@ -1,0 +1,188 @@
+// End-to-end: an automated accessibility audit of every screen and dialog
+// with axe-core (WCAG 2.2 A and AA, and axe's best practices), in headless
+// Chromium against the release build. A violation fails the test with the
+// rule, the elements it found and how to fix them.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { after, before, test } from "node:test";
+import { openApp, paste, startEmulator } from "./support.mjs";
+
+const axeSource = readFileSync(resolve(import.meta.dirname, "../../node_modules/axe-core/axe.min.js"), "utf8");
+const complete = readFileSync(resolve(import.meta.dirname, "../fixtures/cards/complete.json"));
+const RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+
+let emulator;
+let app;
+let page;
+before(async () => {
+  emulator = await startEmulator();
+  app = await openApp({ config: { endpoint: emulator.endpoint, region: "us-east-2", timeout_ms: 2000 } });
+  page = app.page;
+});
+after(async () => {
+  await app?.close();
+  emulator?.stop();
+});
+
+/** Runs axe on the page as it is and fails with a readable list of what it found. */
+async function assertAccessible(what, target = page) {
+  const page = target;
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource);
+  const violations = await page.evaluate(async (tags) => {
+    const result = await window.axe.run(document, { runOnly: { type: "tag", values: tags } });
+    return result.violations.map((violation) => ({
+      rule: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      elements: violation.nodes.slice(0, 5).map((node) => `${node.target.join(" ")}: ${node.failureSummary.replace(/\s+/g, " ")}`),
+    }));
+  }, RULES);
+  assert.deepEqual(violations, [], `${what}: ${violations.length} axe violation(s)\n${JSON.stringify(violations, null, 2)}`);
+  return violations;
+}
+
+const field = (pointer) => page.locator(`[data-path="${pointer}"]`).first();
+
+/**
+ * Opens one of the site's example cards by link. An earlier test's edits
+ * are a draft the app offers back on opening: declined, so each test
+ * starts from the card it names.
+ */
+async function openExample(name) {
+  await page.goto(`${app.url}?card=/examples/${name}`);
+  await page.waitForFunction(() => document.querySelector('[data-path="/model_overview/model_creator"]')?.value.length > 0);
+  const recovery = page.locator("#mce-recovery");
+  if (await recovery.isVisible()) {
+    await recovery.getByRole("button", { name: "Discard it" }).click();
+    await recovery.waitFor({ state: "hidden" });
+  }
+}
+
+/** Opens every collapsed item card, outermost first, until none is left. */
+async function expandAllItems() {
+  await page.evaluate(async () => {
+    const collapsed = () => document.querySelectorAll('.mce-item__toggle[aria-expanded="false"]');
+    while (collapsed().length > 0) {
+      for (const toggle of collapsed()) toggle.click();
+      await new Promise((next) => requestAnimationFrame(next));
+    }
+  });
+}
+
+test("the form: the largest card as it opens, and a card using every widget with every item open", async () => {
+  await openExample("large.json");
+  await assertAccessible("the form, large card");
+  // Opening all of the large card makes 72,000 elements, which axe needs
+  // minutes for; the complete example has every widget the schema gives.
+  await openExample("complete.json");
+  await expandAllItems();
+  for (const widget of [".mce-items", ".mce-grid", ".mce-map", ".mce-table", ".mce-list"]) {
+    assert.ok((await page.locator(`${widget}:visible`).count()) > 0, `the audit covers ${widget}`);
+  }
+  await assertAccessible("the form, complete card, every item open");
+});
+
+test("the form showing errors, warnings and an unknown field, and the source view", async () => {
+  const card = {
+    model_overview: { model_creator: "", model_artifact: ["s3://bucket/model.tar.gz"], legacy_owner: "kept" },
+    intended_uses: { risk_rating: "Severe" },
+    evaluation_details: [{ evaluation_observation: "no name" }],
+    additional_information: { custom_details: { team: "fraud" } },
+  };
+  await page.getByRole("tab", { name: "Source" }).click();
+  await paste(page, page.getByRole("textbox", { name: "Card JSON" }), JSON.stringify(card, null, 2));
+  await page.waitForFunction(() => Number(document.querySelector("[data-testid=problem-count]").dataset.count) > 0);
+  await assertAccessible("the source view");
+  await page.getByRole("tab", { name: "Form" }).click();
+  await page.getByTestId("form-view").waitFor();
+  await expandAllItems();
+  assert.equal(await field("/intended_uses/risk_rating").getAttribute("aria-invalid"), "true");
+  assert.ok((await page.locator(".mce-unknown").count()) > 0, "the audit covers an unknown field");
+  await assertAccessible("the form with problems");
+});
+
+test("the printable preview", async () => {
+  await openExample("complete.json");
+  await page.getByRole("tab", { name: "Preview" }).click();
+  await page.getByTestId("print-view").waitFor();
+  await assertAccessible("the preview");
+  await page.getByRole("tab", { name: "Form" }).click();
+});
+
+test("the paste and AWS CLI dialogs", async () => {
+  for (const [button, dialog] of [
+    ["Paste…", "Paste a card"],
+    ["AWS CLI…", "Update the model package with the AWS CLI"],
+  ]) {
+    await page.getByRole("button", { name: button }).click();
+    const shown = page.getByRole("dialog", { name: dialog });
+    await shown.waitFor();
+    await assertAccessible(`the "${dialog}" dialog`);
+    await page.keyboard.press("Escape");
+    await shown.waitFor({ state: "hidden" });
+  }
+});
+
+test("the model registry: groups, a version's details and the review before submitting", async () => {
+  await page.getByTestId("open-registry").click();
+  await page.getByTestId("registry").waitFor();
+  await page.getByRole("button", { name: /fraud-detector/ }).click();
+  await page.getByRole("button", { name: "Version 1", exact: true }).click();
+  await page.getByTestId("version-details").waitFor();
+  await assertAccessible("the registry");
+  await page.getByTestId("version-details").getByRole("button", { name: /Edit the card|Write a card/ }).click();
+  await page.getByTestId("submit-bar").waitFor({ state: "visible" });
+  const recovery = page.locator("#mce-recovery");
+  if (await recovery.isVisible()) await recovery.getByRole("button", { name: "Discard it" }).click();
+  await field("/model_overview/model_creator").fill("Accessible Team");
+  await page.getByTestId("review").click();
+  await page.locator("#mce-review").waitFor({ state: "visible" });
+  await assertAccessible("the review dialog");
+});
+
+test("the draft recovery dialog", async () => {
+  const fresh = await openApp();
+  try {
+    const { page } = fresh;
+    const field = (pointer) => page.locator(`[data-path="${pointer}"]`).first();
+    await page.goto(fresh.url);
+    await page.getByTestId("file-input").setInputFiles({ name: "fraud.json", mimeType: "application/json", buffer: complete });
+    await page.waitForFunction(() => document.querySelector('[data-path="/model_overview/model_creator"]')?.value === "Fraud Analytics Team");
+    await field("/model_overview/model_creator").fill("Risk Analytics Team");
+    await page.waitForFunction(() => document.querySelector("[data-testid=save-state]").textContent.startsWith("Draft saved"));
+    await page.reload();
+    await page.locator("#mce-recovery").waitFor({ state: "visible" });
+    await assertAccessible("the recovery dialog", page);
+  } finally {
+    await fresh.close();
+  }
+});
+
+test("the sign-in form of a deployment that signs in the page, and an error notice", async () => {
+  const signing = await openApp({ config: { endpoint: emulator.endpoint, region: "us-east-2", signing: "sigv4" } });
+  try {
+    const { page } = signing;
+    await page.goto(`${signing.url}?card=/examples/missing.json`);
+    await page.getByTestId("notice-error").waitFor({ state: "visible" });
+    await assertAccessible("an error notice", page);
+    await page.getByTestId("open-registry").click();
+    await page.locator(".mce-credentials").waitFor();
+    await assertAccessible("the sign-in form", page);
+  } finally {
+    await signing.close();
+  }
+});
+
+test("at 320 CSS pixels wide the form reflows without scrolling sideways (WCAG 1.4.10)", async () => {
+  await page.setViewportSize({ width: 320, height: 740 });
+  try {
+    await openExample("complete.json");
+    await expandAllItems();
+    const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    assert.deepEqual(widths, [320, 320], "the page is no wider than the window (tables scroll on their own)");
+    await assertAccessible("the form at 320 px");
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 720 });
+  }
+});
