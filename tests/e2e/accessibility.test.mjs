@@ -186,3 +186,33 @@ test("at 320 CSS pixels wide the form reflows without scrolling sideways (WCAG 1
     await page.setViewportSize({ width: 1280, height: 720 });
   }
 });
+
+test("in dark mode: the form with problems and an unknown field, every item open, and a dialog", async () => {
+  await page.emulateMedia({ colorScheme: "dark" });
+  try {
+    await openExample("complete.json");
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    assert.equal(background, "rgb(13, 17, 23)", "the dark palette is in use");
+    await expandAllItems();
+    await assertAccessible("the form, dark");
+    await page.getByRole("tab", { name: "Source" }).click();
+    const card = {
+      model_overview: { model_creator: "", legacy_owner: "kept" },
+      intended_uses: { risk_rating: "Severe" },
+      evaluation_details: [{ evaluation_observation: "no name" }],
+    };
+    await paste(page, page.getByRole("textbox", { name: "Card JSON" }), JSON.stringify(card, null, 2));
+    await page.waitForFunction(() => Number(document.querySelector("[data-testid=problem-count]").dataset.count) > 0);
+    await page.getByRole("tab", { name: "Form" }).click();
+    await page.getByTestId("form-view").waitFor();
+    await expandAllItems();
+    await assertAccessible("the form with problems, dark");
+    // With problems in the card, exporting asks first.
+    await page.getByRole("button", { name: "AWS CLI…" }).click();
+    await page.locator("dialog[open]").waitFor();
+    await assertAccessible("the export confirmation, dark");
+    await page.keyboard.press("Escape");
+  } finally {
+    await page.emulateMedia({ colorScheme: "light" });
+  }
+});
