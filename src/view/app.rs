@@ -5,7 +5,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
-use super::backend::{Backend, ConfigState, Screen};
+use super::backend::{Backend, ConfigState, Screen, expect_backend};
 use super::export_actions::ExportActions;
 use super::file_actions::{DropZone, FileActions, linked_card, open_link};
 use super::form_view::FormView;
@@ -124,11 +124,20 @@ fn tab_id(mode: ViewMode) -> &'static str {
     }
 }
 
-/// Form, Source and Preview, as tabs (arrow keys move between them).
+/// Form, Source and Preview, as tabs (arrow keys move between them). On
+/// the registry screen none is selected, and choosing one goes back to the
+/// card in that view.
 #[component]
 fn ViewTabs() -> impl IntoView {
     let store = expect_store();
+    let backend = expect_backend();
     let mode = store.mode();
+    let screen = backend.screen();
+    let show = move |target: ViewMode| {
+        store.set_mode(target);
+        backend.show(Screen::Editor);
+    };
+    let selected = move |target: ViewMode| screen.get() == Screen::Editor && mode.get() == target;
     let tab = move |target: ViewMode, label: &'static str| {
         view! {
             <button
@@ -136,10 +145,10 @@ fn ViewTabs() -> impl IntoView {
                 role="tab"
                 id=tab_id(target)
                 class="mce-tab"
-                aria-selected=move || (mode.get() == target).to_string()
+                aria-selected=move || selected(target).to_string()
                 aria-controls="mce-view"
                 tabindex=move || if mode.get() == target { "0" } else { "-1" }
-                on:click=move |_| store.set_mode(target)
+                on:click=move |_| show(target)
                 on:keydown=move |event: ev::KeyboardEvent| {
                     let order = [ViewMode::Form, ViewMode::Source, ViewMode::Preview];
                     let at = order.iter().position(|mode| *mode == target).unwrap_or(0);
@@ -149,7 +158,7 @@ fn ViewTabs() -> impl IntoView {
                         _ => return,
                     };
                     event.prevent_default();
-                    store.set_mode(other);
+                    show(other);
                     super::form::rows::focus_later(tab_id(other).to_owned());
                 }
             >

@@ -87,6 +87,18 @@ test("the registry lists groups and versions, sortable and filterable, and a ver
   }
 });
 
+test("on the registry screen no view tab is selected, and choosing one goes back to the card", async () => {
+  if (!(await page.getByTestId("registry").isVisible())) await page.getByTestId("open-registry").click();
+  const selected = () => page.getByRole("tab").evaluateAll((tabs) => tabs.map((tab) => tab.getAttribute("aria-selected")));
+  assert.deepEqual(await selected(), ["false", "false", "false"]);
+  await page.getByRole("tab", { name: "Source" }).click();
+  await page.getByRole("textbox", { name: "Card JSON" }).waitFor();
+  assert.equal(await page.getByTestId("registry").isVisible(), false);
+  assert.deepEqual(await selected(), ["false", "true", "false"]);
+  await page.getByRole("tab", { name: "Form" }).click();
+  await page.getByTestId("form-view").waitFor();
+});
+
 test("a group with more versions than one page holds is listed in full", async () => {
   emulator.boto("many", "candidates", "130");
   await page.reload();
