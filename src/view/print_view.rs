@@ -172,7 +172,9 @@ fn render_value(node: &'static FormNode, value: &Value, level: u8) -> Option<Any
                 .collect();
             view! { {items} }.into_any()
         }
-        (Widget::ObjectTable, NodeKind::Array(array)) => render_table(&array.items, value)?,
+        (Widget::ObjectTable, NodeKind::Array(array)) => {
+            render_table(node.label_or("table"), &array.items, value)?
+        }
         (Widget::TextList | Widget::NumberList, _) => {
             let items = value
                 .as_array()?
@@ -319,7 +321,7 @@ fn other_fields(object: &ObjectNode, value: &Value) -> Option<AnyView> {
     )
 }
 
-fn render_table(item: &'static FormNode, value: &Value) -> Option<AnyView> {
+fn render_table(label: String, item: &'static FormNode, value: &Value) -> Option<AnyView> {
     let NodeKind::Object(object) = &item.kind else {
         return None;
     };
@@ -349,10 +351,12 @@ fn render_table(item: &'static FormNode, value: &Value) -> Option<AnyView> {
         .collect_view();
     Some(
         view! {
-            <table class="mce-print__table">
-                <thead><tr>{head}</tr></thead>
-                <tbody>{body}</tbody>
-            </table>
+            <div class="mce-table-scroll" tabindex="0" role="region" aria-label=label>
+                <table class="mce-print__table">
+                    <thead><tr>{head}</tr></thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </div>
         }
         .into_any(),
     )
@@ -485,10 +489,12 @@ fn render_matrix_table(value: &Value, columns: &[String], rows: &[String]) -> Op
         .collect_view();
     Some(
         view! {
-            <table class="mce-print__table mce-print__matrix">
-                <thead><tr><td></td>{head}</tr></thead>
-                <tbody>{body}</tbody>
-            </table>
+            <div class="mce-table-scroll" tabindex="0" role="region" aria-label="Matrix of values">
+                <table class="mce-print__table mce-print__matrix">
+                    <thead><tr><td></td>{head}</tr></thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </div>
         }
         .into_any(),
     )

@@ -308,18 +308,20 @@ fn Versions(group: String, version: RwSignal<Option<String>>) -> impl IntoView {
                     {options}
                 </select>
             </div>
-            <table class="mce-table mce-registry__table" data-testid="versions">
-                <thead>
-                    <tr>
-                        {header(SortKey::Version, "Version")}
-                        <th scope="col">"Description"</th>
-                        {header(SortKey::Created, "Created")}
-                        {header(SortKey::Status, "Status")}
-                        {header(SortKey::Approval, "Approval")}
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
+            <div class="mce-table-scroll">
+                <table class="mce-table mce-registry__table" data-testid="versions">
+                    <thead>
+                        <tr>
+                            {header(SortKey::Version, "Version")}
+                            <th scope="col">"Description"</th>
+                            {header(SortKey::Created, "Created")}
+                            {header(SortKey::Status, "Status")}
+                            {header(SortKey::Approval, "Approval")}
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
         </section>
     }
 }
@@ -428,13 +430,19 @@ fn Details(package: ModelPackage, details: RwSignal<Load<ModelPackage>>) -> impl
                 {row("Real-time instance types", Some(join(&spec.supported_realtime_inference_instance_types)))}
                 {row("Batch transform instance types", Some(join(&spec.supported_transform_instance_types)))}
             </dl>
-            <h3>"Inference containers"</h3>
-            <table class="mce-table">
-                <thead><tr><th scope="col">"Image"</th><th scope="col">"Digest"</th><th scope="col">"Model data"</th></tr></thead>
-                <tbody>{containers}</tbody>
-            </table>
-            <h3>"Customer metadata"</h3>
-            <table class="mce-table"><tbody>{metadata}</tbody></table>
+            <h3 id="mce-containers-heading">"Inference containers"</h3>
+            // Read-only tables that may scroll sideways take focus, so the
+            // keyboard can scroll them too.
+            <div class="mce-table-scroll" tabindex="0" role="region" aria-labelledby="mce-containers-heading">
+                <table class="mce-table">
+                    <thead><tr><th scope="col">"Image"</th><th scope="col">"Digest"</th><th scope="col">"Model data"</th></tr></thead>
+                    <tbody>{containers}</tbody>
+                </table>
+            </div>
+            <h3 id="mce-metadata-heading">"Customer metadata"</h3>
+            <div class="mce-table-scroll" tabindex="0" role="region" aria-labelledby="mce-metadata-heading">
+                <table class="mce-table"><tbody>{metadata}</tbody></table>
+            </div>
             <ApprovalForm package=package.clone() on_done=Callback::new(move |package| details.set(Load::Loaded(package))) />
         </article>
     }
