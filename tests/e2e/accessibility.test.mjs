@@ -236,3 +236,18 @@ test("in dark mode: the form with problems and an unknown field, every item open
     await page.emulateMedia({ colorScheme: "light" });
   }
 });
+
+test("in forced colours (Windows high contrast) the selected view tab keeps a visible mark", async () => {
+  await openExample("complete.json");
+  const selectedTab = page.getByRole("tab", { selected: true });
+  const outlineOf = (tab) => tab.evaluate((element) => getComputedStyle(element).outlineStyle);
+  assert.equal(await outlineOf(selectedTab), "none", "no outline in normal colours, where the background marks it");
+  await page.emulateMedia({ forcedColors: "active" });
+  try {
+    const outline = await outlineOf(selectedTab);
+    assert.equal(outline, "solid");
+    assert.equal(await outlineOf(page.getByRole("tab", { selected: false }).first()), "none");
+  } finally {
+    await page.emulateMedia({ forcedColors: "none" });
+  }
+});
