@@ -207,7 +207,7 @@ test("at 320 CSS pixels wide the form, the registry and the preview reflow witho
   }
 });
 
-test("in dark mode: the form with problems and an unknown field, every item open, and a dialog", async () => {
+test("in dark mode: the form with every item open, the preview, the form with problems and an unknown field, and a dialog", async () => {
   await page.emulateMedia({ colorScheme: "dark" });
   try {
     await openExample("complete.json");
@@ -215,6 +215,9 @@ test("in dark mode: the form with problems and an unknown field, every item open
     assert.equal(background, "rgb(13, 17, 23)", "the dark palette is in use");
     await expandAllItems();
     await assertAccessible("the form, dark");
+    await page.getByRole("tab", { name: "Preview" }).click();
+    await page.getByTestId("print-view").waitFor();
+    await assertAccessible("the preview, dark");
     await page.getByRole("tab", { name: "Source" }).click();
     const card = {
       model_overview: { model_creator: "", legacy_owner: "kept" },
