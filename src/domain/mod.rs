@@ -13,6 +13,7 @@ pub mod drafts;
 pub mod export;
 pub mod findings;
 pub mod form;
+pub mod grid_nav;
 pub mod grid_text;
 pub mod import;
 pub mod issues;

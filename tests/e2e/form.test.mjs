@@ -236,6 +236,49 @@ test("an unknown field from the source is kept, flagged, and removable", async (
   assert.equal(await page.locator('[data-path="/business_details/owner"]').count(), 0);
 });
 
+test("grids: the arrow keys and Enter move between cells, as in a spreadsheet", async () => {
+  await page.goto(`${app.url}?card=/examples/complete.json`);
+  await page.waitForFunction(() => document.querySelector('[data-path="/model_overview/model_creator"]')?.value.length > 0);
+  const recovery = page.locator("#mce-recovery");
+  if (await recovery.isVisible()) await recovery.getByRole("button", { name: "Discard it" }).click();
+  for (const item of ["/evaluation_details/0", "/evaluation_details/0/metric_groups/0", "/evaluation_details/0/metric_groups/0/metric_data/4"]) {
+    const toggle = page.locator(`[id="f${item}-toggle"]`);
+    if ((await toggle.getAttribute("aria-expanded")) === "false") await toggle.click();
+  }
+  const matrix = "/evaluation_details/0/metric_groups/0/metric_data/4/value";
+  const cell = (row, column) => field(`${matrix}/${row}/${column}`);
+  const focused = () => page.evaluate(() => document.activeElement.dataset.path);
+  const selected = () => page.evaluate(() => [document.activeElement.selectionStart, document.activeElement.selectionEnd]);
+  await cell(0, 0).click();
+  await page.keyboard.press("End");
+  await page.keyboard.press("ArrowRight");
+  assert.equal(await focused(), `${matrix}/0/1`, "right from the end of the text");
+  assert.deepEqual(await selected(), [0, 3], "arriving selects the cell's text");
+  await page.keyboard.press("ArrowDown");
+  assert.equal(await focused(), `${matrix}/1/1`);
+  await page.keyboard.press("ArrowLeft");
+  assert.equal(await focused(), `${matrix}/1/0`, "left with the whole text selected");
+  await page.keyboard.press("ArrowRight");
+  assert.equal(await focused(), `${matrix}/1/1`);
+  await page.keyboard.press("Home");
+  await page.keyboard.press("ArrowRight");
+  assert.equal(await focused(), `${matrix}/1/1`, "within the text the caret moves, not the focus");
+  assert.deepEqual(await selected(), [1, 1]);
+  await page.keyboard.press("Shift+Enter");
+  assert.equal(await focused(), `${matrix}/0/1`);
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Enter");
+  assert.equal(await focused(), `${matrix}/1/1`, "the last row keeps the focus");
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.press("ArrowUp");
+  assert.match(await focused(), new RegExp(`^${matrix.replace("/value", "/x_axis_name")}`), "up from the first row reaches the column labels");
+  assert.deepEqual(
+    [await cell(0, 0).inputValue(), await cell(0, 1).inputValue(), await cell(1, 0).inputValue(), await cell(1, 1).inputValue()],
+    ["98120", "310", "214", "1356"],
+    "moving changes nothing",
+  );
+});
+
 test("the page raised no errors", () => {
   assert.deepEqual(app.errors, []);
 });

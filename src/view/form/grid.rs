@@ -12,6 +12,7 @@ use super::leaf::{ControlAttrs, NumberControl, NumberDraft, text_signal};
 use super::rows::array_len;
 use crate::domain::form::node::{ArrayNode, FormNode};
 use crate::domain::form::values::field_id;
+use crate::domain::grid_nav::{self, Caret, Modifiers};
 use crate::domain::grid_text::{PastedTable, parse_table};
 use crate::domain::pointer::JsonPointer;
 use crate::view::store::{CardStore, expect_store};
@@ -156,6 +157,63 @@ fn LabelCell(
     }
 }
 
+/// Moves focus between a grid's cells from the keyboard, as a
+/// spreadsheet does ([`grid_nav::step`] decides when a key moves): to the
+/// cell that many rows and columns away, if it holds a box.
+fn move_between_cells(event: web_sys::KeyboardEvent) {
+    if event.is_composing() {
+        return;
+    }
+    let Some(input) = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    let length = input.value().encode_utf16().count() as u32;
+    let start = input.selection_start().ok().flatten().unwrap_or(0);
+    let end = input.selection_end().ok().flatten().unwrap_or(start);
+    let modifiers = Modifiers {
+        shift: event.shift_key(),
+        other: event.alt_key() || event.ctrl_key() || event.meta_key(),
+    };
+    let Some((rows, columns)) =
+        grid_nav::step(&event.key(), modifiers, Caret::of(length, start, end))
+    else {
+        return;
+    };
+    let closest = |selector: &str| input.closest(selector).ok().flatten();
+    let (Some(cell), Some(row), Some(table)) = (closest("td, th"), closest("tr"), closest("table"))
+    else {
+        return;
+    };
+    let (Ok(cell), Ok(row), Ok(table)) = (
+        cell.dyn_into::<web_sys::HtmlTableCellElement>(),
+        row.dyn_into::<web_sys::HtmlTableRowElement>(),
+        table.dyn_into::<web_sys::HtmlTableElement>(),
+    ) else {
+        return;
+    };
+    let (Ok(target_row), Ok(target_column)) = (
+        u32::try_from(row.row_index() as isize + rows),
+        u32::try_from(cell.cell_index() as isize + columns),
+    ) else {
+        return;
+    };
+    let next = table
+        .rows()
+        .item(target_row)
+        .and_then(|row| row.dyn_into::<web_sys::HtmlTableRowElement>().ok())
+        .and_then(|row| row.cells().item(target_column))
+        .and_then(|cell| cell.query_selector("input").ok().flatten())
+        .and_then(|next| next.dyn_into::<web_sys::HtmlInputElement>().ok());
+    if let Some(next) = next {
+        event.prevent_default();
+        let _ = next.focus();
+        next.select();
+    }
+}
+
 /// The frame around every grid: title, size, paste hint, paste errors and
 /// the grid's own messages.
 #[component]
@@ -177,7 +235,7 @@ fn GridFrame(
                 {heading(heading_level, heading_id.clone(), "mce-list__title", label)}
                 <span class="mce-list__limit">{move || size.get()}</span>
             </div>
-            <p class="mce-field__help">"Paste cells from a spreadsheet or CSV into any cell to fill the grid from there."</p>
+            <p class="mce-field__help">"Paste cells from a spreadsheet or CSV into any cell to fill the grid from there. The arrow keys and Enter move between cells."</p>
             {children()}
             <MessageList id=ids.messages.clone() messages note=Signal::derive(move || paste_error.get()) />
         </div>
@@ -304,7 +362,7 @@ pub fn PointTable(
     view! {
         <GridFrame pointer=pointer.clone() label heading_level size paste_error>
             <div class="mce-table-scroll">
-                <table class="mce-table mce-grid__table" on:paste=on_paste>
+                <table class="mce-table mce-grid__table" on:paste=on_paste on:keydown=move_between_cells>
                     <thead>
                         <tr>
                             <th scope="col" class="mce-table__index">"#"</th>
@@ -476,7 +534,7 @@ pub fn LabelledNumbers(
     view! {
         <GridFrame pointer=pointer.clone() label heading_level size paste_error>
             <div class="mce-table-scroll">
-                <table class="mce-table mce-grid__table" on:paste=on_paste>
+                <table class="mce-table mce-grid__table" on:paste=on_paste on:keydown=move_between_cells>
                     <thead>
                         <tr>
                             <th scope="col" class="mce-table__index">"#"</th>
@@ -770,7 +828,7 @@ pub fn NumberGrid(
     view! {
         <GridFrame pointer=pointer.clone() label heading_level size paste_error>
             <div class="mce-table-scroll">
-                <table class="mce-table mce-grid__table mce-grid__matrix" on:paste=on_paste>
+                <table class="mce-table mce-grid__table mce-grid__matrix" on:paste=on_paste on:keydown=move_between_cells>
                     <thead>
                         <tr>
                             <th scope="col" class="mce-table__index"><span class="mce-visually-hidden">"Row"</span></th>
