@@ -25,11 +25,10 @@ after(async () => {
   emulator?.stop();
 });
 
-/** Runs axe on the page as it is and fails with a readable list of what it found. */
+/** Runs axe on `target` as it is and fails with a readable list of what it found. */
 async function assertAccessible(what, target = page) {
-  const page = target;
-  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource);
-  const violations = await page.evaluate(async (tags) => {
+  if (!(await target.evaluate(() => "axe" in window))) await target.evaluate(axeSource);
+  const violations = await target.evaluate(async (tags) => {
     const result = await window.axe.run(document, { runOnly: { type: "tag", values: tags } });
     return result.violations.map((violation) => ({
       rule: violation.id,
@@ -39,7 +38,6 @@ async function assertAccessible(what, target = page) {
     }));
   }, RULES);
   assert.deepEqual(violations, [], `${what}: ${violations.length} axe violation(s)\n${JSON.stringify(violations, null, 2)}`);
-  return violations;
 }
 
 const field = (pointer) => page.locator(`[data-path="${pointer}"]`).first();
@@ -253,4 +251,8 @@ test("in forced colours (Windows high contrast) the selected view tab keeps a vi
   } finally {
     await page.emulateMedia({ forcedColors: "none" });
   }
+});
+
+test("the page raised no errors", () => {
+  assert.deepEqual(app.errors, []);
 });
