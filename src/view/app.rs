@@ -67,6 +67,7 @@ pub fn Editor(
     };
     view! {
         <div class="mce-app" class:mce-app--registry=move || screen.get() == Screen::Registry>
+            <SkipLink />
             <header class="mce-header">
                 <div class="mce-header__top">
                     <h1 class="mce-header__title">"Model Card Editor"</h1>
@@ -91,7 +92,7 @@ pub fn Editor(
                 </div>
             </header>
             <SectionNav />
-            <main class="mce-main" id="mce-main">
+            <main class="mce-main" id="mce-main" tabindex="-1">
                 <p class="mce-banner mce-banner--error" role="alert" data-testid="config-problem" hidden=move || config_problem().is_none()>
                     {move || config_problem().map(|problem| format!("{problem}. The editor works without a backend until it is fixed."))}
                 </p>
@@ -113,6 +114,25 @@ pub fn Editor(
             <DropZone />
             <RecoveryDialog />
         </div>
+    }
+}
+
+/// The first stop for the keyboard: past the toolbar and the section list
+/// (some twenty stops) straight to the card. Hidden until focused.
+#[component]
+fn SkipLink() -> impl IntoView {
+    let skip = |event: ev::MouseEvent| {
+        // Focus rather than follow the link: the address keeps no #fragment.
+        event.prevent_default();
+        if let Some(main) = document()
+            .get_element_by_id("mce-main")
+            .and_then(|main| main.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = main.focus();
+        }
+    };
+    view! {
+        <a class="mce-skip" href="#mce-main" on:click=skip>"Skip to main content"</a>
     }
 }
 

@@ -253,6 +253,23 @@ test("in forced colours (Windows high contrast) the selected view tab keeps a vi
   }
 });
 
+test("the first Tab reaches a skip link that takes the keyboard past the toolbar to the card", async () => {
+  await openExample("complete.json");
+  await page.locator("body").focus();
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to main content" });
+  assert.equal(await skip.evaluate((link) => link === document.activeElement), true);
+  const box = await skip.boundingBox();
+  assert.ok(box && box.y >= 0, "visible once focused");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "mce-main");
+  assert.equal(new URL(page.url()).hash, "", "the address is left alone");
+  await page.keyboard.press("Tab");
+  assert.ok(await page.evaluate(() => document.getElementById("mce-main").contains(document.activeElement)), "the next stop is in the main area");
+  const away = await skip.boundingBox();
+  assert.ok(away.y + away.height <= 0, "off screen again once focus has moved on");
+});
+
 test("the page raised no errors", () => {
   assert.deepEqual(app.errors, []);
 });
