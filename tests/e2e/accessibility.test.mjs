@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { after, before, test } from "node:test";
-import { openApp, paste, startEmulator } from "./support.mjs";
+import { openApp, openAppWithRegistry, openCardByLink, paste, registryConfig } from "./support.mjs";
 
 const axeSource = readFileSync(resolve(import.meta.dirname, "../../node_modules/axe-core/axe.min.js"), "utf8");
 const complete = readFileSync(resolve(import.meta.dirname, "../fixtures/cards/complete.json"));
@@ -16,8 +16,7 @@ let emulator;
 let app;
 let page;
 before(async () => {
-  emulator = await startEmulator();
-  app = await openApp({ config: { endpoint: emulator.endpoint, region: "us-east-2", timeout_ms: 2000 } });
+  ({ emulator, app } = await openAppWithRegistry());
   page = app.page;
 });
 after(async () => {
@@ -42,20 +41,8 @@ async function assertAccessible(what, target = page) {
 
 const field = (pointer) => page.locator(`[data-path="${pointer}"]`).first();
 
-/**
- * Opens one of the site's example cards by link. An earlier test's edits
- * are a draft the app offers back on opening: declined, so each test
- * starts from the card it names.
- */
-async function openExample(name) {
-  await page.goto(`${app.url}?card=/examples/${name}`);
-  await page.waitForFunction(() => document.querySelector('[data-path="/model_overview/model_creator"]')?.value.length > 0);
-  const recovery = page.locator("#mce-recovery");
-  if (await recovery.isVisible()) {
-    await recovery.getByRole("button", { name: "Discard it" }).click();
-    await recovery.waitFor({ state: "hidden" });
-  }
-}
+/** Opens one of the site's example cards, as a test's starting point. */
+const openExample = (name) => openCardByLink(app, `/examples/${name}`);
 
 /** Opens every collapsed item card, outermost first, until none is left. */
 async function expandAllItems() {
@@ -158,7 +145,7 @@ test("the draft recovery dialog", async () => {
 });
 
 test("the sign-in form of a deployment that signs in the page, and an error notice", async () => {
-  const signing = await openApp({ config: { endpoint: emulator.endpoint, region: "us-east-2", signing: "sigv4" } });
+  const signing = await openApp({ config: registryConfig(emulator.endpoint, { signing: "sigv4" }) });
   try {
     const { page } = signing;
     await page.goto(`${signing.url}?card=/examples/missing.json`);

@@ -3,7 +3,7 @@
 // back from the source view must be exactly what was entered.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { openApp, paste } from "./support.mjs";
+import { openApp, openCardByLink, paste } from "./support.mjs";
 
 let app;
 let page;
@@ -237,10 +237,7 @@ test("an unknown field from the source is kept, flagged, and removable", async (
 });
 
 test("grids: the arrow keys and Enter move between cells, as in a spreadsheet", async () => {
-  await page.goto(`${app.url}?card=/examples/complete.json`);
-  await page.waitForFunction(() => document.querySelector('[data-path="/model_overview/model_creator"]')?.value.length > 0);
-  const recovery = page.locator("#mce-recovery");
-  if (await recovery.isVisible()) await recovery.getByRole("button", { name: "Discard it" }).click();
+  await openCardByLink(app, "/examples/complete.json");
   for (const item of ["/evaluation_details/0", "/evaluation_details/0/metric_groups/0", "/evaluation_details/0/metric_groups/0/metric_data/4"]) {
     const toggle = page.locator(`[id="f${item}-toggle"]`);
     if ((await toggle.getAttribute("aria-expanded")) === "false") await toggle.click();

@@ -2,7 +2,7 @@
 // emulator; what the app did is read back with boto3.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { openApp, startEmulator } from "./support.mjs";
+import { openApp, openAppWithRegistry, registryConfig, startEmulator } from "./support.mjs";
 
 const GROUP = "fraud-detector";
 const arn = (version) => `arn:aws:sagemaker:us-east-2:123456789012:model-package/${GROUP}/${version}`;
@@ -11,8 +11,7 @@ let emulator;
 let app;
 let page;
 before(async () => {
-  emulator = await startEmulator();
-  app = await openApp({ config: { endpoint: emulator.endpoint, region: "us-east-2", timeout_ms: 2000 } });
+  ({ emulator, app } = await openAppWithRegistry());
   page = app.page;
   await page.goto(app.url);
   await page.getByTestId("registry").waitFor();
@@ -255,7 +254,7 @@ test("failures are explained and the edits are kept", async () => {
 test("a deployment that signs in the page asks for temporary credentials and signs every call", async () => {
   const restarted = await startEmulator();
   try {
-    const other = await openApp({ config: { endpoint: restarted.endpoint, region: "us-east-2", signing: "sigv4" } });
+    const other = await openApp({ config: registryConfig(restarted.endpoint, { signing: "sigv4" }) });
     const p = other.page;
     await p.goto(other.url);
     await p.locator(".mce-credentials").waitFor();
