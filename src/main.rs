@@ -1,6 +1,9 @@
 //! Browser entry point: report panics to the console and mount the app.
 
 #[cfg(target_arch = "wasm32")]
+mod bench_hooks;
+
+#[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
     // Lets measurements read the module's memory (`window.mceWasm.memory`).
