@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # `make bench`: builds our release app and both peer editors
 # (../shared/peers, or $PEERS), then measures all three on the same cards in
-# one run and prints one table (scripts/bench-report.mjs). RUNS=3 by
-# default. Results are appended to bench/history.csv. Not part of make test.
+# one run and prints one table (scripts/bench-report.mjs), then the
+# first-view floor (scripts/first-view-floor.mjs). RUNS=3 by default.
+# Results are appended to bench/history.csv. Not part of make test.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$repo_root"
@@ -20,3 +21,4 @@ echo "Building ours (release)…"
 trunk build --release >/dev/null
 cargo bench --locked --bench validation_timings -- "$work/peers/cards" > "$work/native.json"
 node scripts/bench-report.mjs --peers "$work/peers" --runs "$RUNS" --native "$work/native.json"
+node scripts/first-view-floor.mjs
