@@ -6,8 +6,12 @@
 //! saved as a draft, so edits survive a reload. Nothing else: no
 //! validator, no selects, no adding or removing items, no toolbar.
 //!
-//! Not a product: `scripts/first-view-floor.sh` builds it like the app and
+//! Not a product: `scripts/first-view-floor.mjs` builds it like the app and
 //! prints its download next to the app's (README › Performance).
+
+#[cfg(target_arch = "wasm32")]
+#[path = "common.rs"]
+mod common;
 
 #[cfg(target_arch = "wasm32")]
 mod floor {
@@ -18,6 +22,8 @@ mod floor {
     use model_card_editor::domain::import::{Imported, import_bytes};
     use model_card_editor::domain::pointer::JsonPointer;
     use serde_json::Value;
+
+    use super::common::{checkbox, fetch_card, text_box};
 
     /// The card being edited and the card as loaded (for the draft).
     #[derive(Clone, Copy)]
@@ -49,6 +55,15 @@ mod floor {
                 let _ = storage.set_item(&draft.source.storage_key(), &drafts::encode(&draft));
             }
         }
+
+        fn setter(self, at: JsonPointer) -> impl Fn(Value) + 'static {
+            move |value| self.set(at.clone(), value)
+        }
+    }
+
+    /// A titled group of fields, carrying `data-path`.
+    fn group(label: String, path: String, fields: Option<AnyView>) -> AnyView {
+        view! { <fieldset data-path=path><legend>{label}</legend>{fields}</fieldset> }.into_any()
     }
 
     fn field(
@@ -62,34 +77,26 @@ mod floor {
         let path = at.to_string();
         match &node.kind {
             NodeKind::Object(object) => {
-                let fields = object
-                    .properties
-                    .iter()
-                    .map(|property| {
-                        let child = value.and_then(|value| value.get(&property.key));
-                        field(
-                            &property.node,
-                            &property.key,
-                            at.child(property.key.clone()),
-                            child,
-                            card,
-                        )
-                    })
-                    .collect_view();
-                view! { <fieldset data-path=path><legend>{label}</legend>{fields}</fieldset> }
-                    .into_any()
+                let fields = object.properties.iter().map(|property| {
+                    let child = value.and_then(|value| value.get(&property.key));
+                    field(
+                        &property.node,
+                        &property.key,
+                        at.child(property.key.clone()),
+                        child,
+                        card,
+                    )
+                });
+                group(label, path, Some(fields.collect_view().into_any()))
             }
             NodeKind::Map(map) => {
                 let entries = value.and_then(Value::as_object).map(|entries| {
-                    entries
-                        .iter()
-                        .map(|(key, child)| {
-                            field(&map.values, key, at.child(key.clone()), Some(child), card)
-                        })
-                        .collect_view()
+                    let entries = entries.iter().map(|(key, child)| {
+                        field(&map.values, key, at.child(key.clone()), Some(child), card)
+                    });
+                    entries.collect_view().into_any()
                 });
-                view! { <fieldset data-path=path><legend>{label}</legend>{entries}</fieldset> }
-                    .into_any()
+                group(label, path, entries)
             }
             NodeKind::Array(array) => {
                 let items = value.and_then(Value::as_array).map(|items| {
@@ -115,87 +122,41 @@ mod floor {
                 let chosen = value.and_then(|value| variants.select(value)).unwrap_or(0);
                 field(&variants.variants[chosen].node, key, at, value, card)
             }
-            NodeKind::Boolean => {
-                let checked = value.and_then(Value::as_bool).unwrap_or(false);
-                view! {
-                    <label>
-                        {label}
-                        <input type="checkbox" data-path=path prop:checked=checked
-                            on:change=move |event| card.set(at.clone(), Value::Bool(event_target_checked(&event))) />
-                    </label>
-                }
-                .into_any()
+            NodeKind::Boolean => checkbox(
+                label,
+                path,
+                value.and_then(Value::as_bool).unwrap_or(false),
+                card.setter(at),
+            ),
+            NodeKind::Text(_) | NodeKind::Any => {
+                text_box(label, path, value, false, card.setter(at))
             }
-            NodeKind::Text(_) | NodeKind::Number(_) | NodeKind::Any => {
-                let text = match value {
-                    Some(Value::String(text)) => text.clone(),
-                    Some(other) => other.to_string(),
-                    None => String::new(),
-                };
-                let number = matches!(node.kind, NodeKind::Number(_));
-                view! {
-                    <label>
-                        {label}
-                        <input data-path=path prop:value=text
-                            on:input=move |event| {
-                                let text = event_target_value(&event);
-                                let value = if number { serde_json::from_str(&text).unwrap_or(Value::String(text)) } else { Value::String(text) };
-                                card.set(at.clone(), value);
-                            } />
-                    </label>
-                }
-                .into_any()
-            }
+            NodeKind::Number(_) => text_box(label, path, value, true, card.setter(at)),
         }
     }
 
-    async fn load() -> Result<Imported, String> {
-        let query = window().location().search().unwrap_or_default();
-        let path = query.trim_start_matches("?card=");
-        let response = gloo_net::http::Request::get(path)
-            .send()
-            .await
-            .map_err(|error| error.to_string())?;
-        let bytes = response.binary().await.map_err(|error| error.to_string())?;
-        import_bytes(&bytes).map_err(|error| error.to_string())
+    pub(super) async fn load() -> Result<Imported, String> {
+        import_bytes(&fetch_card().await?).map_err(|error| error.to_string())
     }
 
-    #[component]
-    fn Floor() -> impl IntoView {
-        let loaded = LocalResource::new(load);
-        move || match loaded.get() {
-            None => view! { <p>"Loading"</p> }.into_any(),
-            Some(Err(message)) => view! { <p role="alert">{message}</p> }.into_any(),
-            Some(Ok(imported)) => {
-                let card = Card {
-                    document: StoredValue::new(CardDocument::new(imported.card.clone())),
-                    loaded: StoredValue::new(imported.card.clone()),
-                };
-                let form = field(
-                    &card_form().root,
-                    "",
-                    JsonPointer::root(),
-                    Some(&imported.card),
-                    card,
-                );
-                view! { <main>{form}</main> }.into_any()
-            }
-        }
-    }
-
-    pub fn start() {
-        console_error_panic_hook::set_once();
-        leptos::mount::mount_to_body(Floor);
+    pub(super) fn render(imported: Imported) -> AnyView {
+        let card = Card {
+            document: StoredValue::new(CardDocument::new(imported.card.clone())),
+            loaded: StoredValue::new(imported.card.clone()),
+        };
+        field(
+            &card_form().root,
+            "",
+            JsonPointer::root(),
+            Some(&imported.card),
+            card,
+        )
     }
 }
 
-#[cfg(target_arch = "wasm32")]
 fn main() {
-    floor::start();
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn main() {
-    eprintln!("a browser-only size probe: scripts/first-view-floor.sh builds it");
-    std::process::exit(2);
+    #[cfg(target_arch = "wasm32")]
+    common::start(floor::load, floor::render);
+    #[cfg(not(target_arch = "wasm32"))]
+    eprintln!("a browser-only size probe: scripts/first-view-floor.mjs builds it");
 }
