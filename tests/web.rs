@@ -214,6 +214,17 @@ async fn a_number_box_keeps_unfinished_text_and_says_so() {
         "Not a number yet; the card keeps 0.0831"
     );
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    // Emptied, the required number becomes an error in the note's place:
+    // the list item must change kind, not only text.
+    type_into(&input, "");
+    settle().await;
+    let first = query(&messages, "li");
+    assert_eq!(first.class_name(), "mce-messages__error");
+    assert!(
+        first.text_content().unwrap().contains("number"),
+        "{:?}",
+        first.text_content()
+    );
     type_into(&input, "1e-3");
     settle().await;
     assert_eq!(messages.text_content().unwrap(), "");

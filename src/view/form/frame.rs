@@ -113,26 +113,28 @@ pub fn MessageList(
     #[prop(optional, into)]
     note: Option<Signal<Option<String>>>,
 ) -> impl IntoView {
-    let note = note.unwrap_or_else(|| Signal::derive(|| None));
+    // One effect for the whole list: a field's messages are few and change
+    // together, and a grid has hundreds of these lists. Every item is the
+    // same view with its class as data, so an item that changes kind is
+    // updated in place, class included.
+    let items = move || {
+        let note = note.and_then(|note| note.get());
+        let errors = messages.errors.get();
+        let warnings = messages.warnings.get();
+        note.into_iter()
+            .map(|text| ("mce-messages__note", text))
+            .chain(errors.into_iter().map(|text| ("mce-messages__error", text)))
+            .chain(
+                warnings
+                    .into_iter()
+                    .map(|text| ("mce-messages__warning", text)),
+            )
+            .map(|(class, text)| view! { <li class=class>{text}</li> })
+            .collect_view()
+    };
     view! {
         <ul id=id class="mce-messages" aria-live="polite">
-            {move || note.get().map(|text| view! { <li class="mce-messages__note">{text}</li> })}
-            {move || {
-                messages
-                    .errors
-                    .get()
-                    .into_iter()
-                    .map(|message| view! { <li class="mce-messages__error">{message}</li> })
-                    .collect_view()
-            }}
-            {move || {
-                messages
-                    .warnings
-                    .get()
-                    .into_iter()
-                    .map(|message| view! { <li class="mce-messages__warning">{message}</li> })
-                    .collect_view()
-            }}
+            {items}
         </ul>
     }
 }
