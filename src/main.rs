@@ -12,6 +12,13 @@ fn main() {
         let _ = js_sys::Reflect::set(&exposed, &"memory".into(), &wasm_bindgen::memory());
         let _ = js_sys::Reflect::set(&window, &"mceWasm".into(), &exposed);
     }
+    // index.html's "Loading…" line gives way to the app.
+    if let Some(loading) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id("mce-loading"))
+    {
+        loading.remove();
+    }
     leptos::mount::mount_to_body(model_card_editor::view::App);
 }
 

@@ -230,17 +230,12 @@ fn describe_network_error(error: &gloo_net::Error) -> String {
 /// The text of `config.json` beside the page: `Ok(None)` when there is none
 /// (no backend), `Err` when it cannot be fetched.
 pub async fn fetch_config() -> Result<Option<String>, String> {
-    let response = gloo_net::http::Request::get("config.json")
-        .send()
+    let answer = super::platform::get_text("config.json")
         .await
         .map_err(|error| format!("config.json could not be fetched: {error}"))?;
-    match response.status() {
+    match answer.status {
         404 => Ok(None),
-        _ if response.ok() => response
-            .text()
-            .await
-            .map(Some)
-            .map_err(|error| error.to_string()),
+        _ if answer.ok() => answer.text.map(Some),
         status => Err(format!(
             "config.json could not be fetched: the server answered {status}"
         )),

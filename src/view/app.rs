@@ -54,11 +54,18 @@ pub fn Editor(
     install_shortcuts(store);
     reveal_in_form(store);
     let mode = store.mode();
-    let main = move || match (screen.get(), mode.get()) {
+    let opening = session.opening();
+    let main = move || {
+        match (screen.get(), mode.get()) {
         (Screen::Registry, _) => view! { <RegistryScreen /> }.into_any(),
+        (Screen::Editor, _) if opening.with(Option::is_some) => view! {
+            <p class="mce-opening" role="status">{move || format!("Opening {}\u{2026}", opening.get().unwrap_or_default())}</p>
+        }
+        .into_any(),
         (Screen::Editor, ViewMode::Form) => view! { <FormView /> }.into_any(),
         (Screen::Editor, ViewMode::Source) => view! { <SourceEditor /> }.into_any(),
         (Screen::Editor, ViewMode::Preview) => view! { <PrintView /> }.into_any(),
+    }
     };
     let registry_available = move || matches!(backend.config().get(), ConfigState::Ready(_));
     let config_problem = move || match backend.config().get() {

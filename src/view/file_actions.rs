@@ -292,6 +292,7 @@ pub fn open_link(session: Session, path: String) {
         );
     }
     let address = url.href();
+    session.set_opening(Some(CardSource::Link(path.clone()).describe()));
     leptos::task::spawn_local(async move {
         let what = format!("the linked card {path}");
         match fetch_text(&address).await {
@@ -304,5 +305,6 @@ pub fn open_link(session: Session, path: String) {
             },
             Err(error) => refuse(session, &what, error),
         }
+        session.set_opening(None);
     });
 }

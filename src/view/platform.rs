@@ -127,22 +127,98 @@ pub enum FileProblem {
     Unreadable(String),
 }
 
-/// The text of a file served beside the app (`examples/...`), or why not.
-pub async fn fetch_text(path: &str) -> Result<String, String> {
-    let response = gloo_net::http::Request::get(path)
+/// The name under which `index.html` keeps the requests it starts before
+/// the app has loaded.
+const EARLY_REQUESTS: &str = "mceEarlyRequests";
+
+/// A GET's answer: its status, and its text when it could be read.
+pub struct Answer {
+    /// The HTTP status.
+    pub status: u16,
+    /// The status's words ("Not Found").
+    pub status_text: String,
+    /// The body, or why it could not be read.
+    pub text: Result<String, String>,
+}
+
+impl Answer {
+    /// Whether the status is a success (2xx).
+    pub fn ok(&self) -> bool {
+        (200..300).contains(&self.status)
+    }
+
+    /// An answer `index.html` read: `{status, statusText, text}`, or
+    /// `error` in place of `text`.
+    fn from_early(answer: &JsValue) -> Self {
+        let field = |name: &str| js_sys::Reflect::get(answer, &name.into()).unwrap_or_default();
+        let status = field("status").as_f64().unwrap_or_default() as u16;
+        let status_text = field("statusText").as_string().unwrap_or_default();
+        let text = field("text")
+            .as_string()
+            .ok_or_else(|| field("error").as_string().unwrap_or_default());
+        Self {
+            status,
+            status_text,
+            text,
+        }
+    }
+}
+
+/// GETs `url` and reads its answer, or takes the answer `index.html`
+/// already fetched for it while the app was downloading (the config, and
+/// the card a link names), so the app starts with both at hand. An early
+/// answer is taken once; asking again sends a new request.
+pub async fn get_text(url: &str) -> Result<Answer, String> {
+    if let Some(early) = take_early_request(url) {
+        let answer = JsFuture::from(early)
+            .await
+            .map_err(|error| describe_error(&error))?;
+        return Ok(Answer::from_early(&answer));
+    }
+    let response = gloo_net::http::Request::get(url)
         .send()
         .await
+        .map_err(|error| error.to_string())?;
+    let (status, status_text) = (response.status(), response.status_text());
+    let text = response.text().await.map_err(|error| error.to_string());
+    Ok(Answer {
+        status,
+        status_text,
+        text,
+    })
+}
+
+fn take_early_request(url: &str) -> Option<js_sys::Promise> {
+    let window = web_sys::window()?;
+    let early = js_sys::Reflect::get(&window, &EARLY_REQUESTS.into()).ok()?;
+    let early = early.dyn_ref::<js_sys::Object>()?;
+    let key = JsValue::from_str(url);
+    let promise = js_sys::Reflect::get(early, &key).ok()?.dyn_into().ok()?;
+    let _ = js_sys::Reflect::delete_property(early, &key);
+    Some(promise)
+}
+
+/// "TypeError: Failed to fetch", as gloo-net words a failed request.
+fn describe_error(error: &JsValue) -> String {
+    match error.dyn_ref::<js_sys::Error>() {
+        Some(error) => format!("{}: {}", error.name(), error.message()),
+        None => format!("{error:?}"),
+    }
+}
+
+/// The text of a file served beside the app (`examples/...`), or why not.
+pub async fn fetch_text(path: &str) -> Result<String, String> {
+    let answer = get_text(path)
+        .await
         .map_err(|error| format!("the request failed: {error}"))?;
-    if !response.ok() {
+    if !answer.ok() {
         return Err(format!(
             "the server answered {} {}",
-            response.status(),
-            response.status_text()
+            answer.status, answer.status_text
         ));
     }
-    response
-        .text()
-        .await
+    answer
+        .text
         .map_err(|error| format!("the answer could not be read: {error}"))
 }
 

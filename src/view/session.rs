@@ -51,6 +51,7 @@ pub struct Session {
     save_state: RwSignal<SaveState>,
     pending: RwSignal<Option<PendingRecovery>>,
     save_timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+    opening: RwSignal<Option<String>>,
 }
 
 impl Session {
@@ -62,6 +63,7 @@ impl Session {
             save_state: RwSignal::new(SaveState::Clean),
             pending: RwSignal::new(None),
             save_timer: StoredValue::new_local(None),
+            opening: RwSignal::new(None),
         }
     }
 
@@ -143,6 +145,18 @@ impl Session {
         if self.save_state.get_untracked() != state {
             self.save_state.set(state);
         }
+    }
+
+    /// The card being opened by link as the page starts ("the card at
+    /// /cards/x.json"), until it has opened or failed to: the editor says
+    /// so instead of showing an empty card first.
+    pub fn opening(&self) -> ReadSignal<Option<String>> {
+        self.opening.read_only()
+    }
+
+    /// Says a card is being opened, or (`None`) no longer.
+    pub fn set_opening(self, what: Option<String>) {
+        self.opening.set(what);
     }
 
     /// Opens another card. The current card's draft is saved first; if the

@@ -24,12 +24,46 @@ test("?card= opens a card from this site", async () => {
   assert.match(await page.locator(".mce-header__source").textContent(), /the card at \/examples\/large\.json/);
 });
 
-test("?card= refuses a card from another site", async () => {
+test("?card= refuses a card from another site, without asking that site", async () => {
   const { page } = app;
+  const asked = [];
+  const record = (request) => asked.push(request.url());
+  page.on("request", record);
   await page.goto(`${app.url}?card=${encodeURIComponent("https://cards.example.com/card.json")}`);
   const error = page.getByTestId("notice-error");
   await error.waitFor({ state: "visible" });
+  page.off("request", record);
   assert.match(await error.textContent(), /only cards on this site \(http:\/\/127\.0\.0\.1:\d+\) open by link, and this one is on https:\/\/cards\.example\.com/);
+  assert.deepEqual(asked.filter((url) => !url.startsWith(app.url)), []);
+});
+
+test("the linked card is fetched once, while the app itself downloads", async () => {
+  const { page } = app;
+  await page.goto(`${app.url}?card=/examples/complete.json`);
+  await page.locator('[data-path="/model_overview/model_creator"]').waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-path="/model_overview/model_creator"]').value.length > 0);
+  const timing = await page.evaluate(() => {
+    const entries = performance.getEntriesByType("resource");
+    return {
+      card: entries.filter((entry) => entry.name.endsWith("/examples/complete.json")).map((entry) => entry.startTime),
+      config: entries.filter((entry) => entry.name.endsWith("/config.json")).length,
+      wasmDone: entries.find((entry) => entry.name.endsWith(".wasm")).responseEnd,
+    };
+  });
+  assert.equal(timing.card.length, 1, "one request for the card");
+  assert.equal(timing.config, 1, "one request for config.json");
+  assert.ok(timing.card[0] < timing.wasmDone, `the card was asked for at ${timing.card[0]} ms, before the app arrived at ${timing.wasmDone} ms`);
+  assert.equal(await page.locator("#mce-loading").count(), 0, "the loading line is gone");
+});
+
+test("a page whose app cannot load says so instead of loading forever", async () => {
+  const page = await app.context.newPage();
+  await page.route("**/*.wasm", (route) => route.abort());
+  await page.goto(app.url);
+  const loading = page.locator("#mce-loading");
+  await page.waitForFunction(() => /could not start/.test(document.getElementById("mce-loading")?.textContent ?? ""));
+  assert.match(await loading.textContent(), /^Model Card Editor could not start \(.+\)\. Reload the page to try again\.$/);
+  await page.close();
 });
 
 test("?card= naming a missing card says so", async () => {
