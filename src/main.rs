@@ -12,6 +12,11 @@ fn main() {
         let _ = js_sys::Reflect::set(&exposed, &"memory".into(), &wasm_bindgen::memory());
         let _ = js_sys::Reflect::set(&window, &"mceWasm".into(), &exposed);
     }
+    // "mce:start": when the app began, for start-up timings (DevTools,
+    // the end-to-end tests).
+    if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
+        let _ = performance.mark("mce:start");
+    }
     // index.html's "Loading…" line gives way to the app.
     if let Some(loading) = web_sys::window()
         .and_then(|window| window.document())

@@ -13,7 +13,7 @@ use super::print_view::PrintView;
 use super::problems::{ProblemCount, ProblemList};
 use super::registry::RegistryScreen;
 use super::section_nav::SectionNav;
-use super::session::Session;
+use super::session::{Session, expect_session};
 use super::session_view::{NoticeLine, RecoveryDialog, SaveStatus};
 use super::source_editor::SourceEditor;
 use super::store::{CardStore, ViewMode, expect_store};
@@ -55,17 +55,14 @@ pub fn Editor(
     reveal_in_form(store);
     let mode = store.mode();
     let opening = session.opening();
-    let main = move || {
-        match (screen.get(), mode.get()) {
+    let main = move || match (screen.get(), mode.get()) {
         (Screen::Registry, _) => view! { <RegistryScreen /> }.into_any(),
-        (Screen::Editor, _) if opening.with(Option::is_some) => view! {
-            <p class="mce-opening" role="status">{move || format!("Opening {}\u{2026}", opening.get().unwrap_or_default())}</p>
+        (Screen::Editor, _) if opening.with(Option::is_some) => {
+            view! { <OpeningStatus /> }.into_any()
         }
-        .into_any(),
         (Screen::Editor, ViewMode::Form) => view! { <FormView /> }.into_any(),
         (Screen::Editor, ViewMode::Source) => view! { <SourceEditor /> }.into_any(),
         (Screen::Editor, ViewMode::Preview) => view! { <PrintView /> }.into_any(),
-    }
     };
     let registry_available = move || matches!(backend.config().get(), ConfigState::Ready(_));
     let config_problem = move || match backend.config().get() {
@@ -122,6 +119,15 @@ pub fn Editor(
             <RecoveryDialog />
         </div>
     }
+}
+
+/// What the card's place says while a linked card opens, instead of showing
+/// an empty card first.
+#[component]
+fn OpeningStatus() -> impl IntoView {
+    let opening = expect_session().opening();
+    let text = move || format!("Opening {}\u{2026}", opening.get().unwrap_or_default());
+    view! { <p class="mce-opening" role="status">{text}</p> }
 }
 
 /// The first stop for the keyboard: past the toolbar and the section list
