@@ -198,9 +198,11 @@ fn take_early_request(url: &str) -> Option<js_sys::Promise> {
     Some(promise)
 }
 
-/// "TypeError: Failed to fetch", as gloo-net words a failed request.
+/// "TypeError: Failed to fetch", as gloo-net words a failed request; a
+/// plain `Error` is only its message ("no answer within 60 s").
 fn describe_error(error: &JsValue) -> String {
     match error.dyn_ref::<js_sys::Error>() {
+        Some(error) if error.name() == "Error" => error.message().into(),
         Some(error) => format!("{}: {}", error.name(), error.message()),
         None => format!("{error:?}"),
     }
