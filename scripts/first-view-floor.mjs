@@ -8,7 +8,7 @@
 // `make bench` runs it; alone: `node scripts/first-view-floor.mjs`
 // (with scripts/env.sh's PATH).
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { brotliCompressSync, constants } from "node:zlib";
 import { chromium } from "playwright-core";
@@ -49,15 +49,12 @@ for (const build of builds) {
 }
 
 // Each probe must show the largest card and take input.
-const cards = join(out, "cards");
-mkdirSync(cards);
-copyFileSync(join(repo, "examples/large.json"), join(cards, "large.json"));
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
 for (const row of rows.filter((row) => row.kind === "--example")) {
   writeFileSync(join(row.dir, "index.html"),
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${row.name}</title>` +
     `<script type="module">import init from "./app.js"; init();</script></head><body></body></html>`);
-  for (const entry of readdirSync(cards)) copyFileSync(join(cards, entry), join(row.dir, entry));
+  copyFileSync(join(repo, "examples/large.json"), join(row.dir, "large.json"));
   const { server, url } = await startServer({ root: row.dir });
   const page = await browser.newPage();
   await page.goto(new URL("index.html?card=large.json", url).href);
