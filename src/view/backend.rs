@@ -170,6 +170,7 @@ impl Backend {
         let name = version_name(&package);
         let base = imported.card.clone();
         session.open(
+            session.request_open(),
             LoadedCard {
                 card: imported.card,
                 style: imported.style,

@@ -8,7 +8,7 @@ use leptos::wasm_bindgen::JsCast;
 
 use super::modal::Modal;
 use super::platform::{FileProblem, fetch_text, read_file};
-use super::session::{Session, expect_session};
+use super::session::{OpenRequest, Session, expect_session};
 use super::store::{LoadedCard, PackageInfo};
 use crate::domain::check::MAX_FILE_BYTES;
 use crate::domain::drafts::CardSource;
@@ -36,7 +36,13 @@ fn loaded(imported: Imported, source: CardSource) -> (LoadedCard, String) {
     (card, announcement)
 }
 
-fn refuse(session: Session, what: &str, reason: impl std::fmt::Display) {
+/// Says why `request` could not open its card, unless the user has asked
+/// for another card since.
+fn refuse(session: Session, request: OpenRequest, what: &str, reason: impl std::fmt::Display) {
+    if !session.is_latest(request) {
+        return;
+    }
+    session.stop_opening();
     session.notify(
         true,
         format!("Could not open {what}: {reason}. The card you were editing is unchanged."),
@@ -46,21 +52,24 @@ fn refuse(session: Session, what: &str, reason: impl std::fmt::Display) {
 /// Opens a file the user chose or dropped.
 pub fn open_file(session: Session, file: web_sys::File) {
     let name = file.name();
+    let request = session.request_open();
     leptos::task::spawn_local(async move {
         let what = format!("\u{201c}{name}\u{201d}");
         let bytes = match read_file(&file, MAX_FILE_BYTES).await {
             Ok(bytes) => bytes,
             Err(FileProblem::TooLarge(size)) => {
-                return refuse(session, &what, ImportError::TooLarge(size));
+                return refuse(session, request, &what, ImportError::TooLarge(size));
             }
-            Err(FileProblem::Unreadable(reason)) => return refuse(session, &what, reason),
+            Err(FileProblem::Unreadable(reason)) => {
+                return refuse(session, request, &what, reason);
+            }
         };
         match import_bytes(&bytes) {
             Ok(imported) => {
                 let (card, announcement) = loaded(imported, CardSource::File(name));
-                session.open(card, announcement);
+                session.open(request, card, announcement);
             }
-            Err(error) => refuse(session, &what, error),
+            Err(error) => refuse(session, request, &what, error),
         }
     });
 }
@@ -126,7 +135,7 @@ fn PasteDialog(open: RwSignal<bool>) -> impl IntoView {
     let submit = move |_| match import_text(&text.get_untracked()) {
         Ok(imported) => {
             let (card, announcement) = loaded(imported, CardSource::Pasted);
-            session.open(card, announcement);
+            session.open(session.request_open(), card, announcement);
             error.set(None);
             text.set(String::new());
             open.set(false);
@@ -181,17 +190,18 @@ fn Examples() -> impl IntoView {
                 if let Some(menu) = menu.get() {
                     menu.set_open(false);
                 }
+                let request = session.request_open();
                 leptos::task::spawn_local(async move {
                     let what = format!("the {name} example");
                     match fetch_text(path).await {
                         Ok(text) => match import_text(&text) {
                             Ok(imported) => {
                                 let (card, announcement) = loaded(imported, CardSource::Example((*name).to_owned()));
-                                session.open(card, announcement);
+                                session.open(request, card, announcement);
                             }
-                            Err(error) => refuse(session, &what, error),
+                            Err(error) => refuse(session, request, &what, error),
                         },
-                        Err(error) => refuse(session, &what, error),
+                        Err(error) => refuse(session, request, &what, error),
                     }
                 });
             };
@@ -271,11 +281,13 @@ pub fn open_link(session: Session, path: String) {
     };
     let base = location.href().unwrap_or_default();
     let origin = location.origin().unwrap_or_default();
+    let request = session.request_open();
     let url = match web_sys::Url::new_with_base(&path, &base) {
         Ok(url) => url,
         Err(_) => {
             return refuse(
                 session,
+                request,
                 &format!("the linked card {path}"),
                 "it is not a valid address",
             );
@@ -284,6 +296,7 @@ pub fn open_link(session: Session, path: String) {
     if url.origin() != origin {
         return refuse(
             session,
+            request,
             &format!("the linked card {path}"),
             format!(
                 "only cards on this site ({origin}) open by link, and this one is on {}",
@@ -292,19 +305,18 @@ pub fn open_link(session: Session, path: String) {
         );
     }
     let address = url.href();
-    session.set_opening(Some(CardSource::Link(path.clone()).describe()));
+    session.set_opening(CardSource::Link(path.clone()).describe());
     leptos::task::spawn_local(async move {
         let what = format!("the linked card {path}");
         match fetch_text(&address).await {
             Ok(text) => match import_text(&text) {
                 Ok(imported) => {
                     let (card, announcement) = loaded(imported, CardSource::Link(path));
-                    session.open(card, announcement);
+                    session.open(request, card, announcement);
                 }
-                Err(error) => refuse(session, &what, error),
+                Err(error) => refuse(session, request, &what, error),
             },
-            Err(error) => refuse(session, &what, error),
+            Err(error) => refuse(session, request, &what, error),
         }
-        session.set_opening(None);
     });
 }

@@ -52,7 +52,15 @@ pub struct Session {
     pending: RwSignal<Option<PendingRecovery>>,
     save_timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
     opening: RwSignal<Option<String>>,
+    latest_request: StoredValue<u64>,
 }
+
+/// One request to open a card, in the order the user made them. Opening
+/// takes time (a link, an example, a file being read); an answer that
+/// arrives after a later request began is dropped, so a slow link never
+/// replaces the card the user has opened since.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OpenRequest(u64);
 
 impl Session {
     /// A session for `store`; call [`Session::start`] once mounted.
@@ -64,6 +72,7 @@ impl Session {
             pending: RwSignal::new(None),
             save_timer: StoredValue::new_local(None),
             opening: RwSignal::new(None),
+            latest_request: StoredValue::new(0),
         }
     }
 
@@ -154,14 +163,41 @@ impl Session {
         self.opening.read_only()
     }
 
-    /// Says a card is being opened, or (`None`) no longer.
-    pub fn set_opening(self, what: Option<String>) {
-        self.opening.set(what);
+    /// Says a card is being opened.
+    pub fn set_opening(self, what: String) {
+        self.opening.set(Some(what));
     }
 
-    /// Opens another card. The current card's draft is saved first; if the
-    /// new card's source has a draft that differs, it is offered back.
-    pub fn open(self, loaded: LoadedCard, announcement: String) {
+    /// Says no card is being opened any more (without waking the editor
+    /// when it already knew).
+    pub fn stop_opening(self) {
+        if self.opening.with_untracked(Option::is_some) {
+            self.opening.set(None);
+        }
+    }
+
+    /// Starts a request to open a card, superseding any still under way
+    /// (whose "Opening …" status goes with it).
+    pub fn request_open(self) -> OpenRequest {
+        self.latest_request.update_value(|latest| *latest += 1);
+        self.stop_opening();
+        OpenRequest(self.latest_request.get_value())
+    }
+
+    /// Whether `request` is still the latest: its answer, card or error, is
+    /// still wanted.
+    pub fn is_latest(self, request: OpenRequest) -> bool {
+        self.latest_request.get_value() == request.0
+    }
+
+    /// Opens another card, unless a later request has begun since
+    /// `request`. The current card's draft is saved first; if the new
+    /// card's source has a draft that differs, it is offered back.
+    pub fn open(self, request: OpenRequest, loaded: LoadedCard, announcement: String) {
+        if !self.is_latest(request) {
+            return;
+        }
+        self.stop_opening();
         self.save_now();
         let card = loaded.card.clone();
         let source = loaded.source.clone();

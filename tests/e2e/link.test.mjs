@@ -76,6 +76,33 @@ test("while a linked card opens, the page says so instead of showing an empty ca
   await page.close();
 });
 
+test("a card the user opens while a link is still loading is not replaced when the link arrives", async () => {
+  const page = await app.context.newPage();
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route((url) => url.pathname === "/examples/large.json", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${app.url}?card=/examples/large.json`, { waitUntil: "domcontentloaded" });
+  await page.locator(".mce-opening").waitFor();
+  await page.locator("summary", { hasText: "Examples" }).click();
+  await page.getByRole("button", { name: "Complete example" }).click();
+  const creator = page.locator('[data-path="/model_overview/model_creator"]');
+  await page.waitForFunction(() => document.querySelector('[data-path="/model_overview/model_creator"]')?.value.length > 0);
+  assert.equal(await page.locator(".mce-opening").count(), 0, "the link's status gave way to the card the user chose");
+  await creator.fill("Edited while the link loaded");
+  const linkAnswered = page.waitForEvent("requestfinished", (request) => new URL(request.url()).pathname === "/examples/large.json");
+  release();
+  await linkAnswered;
+  await page.waitForTimeout(500);
+  assert.equal(await creator.inputValue(), "Edited while the link loaded");
+  assert.match(await page.locator(".mce-header__source").textContent(), /the complete example/);
+  assert.equal(await page.getByTestId("notice-error").isVisible(), false);
+  assert.match(await page.getByTestId("notice").textContent(), /Opened the complete example/);
+  await page.close();
+});
+
 test("a page whose app cannot load says so instead of loading forever", async () => {
   const page = await app.context.newPage();
   await page.route("**/*.wasm", (route) => route.abort());
