@@ -25,11 +25,32 @@ pub fn SourceEditor() -> impl IntoView {
         .get_untracked()
         .map_or_else(|| store.card_text(), |draft| draft.text);
 
+    // The caret's offset (UTF-16) when its line and column were last
+    // worked out. Reading the text copies all of it (100 KB on the largest
+    // card), so a key or click that leaves the caret where `input` already
+    // put it reads nothing.
+    let caret_offset = StoredValue::new(None::<u32>);
+    let place_caret = move |text: &str, start: u32| {
+        caret_offset.set_value(Some(start));
+        caret.set(line_and_column(
+            text,
+            byte_offset_of_utf16(text, start as usize),
+        ));
+    };
+    let selection_start = |element: &web_sys::HtmlTextAreaElement| {
+        element.selection_start().ok().flatten().unwrap_or(0)
+    };
     let update_caret = move || {
         if let Some(element) = textarea.get_untracked() {
-            let start = element.selection_start().ok().flatten().unwrap_or(0) as usize;
-            let text = element.value();
-            caret.set(line_and_column(&text, byte_offset_of_utf16(&text, start)));
+            place_caret(&element.value(), selection_start(&element));
+        }
+    };
+    let follow_caret = move || {
+        if let Some(element) = textarea.get_untracked() {
+            let start = selection_start(&element);
+            if caret_offset.get_value() != Some(start) {
+                place_caret(&element.value(), start);
+            }
         }
     };
 
@@ -42,6 +63,7 @@ pub fn SourceEditor() -> impl IntoView {
             && let Some(element) = textarea.get_untracked()
         {
             element.set_value(&store.card_text());
+            caret_offset.set_value(None);
         }
         revision
     });
@@ -119,11 +141,14 @@ pub fn SourceEditor() -> impl IntoView {
                 }
                 prop:value=initial
                 on:input=move |event| {
-                    store.edit_source(event_target_value(&event));
-                    update_caret();
+                    let text = event_target_value(&event);
+                    if let Some(element) = textarea.get_untracked() {
+                        place_caret(&text, selection_start(&element));
+                    }
+                    store.edit_source(text);
                 }
-                on:keyup=move |_| update_caret()
-                on:click=move |_| update_caret()
+                on:keyup=move |_| follow_caret()
+                on:click=move |_| follow_caret()
             ></textarea>
             <div class="mce-source__status">
                 <p
