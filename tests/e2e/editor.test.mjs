@@ -69,6 +69,25 @@ test("activating a problem in the source view selects the offending value", asyn
   assert.match(await app.page.locator("#mce-source-caret").textContent(), /^Line 9, column 5$/);
 });
 
+test("the source view says where the caret is as you type and move it", async () => {
+  const caret = app.page.locator("#mce-source-caret");
+  await source().evaluate((area) => {
+    const at = area.value.indexOf('"risk_rating"');
+    area.focus();
+    area.setSelectionRange(at, at);
+  });
+  await app.page.keyboard.press("ArrowRight");
+  assert.match(await caret.textContent(), /^Line 9, column 6$/, "a key that moves the caret");
+  await app.page.keyboard.type("x");
+  assert.match(await caret.textContent(), /^Line 9, column 7$/, "typing");
+  await app.page.keyboard.press("Backspace");
+  await app.page.keyboard.press("ArrowUp");
+  assert.match(await caret.textContent(), /^Line 8, column 6$/);
+  await app.page.keyboard.press("End");
+  const line8 = await source().evaluate((area) => area.value.split("\n")[7].length);
+  assert.equal(await caret.textContent(), `Line 8, column ${line8 + 1}`);
+});
+
 test("broken JSON gets a line and column and keeps the last valid card's problems", async () => {
   await paste(app.page, source(), '{\n  "intended_uses": {\n    "risk_rating": "Low",\n  }\n}');
   const error = app.page.getByTestId("parse-error");
