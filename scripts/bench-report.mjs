@@ -2,7 +2,8 @@
 // `make bench`: our release build and both peer editors measured the same
 // way in one run (../shared/peers/bench.mjs: typical, large and stress
 // cards, median of --runs), plus validation timings (native, in the
-// browser, and ajv in Node), printed as one table with our ratios to each
+// browser, and ajv in Node), first paint, and the large card on throttled
+// connections (scripts/slow-network.mjs), printed as one table with our ratios to each
 // peer and appended to bench/history.csv. Not part of `make test`.
 //
 //   node scripts/bench-report.mjs --peers target/bench/peers --runs 3 --native target/bench/native.json
@@ -15,6 +16,7 @@ import { brotliCompressSync, constants } from "node:zlib";
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS } from "../tests/e2e/support.mjs";
 import { startServer } from "./serve.mjs";
+import { CONNECTIONS, readyOnConnections } from "./slow-network.mjs";
 
 const option = (name, fallback) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -211,6 +213,8 @@ for (const system of systems) {
   process.stderr.write(`first paint of ${system.name}…\n`);
   paints[system.name] = await firstPaint(system);
 }
+process.stderr.write("the large card on throttled connections…\n");
+const throttled = await readyOnConnections(systems, join(peers, "cards"), runs);
 
 const fmt = (value, digits = 0) => (value === undefined || value === null || Number.isNaN(value) ? "—" : value.toFixed(digits));
 const ratio = (theirs, ours) => (theirs && ours ? `${(theirs / ours).toFixed(1)}x` : "—");
@@ -227,6 +231,10 @@ for (const card of cards) {
   }
 }
 row("large", "first_paint_ms", fmt(paints.ours), fmt(paints.rjsf), fmt(paints["JSON Forms"]), ratio(paints.rjsf, paints.ours), ratio(paints["JSON Forms"], paints.ours));
+for (const connection of CONNECTIONS) {
+  const ready = (name) => throttled[name]?.[connection.key];
+  row("large", `ready_ms, ${connection.name}`, fmt(ready("ours")), fmt(ready("rjsf")), fmt(ready("JSON Forms")), ratio(ready("rjsf"), ready("ours")), ratio(ready("JSON Forms"), ready("ours")));
+}
 row("—", "first view, brotli KB", fmt(sizes.ours / 1024, 1), fmt(sizes.rjsf / 1024, 1), fmt(sizes["JSON Forms"] / 1024, 1), ratio(sizes.rjsf, sizes.ours), ratio(sizes["JSON Forms"], sizes.ours));
 const validation = [];
 validation.push("| card | whole card, ours native (ms) | whole card, ours WASM in Chromium (ms) | whole card, ajv 8 in Chromium (ms) | whole card, ajv 8 in Node (ms) | a keystroke, ours native (ms) | a keystroke, ours WASM (ms) |");
@@ -273,8 +281,13 @@ if (sizes.ours > budget) {
 const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: repo, encoding: "utf8" }).trim();
 const date = new Date().toISOString().slice(0, 10);
 const history = join(repo, "bench/history.csv");
+const header = `date,commit,system,card,ready_ms,key_p50_ms,key_p95_ms,heap_mb,wasm_mb,validation_ms,keystroke_validation_ms,first_paint_ms,first_view_brotli_kb,${CONNECTIONS.map((connection) => `ready_${connection.key}_ms`).join(",")}`;
 if (!existsSync(history)) {
-  writeFileSync(history, "date,commit,system,card,ready_ms,key_p50_ms,key_p95_ms,heap_mb,wasm_mb,validation_ms,keystroke_validation_ms,first_paint_ms,first_view_brotli_kb\n");
+  writeFileSync(history, `${header}\n`);
+} else {
+  // Columns added since the file was started: older rows leave them empty.
+  const [first, ...rest] = readFileSync(history, "utf8").split("\n");
+  if (first !== header) writeFileSync(history, [header, ...rest].join("\n"));
 }
 for (const card of cards) {
   for (const system of systems) {
@@ -284,7 +297,11 @@ for (const card of cards) {
     const paintMs = card === "large" ? (paints[system.name]?.toFixed(0) ?? "") : "";
     appendFileSync(
       history,
-      [date, commit, system.name, card, f.ready_ms ?? "", f.key_p50_ms ?? "", f.key_p95_ms ?? "", f.heap_mb ?? "", f.wasm_mb ?? "", validationMs, keystrokeMs, paintMs, (sizes[system.name] / 1024).toFixed(1)].join(",") + "\n",
+      [
+        date, commit, system.name, card, f.ready_ms ?? "", f.key_p50_ms ?? "", f.key_p95_ms ?? "", f.heap_mb ?? "", f.wasm_mb ?? "",
+        validationMs, keystrokeMs, paintMs, (sizes[system.name] / 1024).toFixed(1),
+        ...CONNECTIONS.map((connection) => (card === "large" ? (throttled[system.name]?.[connection.key]?.toFixed(0) ?? "") : "")),
+      ].join(",") + "\n",
     );
   }
 }
