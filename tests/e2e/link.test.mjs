@@ -56,14 +56,21 @@ test("the linked card is fetched once, while the app itself downloads", async ()
   assert.equal(await page.locator("#mce-loading").count(), 0, "the loading line is gone");
 });
 
-test("while a linked card opens, the page says so instead of showing an empty card", async () => {
+// A new page on which the request for `pathname` is held back until the
+// returned `release` is called.
+async function pageHolding(pathname) {
   const page = await app.context.newPage();
   let release;
   const held = new Promise((resolve) => (release = resolve));
-  await page.route((url) => url.pathname === "/examples/complete.json", async (route) => {
+  await page.route((url) => url.pathname === pathname, async (route) => {
     await held;
     await route.continue();
   });
+  return { page, release };
+}
+
+test("while a linked card opens, the page says so instead of showing an empty card", async () => {
+  const { page, release } = await pageHolding("/examples/complete.json");
   // A request still open holds the load event back.
   await page.goto(`${app.url}?card=/examples/complete.json`, { waitUntil: "domcontentloaded" });
   const status = page.locator(".mce-opening");
@@ -77,13 +84,7 @@ test("while a linked card opens, the page says so instead of showing an empty ca
 });
 
 test("a card the user opens while a link is still loading is not replaced when the link arrives", async () => {
-  const page = await app.context.newPage();
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await page.route((url) => url.pathname === "/examples/large.json", async (route) => {
-    await held;
-    await route.continue();
-  });
+  const { page, release } = await pageHolding("/examples/large.json");
   await page.goto(`${app.url}?card=/examples/large.json`, { waitUntil: "domcontentloaded" });
   await page.locator(".mce-opening").waitFor();
   await page.locator("summary", { hasText: "Examples" }).click();
