@@ -73,7 +73,7 @@ function assets(dir) {
       const path = join(d, name);
       if (statSync(path).isDirectory()) {
         if (name !== "examples") walk(path);
-      } else if (/\.(js|wasm|css|html)$/.test(name)) {
+      } else if (/\.(m?js|wasm|css|html)$/.test(name)) {
         const bytes = readFileSync(path);
         rows.push({ name: path.slice(dir.length + 1), raw: bytes.length, brotli: brotli(bytes) });
       }
@@ -87,7 +87,7 @@ function assets(dir) {
 // `runs` cold loads, served the way the peer harness serves it.
 async function firstPaint(system) {
   const cardsDir = join(peers, "cards");
-  const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".json": "application/json", ".css": "text/css" };
+  const types = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm", ".json": "application/json", ".css": "text/css" };
   const server = createServer((request, response) => {
     const { pathname } = new URL(request.url, "http://x");
     let file = pathname.startsWith("/cards/") ? join(cardsDir, pathname.slice(7)) : join(system.root, pathname);

@@ -27,6 +27,7 @@ export const CONNECTIONS = [
 const TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
   ".css": "text/css; charset=utf-8",
   ".wasm": "application/wasm",
   ".json": "application/json; charset=utf-8",
@@ -40,7 +41,7 @@ function compressAll(dir, into = new Map()) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) {
       if (name !== "examples") compressAll(path, into);
-    } else if (/\.(html|js|css|wasm|json)$/.test(name)) {
+    } else if (/\.(html|m?js|css|wasm|json)$/.test(name)) {
       const bytes = readFileSync(path);
       into.set(path, brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }));
     }

@@ -1,7 +1,7 @@
 // End-to-end: a link that opens a card (?card=), same-origin only.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { after, before, test } from "node:test";
 import { openApp } from "./support.mjs";
 
@@ -101,6 +101,34 @@ test("a card the user opens while a link is still loading is not replaced when t
   assert.match(await page.locator(".mce-header__source").textContent(), /the complete example/);
   assert.equal(await page.getByTestId("notice-error").isVisible(), false);
   assert.match(await page.getByTestId("notice").textContent(), /Opened the complete example/);
+  await page.close();
+});
+
+test("while the app downloads, the loading line's bar shows how much of it has arrived", async () => {
+  const page = await app.context.newPage();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  // 2 MB/s: the module takes a good half second to arrive.
+  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 20, downloadThroughput: 2e6, uploadThroughput: 2e6 });
+  await page.addInitScript(() => {
+    window.barSeen = [];
+    new MutationObserver((changes) => {
+      for (const { target } of changes) {
+        if (target.closest?.("#mce-loading progress")) window.barSeen.push([target.value, target.max]);
+      }
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ["value", "max"] });
+  });
+  await page.goto(app.url, { waitUntil: "commit" });
+  await page.waitForFunction(() => !document.getElementById("mce-loading"));
+  const seen = await page.evaluate(() => window.barSeen);
+  const dist = resolve(import.meta.dirname, "../../dist");
+  const wasm = readdirSync(dist).find((name) => name.endsWith("_bg.wasm"));
+  const size = statSync(join(dist, wasm)).size;
+  assert.ok(seen.length > 2, `the bar moved (${seen.length} updates)`);
+  assert.ok(seen.every(([, max]) => max === size), `its total is the module's size as served, ${size} bytes`);
+  assert.ok(seen.some(([value]) => value > 0 && value < size), "it showed part of the module arrived");
+  assert.deepEqual(seen.at(-1), [size, size], "and all of it, before the app started");
   await page.close();
 });
 

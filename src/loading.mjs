@@ -1,0 +1,23 @@
+// Trunk's initializer for the app (index.html, `data-initializer`): while
+// the WebAssembly module downloads, the loading line's bar shows how much
+// has arrived (on a slow connection that is seconds), and if the module
+// cannot be fetched or started, the line says so instead of promising
+// forever. Trunk's loader calls these hooks around its own fetch of the
+// module, counting the bytes as they arrive.
+export default function loading() {
+  const bar = () => document.querySelector("#mce-loading progress");
+  return {
+    onProgress({ current, total }) {
+      const progress = bar();
+      if (progress && total > 0) {
+        progress.max = total;
+        progress.value = Math.min(current, total);
+      }
+    },
+    onFailure(error) {
+      // Trunk's loader catches the failure, so the page's listener for
+      // unhandled errors never hears of it.
+      window.mceCouldNotStart?.(error?.message ?? String(error));
+    },
+  };
+}
