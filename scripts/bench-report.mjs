@@ -252,7 +252,7 @@ console.log(validation.join("\n"));
 const ours = assets(join(repo, "dist"));
 console.log("\nOur first view, file by file\n");
 console.log("| file | raw KB | brotli KB |\n| --- | ---: | ---: |");
-for (const asset of ours) console.log(`| ${asset.name.replace(/-[0-9a-f]{16}/, "")} | ${fmt(asset.raw / 1024, 1)} | ${fmt(asset.brotli / 1024, 1)} |`);
+for (const asset of ours) console.log(`| ${asset.name.replace(/-[0-9a-f]{16}/, "").replace(/^[0-9a-f]{16}-/, "")} | ${fmt(asset.raw / 1024, 1)} | ${fmt(asset.brotli / 1024, 1)} |`);
 
 // The issue's targets, each checked against this run's figures.
 const f = (system, card, figure) => figures[`${system}/${card}`]?.[figure];
