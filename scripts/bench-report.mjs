@@ -3,8 +3,9 @@
 // way in one run (../shared/peers/bench.mjs: typical, large and stress
 // cards, median of --runs), plus validation timings (native, in the
 // browser, and ajv in Node), first paint, and the large card on throttled
-// connections (scripts/slow-network.mjs), printed as one table with our ratios to each
-// peer and appended to bench/history.csv. Not part of `make test`.
+// connections (scripts/slow-network.mjs), printed as one table with our
+// ratios to each peer and appended to bench/history.csv. Not part of
+// `make test`.
 //
 //   node scripts/bench-report.mjs --peers target/bench/peers --runs 3 --native target/bench/native.json
 import { execFileSync, spawnSync } from "node:child_process";

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // The first-view floor: what the least first view of a card downloads,
 // with Leptos and without, next to the app built the same way. Builds the
-// app and the three probes in bench/floor/ for wasm32 (release profile), runs each
-// through wasm-bindgen and `wasm-opt -Oz` as Trunk does, checks in
+// app and the three probes in bench/floor/ for wasm32 (release profile),
+// runs each through wasm-bindgen and `wasm-opt -Oz` as Trunk does, checks in
 // Chromium that each probe shows large.json and takes input (a floor that
 // does not work would prove nothing), and prints their brotli sizes.
 // `make bench` runs it; alone: `node scripts/first-view-floor.mjs`
