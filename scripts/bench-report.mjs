@@ -16,7 +16,7 @@ import { createRequire } from "node:module";
 import { brotliCompressSync, constants } from "node:zlib";
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS } from "../tests/e2e/support.mjs";
-import { startServer } from "./serve.mjs";
+import { TYPES, startServer } from "./serve.mjs";
 import { CONNECTIONS, readyOnConnections } from "./slow-network.mjs";
 
 const option = (name, fallback) => {
@@ -88,12 +88,11 @@ function assets(dir) {
 // `runs` cold loads, served the way the peer harness serves it.
 async function firstPaint(system) {
   const cardsDir = join(peers, "cards");
-  const types = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm", ".json": "application/json", ".css": "text/css" };
   const server = createServer((request, response) => {
     const { pathname } = new URL(request.url, "http://x");
     let file = pathname.startsWith("/cards/") ? join(cardsDir, pathname.slice(7)) : join(system.root, pathname);
     if (!existsSync(file) || statSync(file).isDirectory()) file = join(system.root, "index.html");
-    response.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream" });
+    response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
     response.end(readFileSync(file));
   });
   await new Promise((done) => server.listen(0, "127.0.0.1", done));

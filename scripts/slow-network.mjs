@@ -13,6 +13,7 @@ import { extname, join, resolve } from "node:path";
 import { brotliCompressSync, constants } from "node:zlib";
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS } from "../tests/e2e/support.mjs";
+import { TYPES } from "./serve.mjs";
 
 /**
  * The connections measured, as Chrome DevTools emulates them (throughput in
@@ -24,15 +25,6 @@ export const CONNECTIONS = [
   { name: "10 Mbit/s, 40 ms", key: "10mbit", latency: 40, downloadThroughput: 10e6 / 8, uploadThroughput: 5e6 / 8 },
 ];
 
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".json": "application/json; charset=utf-8",
-};
-
 // Every file under `dir` (examples aside), compressed ahead of time as a
 // host serves pre-compressed files: compressing a 1 MB module at quality 11
 // takes seconds, which must not be counted as transfer.
@@ -41,27 +33,32 @@ function compressAll(dir, into = new Map()) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) {
       if (name !== "examples") compressAll(path, into);
-    } else if (/\.(html|m?js|css|wasm|json)$/.test(name)) {
-      const bytes = readFileSync(path);
-      into.set(path, brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }));
+    } else if (TYPES[extname(name)]) {
+      into.set(path, compressed(path));
     }
   }
   return into;
 }
 
+// A file's bytes as a host serves them pre-compressed: brotli, quality 11.
+function compressed(path) {
+  const bytes = readFileSync(path);
+  return brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } });
+}
+
 // Serves `root`, and the large card of `cardsDir` under /cards/, brotli-compressed.
 function serveCompressed(root, cardsDir) {
-  const compressed = compressAll(root);
+  const files = compressAll(root);
   const card = join(cardsDir, "large.json");
-  compressed.set(card, brotliCompressSync(readFileSync(card), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  files.set(card, compressed(card));
   const server = createServer((request, response) => {
     const { pathname } = new URL(request.url, "http://x");
     let file = pathname.startsWith("/cards/") ? join(cardsDir, pathname.slice(7)) : join(root, pathname);
-    if (!compressed.has(file)) file = join(root, "index.html");
+    if (!files.has(file)) file = join(root, "index.html");
     const headers = { "content-type": TYPES[extname(file)] ?? "application/octet-stream", vary: "accept-encoding" };
     if ((request.headers["accept-encoding"] ?? "").includes("br")) {
       headers["content-encoding"] = "br";
-      response.writeHead(200, headers).end(compressed.get(file));
+      response.writeHead(200, headers).end(files.get(file));
     } else {
       response.writeHead(200, headers).end(readFileSync(file));
     }

@@ -14,6 +14,10 @@
 mod common;
 
 #[cfg(target_arch = "wasm32")]
+#[path = "linked_card.rs"]
+mod linked_card;
+
+#[cfg(target_arch = "wasm32")]
 mod floor {
     use leptos::prelude::*;
     use model_card_editor::domain::document::{CardDocument, Coalesce, Edit};
@@ -23,7 +27,8 @@ mod floor {
     use model_card_editor::domain::pointer::JsonPointer;
     use serde_json::Value;
 
-    use super::common::{checkbox, fetch_card, text_box};
+    use super::common::{checkbox, text_box};
+    use super::linked_card::fetch_card;
 
     /// The card being edited and the card as loaded (for the draft).
     #[derive(Clone, Copy)]

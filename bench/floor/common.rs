@@ -1,21 +1,10 @@
-//! What both first-view floor probes share: the card named by `?card=`,
-//! one control per value, and mounting.
+//! What both Leptos first-view floor probes share: one control per value,
+//! and mounting.
 
 use std::future::Future;
 
 use leptos::prelude::*;
 use serde_json::Value;
-
-/// The bytes of the card named by `?card=`.
-pub async fn fetch_card() -> Result<Vec<u8>, String> {
-    let query = window().location().search().unwrap_or_default();
-    let path = query.trim_start_matches("?card=");
-    let response = gloo_net::http::Request::get(path)
-        .send()
-        .await
-        .map_err(|error| error.to_string())?;
-    response.binary().await.map_err(|error| error.to_string())
-}
 
 /// A labelled text box for a string or number, carrying `data-path`;
 /// `on_value` gets each new value (text that parses as JSON, for a number).

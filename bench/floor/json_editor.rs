@@ -13,12 +13,17 @@
 mod common;
 
 #[cfg(target_arch = "wasm32")]
+#[path = "linked_card.rs"]
+mod linked_card;
+
+#[cfg(target_arch = "wasm32")]
 mod floor {
     use leptos::prelude::*;
     use model_card_editor::domain::pointer::JsonPointer;
     use serde_json::Value;
 
-    use super::common::{checkbox, fetch_card, text_box};
+    use super::common::{checkbox, text_box};
+    use super::linked_card::fetch_card;
 
     fn setter(card: StoredValue<Value>, at: JsonPointer) -> impl Fn(Value) + 'static {
         move |value| {

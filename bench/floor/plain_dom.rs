@@ -10,6 +10,10 @@
 //! prints its download next to the app's (README › Performance).
 
 #[cfg(target_arch = "wasm32")]
+#[path = "linked_card.rs"]
+mod linked_card;
+
+#[cfg(target_arch = "wasm32")]
 mod floor {
     use std::cell::RefCell;
     use std::rc::Rc;
@@ -23,6 +27,8 @@ mod floor {
     use wasm_bindgen::JsCast;
     use wasm_bindgen::closure::Closure;
     use web_sys::{Document, Element, HtmlInputElement};
+
+    use super::linked_card::fetch_card;
 
     /// The card being edited and the card as loaded (for the draft).
     struct Card {
@@ -185,18 +191,6 @@ mod floor {
             Some(other) => other.to_string(),
             None => String::new(),
         }
-    }
-
-    /// The bytes of the card named by `?card=`.
-    async fn fetch_card() -> Result<Vec<u8>, String> {
-        let window = web_sys::window().ok_or("no window")?;
-        let query = window.location().search().unwrap_or_default();
-        let path = query.trim_start_matches("?card=");
-        let response = gloo_net::http::Request::get(path)
-            .send()
-            .await
-            .map_err(|error| error.to_string())?;
-        response.binary().await.map_err(|error| error.to_string())
     }
 
     /// Shows the card named by `?card=`, or why not.
