@@ -110,6 +110,25 @@ fn scalar_text(value: &Value) -> String {
     }
 }
 
+/// A row of `.mce-print__table` and of its compact variant, in rem, as the
+/// stylesheet lays them out (font size, padding and border).
+const TABLE_ROW_REM: f64 = 1.74;
+const COMPACT_ROW_REM: f64 = 1.59;
+/// A chart's height at its widest (`.mce-chart`: 30rem wide, the frame's
+/// 2:1 ratio) and the margins around a figure or table.
+const CHART_REM: f64 = 15.0;
+const MARGINS_REM: f64 = 1.5;
+
+/// The height a figure or table holds while off screen. The stylesheet
+/// skips laying out off-screen figures and tables (`content-visibility:
+/// auto`: on the largest card that is most of the preview's 22,000
+/// elements), and each holds this size until it has been laid out once, so
+/// the scroll bar matches the document's length from the start.
+fn reserved_height(rows: usize, row_rem: f64, chart: bool) -> String {
+    let chart = if chart { CHART_REM } else { 0.0 };
+    format!("auto {:.1}rem", chart + MARGINS_REM + rows as f64 * row_rem)
+}
+
 fn heading(level: u8, text: String) -> AnyView {
     match level {
         0..=3 => view! { <h3>{text}</h3> }.into_any(),
@@ -349,9 +368,10 @@ fn render_table(label: String, item: &'static FormNode, value: &Value) -> Option
             view! { <tr>{cells}</tr> }
         })
         .collect_view();
+    let reserved = reserved_height(items.len() + 1, TABLE_ROW_REM, false);
     Some(
         view! {
-            <div class="mce-table-scroll" tabindex="0" role="region" aria-label=label>
+            <div class="mce-table-scroll" tabindex="0" role="region" aria-label=label style:contain-intrinsic-size=reserved>
                 <table class="mce-print__table">
                     <thead><tr>{head}</tr></thead>
                     <tbody>{body}</tbody>
@@ -390,8 +410,9 @@ fn render_point_table(
         .iter()
         .map(|(x, y)| view! { <tr><td>{x.to_string()}</td><td>{y.to_string()}</td></tr> })
         .collect_view();
+    let reserved = reserved_height(points.len() + 1, COMPACT_ROW_REM, true);
     Some(view! {
-        <figure class="mce-print__figure">
+        <figure class="mce-print__figure" style:contain-intrinsic-size=reserved>
             <svg class="mce-chart" viewBox=format!("0 0 {} {}", frame.width, frame.height) role="img" aria-label=description>
                 {y_ticks}
                 {x_ticks}
@@ -442,8 +463,9 @@ fn render_bar_table(value: &Value, labels: &[String]) -> Option<AnyView> {
             view! { <tr><th scope="row">{label}</th><td>{value.to_string()}</td></tr> }
         })
         .collect_view();
+    let reserved = reserved_height(values.len(), COMPACT_ROW_REM, true);
     Some(view! {
-        <figure class="mce-print__figure">
+        <figure class="mce-print__figure" style:contain-intrinsic-size=reserved>
             <svg class="mce-chart" viewBox=format!("0 0 {} {}", frame.width, frame.height) role="img" aria-label=format!("Bar chart of {} values", values.len())>
                 {y_ticks}
                 {bars}
@@ -476,8 +498,8 @@ fn render_matrix_table(value: &Value, columns: &[String], rows: &[String]) -> Op
                 .iter()
                 .map(|cell| {
                     let shade = heat(*cell, min, max);
-                    let style = format!("background-color: rgb(11 92 173 / {:.2})", shade * 0.55);
-                    view! { <td style=style>{cell.to_string()}</td> }
+                    let shading = format!("rgb(11 92 173 / {:.2})", shade * 0.55);
+                    view! { <td style:background-color=shading>{cell.to_string()}</td> }
                 })
                 .collect_view();
             let label = rows
@@ -487,9 +509,10 @@ fn render_matrix_table(value: &Value, columns: &[String], rows: &[String]) -> Op
             view! { <tr><th scope="row">{label}</th>{cells}</tr> }
         })
         .collect_view();
+    let reserved = reserved_height(grid.len() + 1, TABLE_ROW_REM, false);
     Some(
         view! {
-            <div class="mce-table-scroll" tabindex="0" role="region" aria-label="Matrix of values">
+            <div class="mce-table-scroll" tabindex="0" role="region" aria-label="Matrix of values" style:contain-intrinsic-size=reserved>
                 <table class="mce-print__table mce-print__matrix">
                     <thead><tr><td></td>{head}</tr></thead>
                     <tbody>{body}</tbody>

@@ -160,7 +160,23 @@ test("the printable card shows sections with content only, with tables and chart
   assert.equal(await page.locator(".mce-header").isVisible(), false, "the app's chrome is not printed");
   assert.equal(await page.locator(".mce-side").isVisible(), false);
   assert.equal(await view.isVisible(), true);
+  // On screen, figures and tables are laid out only near the viewport and
+  // hold an estimated height until then; printed, all of them are laid
+  // out, and each estimate is close to the height it turned out to have
+  // (or the scroll bar would misstate the document's length).
+  const blocks = await view.evaluate((view) =>
+    [...view.querySelectorAll(".mce-print__figure, .mce-table-scroll")].map((block) => ({
+      shown: getComputedStyle(block).contentVisibility,
+      ratio: block.getBoundingClientRect().height / (parseFloat(block.style.containIntrinsicSize.split(" ")[1]) * 16),
+    })),
+  );
+  assert.ok(blocks.length >= 5, "figures and tables");
+  for (const { shown, ratio } of blocks) {
+    assert.equal(shown, "visible");
+    assert.ok(ratio > 0.8 && ratio < 1.25, `a block's estimated height is off by a factor of ${ratio}`);
+  }
   await page.emulateMedia({ media: "screen" });
+  assert.equal(await view.locator(".mce-print__figure").first().evaluate((figure) => getComputedStyle(figure).contentVisibility), "auto");
 
   await page.getByRole("tab", { name: "Form" }).click();
   await page.getByRole("button", { name: "Paste…" }).click();
