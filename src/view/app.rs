@@ -55,14 +55,34 @@ pub fn Editor(
     reveal_in_form(store);
     let mode = store.mode();
     let opening = session.opening();
-    let main = move || match (screen.get(), mode.get()) {
-        (Screen::Registry, _) => view! { <RegistryScreen /> }.into_any(),
-        (Screen::Editor, _) if opening.with(Option::is_some) => {
-            view! { <OpeningStatus /> }.into_any()
+    let editing =
+        Memo::new(move |_| screen.get() == Screen::Editor && opening.with(Option::is_none));
+    // The form stays on the page, hidden, while the source or the preview
+    // is shown: building it again on the way back took half a second on
+    // the largest card with a few metric groups open. Hidden with
+    // `content-visibility` (the stylesheet), the browser keeps its layout
+    // too, so showing it again takes one frame. The source and the
+    // preview are built when shown (the source's text would otherwise be
+    // rewritten on every keystroke in the form).
+    let main = move || {
+        if !editing.get() {
+            return match screen.get() {
+                Screen::Registry => view! { <RegistryScreen /> }.into_any(),
+                Screen::Editor => view! { <OpeningStatus /> }.into_any(),
+            };
         }
-        (Screen::Editor, ViewMode::Form) => view! { <FormView /> }.into_any(),
-        (Screen::Editor, ViewMode::Source) => view! { <SourceEditor /> }.into_any(),
-        (Screen::Editor, ViewMode::Preview) => view! { <PrintView /> }.into_any(),
+        let other = move || match mode.get() {
+            ViewMode::Form => None,
+            ViewMode::Source => Some(view! { <SourceEditor /> }.into_any()),
+            ViewMode::Preview => Some(view! { <PrintView /> }.into_any()),
+        };
+        view! {
+            <div class="mce-view__form" class:mce-view__form--away=move || mode.get() != ViewMode::Form>
+                <FormView />
+            </div>
+            {other}
+        }
+        .into_any()
     };
     let registry_available = move || matches!(backend.config().get(), ConfigState::Ready(_));
     let config_problem = move || match backend.config().get() {
@@ -166,9 +186,26 @@ fn ViewTabs() -> impl IntoView {
     let backend = expect_backend();
     let mode = store.mode();
     let screen = backend.screen();
+    // Where each view was scrolled to, so coming back to a view comes back
+    // to the same place (indexed as `ViewMode::ALL`).
+    let scrolled = StoredValue::new([0; 3]);
     let show = move |target: ViewMode| {
+        let main = document().get_element_by_id("mce-main");
+        let from = mode.get_untracked();
+        if let Some(main) = &main
+            && screen.get_untracked() == Screen::Editor
+        {
+            scrolled.update_value(|scrolled| scrolled[from.index()] = main.scroll_top());
+        }
         store.set_mode(target);
         backend.show(Screen::Editor);
+        if let Some(main) = main
+            && target != from
+        {
+            // Once the view is on the page.
+            let top = scrolled.get_value()[target.index()];
+            request_animation_frame(move || main.set_scroll_top(top));
+        }
     };
     let selected = move |target: ViewMode| screen.get() == Screen::Editor && mode.get() == target;
     let tab = move |target: ViewMode, label: &'static str| {
@@ -183,7 +220,7 @@ fn ViewTabs() -> impl IntoView {
                 tabindex=move || if mode.get() == target { "0" } else { "-1" }
                 on:click=move |_| show(target)
                 on:keydown=move |event: ev::KeyboardEvent| {
-                    let order = [ViewMode::Form, ViewMode::Source, ViewMode::Preview];
+                    let order = ViewMode::ALL;
                     let at = order.iter().position(|mode| *mode == target).unwrap_or(0);
                     let other = match event.key().as_str() {
                         "ArrowRight" => order[(at + 1) % order.len()],

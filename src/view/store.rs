@@ -36,6 +36,16 @@ pub enum ViewMode {
     Preview,
 }
 
+impl ViewMode {
+    /// Every view, in the order the tabs show them.
+    pub const ALL: [ViewMode; 3] = [ViewMode::Form, ViewMode::Source, ViewMode::Preview];
+
+    /// The view's place in [`ViewMode::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
 /// A request to bring a place of the card into view and focus it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RevealRequest {

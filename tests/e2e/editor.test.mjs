@@ -126,6 +126,52 @@ test("activating a problem in the form view focuses its field", async () => {
   );
 });
 
+test("switching views comes back to the same place in each, and the hidden form stays out of reach", async () => {
+  const other = await openApp();
+  try {
+    const { page } = other;
+    const field = '[data-path="/additional_information/caveats_and_recommendations"]';
+    await page.goto(`${other.url}?card=examples/large.json`);
+    await page.waitForFunction((field) => document.querySelector(field)?.value.length > 0, field);
+    await page.locator('[data-path="/evaluation_details/0"] .mce-item__toggle').first().click();
+    await page.locator(field).scrollIntoViewIfNeeded();
+    const mainTop = () => page.evaluate(() => document.getElementById("mce-main").scrollTop);
+    const formTop = await mainTop();
+    assert.ok(formTop > 1000, "the form is scrolled down");
+
+    await page.getByRole("tab", { name: "Preview" }).click();
+    await page.getByTestId("print-view").waitFor();
+    assert.equal(await page.locator(field).isHidden(), true, "the form is hidden");
+    for (let press = 0; press < 25; press++) {
+      await page.keyboard.press("Tab");
+      const inForm = await page.evaluate(() => Boolean(document.activeElement?.closest(".mce-view__form")));
+      assert.equal(inForm, false, "the keyboard does not reach into the hidden form");
+    }
+    await page.evaluate(() => document.getElementById("mce-main").scrollTo(0, 3000));
+    const previewTop = await mainTop();
+
+    // Within a line: the preview is built again, and the browser's scroll
+    // anchoring may move it a pixel or two as it lays out.
+    const comesBackTo = (top) =>
+      page.waitForFunction((top) => Math.abs(document.getElementById("mce-main").scrollTop - top) < 20, top, { timeout: 5000 });
+    await page.getByRole("tab", { name: "Form" }).click();
+    await comesBackTo(formTop);
+    assert.equal(await page.locator(field).isVisible(), true);
+    assert.equal(
+      await page.locator('[data-path="/evaluation_details/0"] .mce-item__toggle').first().getAttribute("aria-expanded"),
+      "true",
+      "what was open is still open",
+    );
+    await page.locator(field).fill("Edited after coming back");
+    await page.getByRole("tab", { name: "Preview" }).click();
+    await comesBackTo(previewTop);
+    assert.match(await page.getByTestId("print-view").textContent(), /Edited after coming back/);
+    assert.deepEqual(other.errors, []);
+  } finally {
+    await other.close();
+  }
+});
+
 test("the page raised no errors", () => {
   assert.deepEqual(app.errors, []);
 });
