@@ -2,10 +2,11 @@
 // `make bench`: our release build and both peer editors measured the same
 // way in one run (../shared/peers/bench.mjs: typical, large and stress
 // cards, median of --runs), plus validation timings (native, in the
-// browser, and ajv in Node), first paint, and the large card on throttled
+// browser, and ajv in Node), first paint, the large card on throttled
 // connections (scripts/slow-network.mjs), printed as one table with our
-// ratios to each peer and appended to bench/history.csv. Not part of
-// `make test`.
+// ratios to each peer, and our other interactions on the large card
+// (scripts/interactions.mjs); all appended to bench/history.csv. Not part
+// of `make test`.
 //
 //   node scripts/bench-report.mjs --peers target/bench/peers --runs 3 --native target/bench/native.json
 import { execFileSync, spawnSync } from "node:child_process";
@@ -18,6 +19,7 @@ import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS } from "../tests/e2e/support.mjs";
 import { TYPES, startServer } from "./serve.mjs";
 import { CONNECTIONS, readyOnConnections } from "./slow-network.mjs";
+import { INTERACTIONS, interactionTable, interactionTimings } from "./interactions.mjs";
 
 const option = (name, fallback) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -215,6 +217,8 @@ for (const system of systems) {
 }
 process.stderr.write("the large card on throttled connections…\n");
 const throttled = await readyOnConnections(systems, join(peers, "cards"), runs);
+process.stderr.write("our interactions on the large card…\n");
+const interactions = await interactionTimings(join(repo, "dist"), runs);
 
 const fmt = (value, digits = 0) => (value === undefined || value === null || Number.isNaN(value) ? "—" : value.toFixed(digits));
 const ratio = (theirs, ours) => (theirs && ours ? `${(theirs / ours).toFixed(1)}x` : "—");
@@ -248,6 +252,7 @@ console.log(`\nEditors (median of ${runs} runs of ../shared/peers/bench.mjs; low
 console.log(lines.join("\n"));
 console.log("\nValidation (medians of many runs; in Chromium, whose clock is coarse, the median of 15 batches' means; a keystroke: typing one character, the edit and bringing every error and warning up to date)\n");
 console.log(validation.join("\n"));
+console.log(`\n${interactionTable(interactions, runs)}`);
 
 const ours = assets(join(repo, "dist"));
 console.log("\nOur first view, file by file\n");
@@ -281,7 +286,7 @@ if (sizes.ours > budget) {
 const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: repo, encoding: "utf8" }).trim();
 const date = new Date().toISOString().slice(0, 10);
 const history = join(repo, "bench/history.csv");
-const header = `date,commit,system,card,ready_ms,key_p50_ms,key_p95_ms,heap_mb,wasm_mb,validation_ms,keystroke_validation_ms,first_paint_ms,first_view_brotli_kb,${CONNECTIONS.map((connection) => `ready_${connection.key}_ms`).join(",")}`;
+const header = `date,commit,system,card,ready_ms,key_p50_ms,key_p95_ms,heap_mb,wasm_mb,validation_ms,keystroke_validation_ms,first_paint_ms,first_view_brotli_kb,${CONNECTIONS.map((connection) => `ready_${connection.key}_ms`).join(",")},${INTERACTIONS.map(({ key }) => key).join(",")}`;
 if (!existsSync(history)) {
   writeFileSync(history, `${header}\n`);
 } else {
@@ -301,6 +306,7 @@ for (const card of cards) {
         date, commit, system.name, card, f.ready_ms ?? "", f.key_p50_ms ?? "", f.key_p95_ms ?? "", f.heap_mb ?? "", f.wasm_mb ?? "",
         validationMs, keystrokeMs, paintMs, (sizes[system.name] / 1024).toFixed(1),
         ...CONNECTIONS.map((connection) => (card === "large" ? (throttled[system.name]?.[connection.key]?.toFixed(0) ?? "") : "")),
+        ...INTERACTIONS.map(({ key }) => (system.name === "ours" && card === "large" ? (interactions[key]?.toFixed(0) ?? "") : "")),
       ].join(",") + "\n",
     );
   }

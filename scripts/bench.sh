@@ -2,8 +2,9 @@
 # `make bench`: builds our release app and both peer editors
 # (../shared/peers, or $PEERS), then measures all three on the same cards in
 # one run and prints one table (scripts/bench-report.mjs, which also times
-# the large card on throttled connections: scripts/slow-network.mjs), then
-# the first-view floor (scripts/first-view-floor.mjs). RUNS=3 by default.
+# the large card on throttled connections, scripts/slow-network.mjs, and
+# our other interactions on it, scripts/interactions.mjs), then the
+# first-view floor (scripts/first-view-floor.mjs). RUNS=3 by default.
 # Results are appended to bench/history.csv. Not part of make test.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
