@@ -53,6 +53,7 @@ pub fn Editor(
     let screen = backend.screen();
     install_shortcuts(store);
     reveal_in_form(store);
+    return_to_place(store, backend);
     let mode = store.mode();
     let opening = session.opening();
     let editing =
@@ -116,7 +117,17 @@ pub fn Editor(
                 </div>
             </header>
             <SectionNav />
-            <main class="mce-main" id="mce-main" tabindex="-1">
+            <main
+                class="mce-main"
+                id="mce-main"
+                tabindex="-1"
+                on:scroll=move |event| {
+                    if screen.get_untracked() == Screen::Editor {
+                        let top = event_target::<web_sys::Element>(&event).scroll_top();
+                        store.update_place(mode.get_untracked(), |place| place.scroll_top = top);
+                    }
+                }
+            >
                 <p class="mce-banner mce-banner--error" role="alert" data-testid="config-problem" hidden=move || config_problem().is_none()>
                     {move || config_problem().map(|problem| format!("{problem}. The editor works without a backend until it is fixed."))}
                 </p>
@@ -186,26 +197,9 @@ fn ViewTabs() -> impl IntoView {
     let backend = expect_backend();
     let mode = store.mode();
     let screen = backend.screen();
-    // Where each view was scrolled to, so coming back to a view comes back
-    // to the same place (indexed as `ViewMode::ALL`).
-    let scrolled = StoredValue::new([0; 3]);
     let show = move |target: ViewMode| {
-        let main = document().get_element_by_id("mce-main");
-        let from = mode.get_untracked();
-        if let Some(main) = &main
-            && screen.get_untracked() == Screen::Editor
-        {
-            scrolled.update_value(|scrolled| scrolled[from.index()] = main.scroll_top());
-        }
         store.set_mode(target);
         backend.show(Screen::Editor);
-        if let Some(main) = main
-            && target != from
-        {
-            // Once the view is on the page.
-            let top = scrolled.get_value()[target.index()];
-            request_animation_frame(move || main.set_scroll_top(top));
-        }
     };
     let selected = move |target: ViewMode| screen.get() == Screen::Editor && mode.get() == target;
     let tab = move |target: ViewMode, label: &'static str| {
@@ -319,6 +313,29 @@ fn install_shortcuts(store: CardStore) {
         }
     });
     on_cleanup(move || handle.remove());
+}
+
+/// Coming back to a view (from another view, or from the registry) comes
+/// back to where it was scrolled: the main area's scroll is remembered per
+/// view as it happens (`on:scroll` above) and put back once the view is on
+/// the page. Opening another card forgets the places.
+fn return_to_place(store: CardStore, backend: Backend) {
+    let mode = store.mode();
+    let screen = backend.screen();
+    Effect::new(move |previous: Option<(Screen, ViewMode)>| {
+        let now = (screen.get(), mode.get());
+        if previous.is_some_and(|previous| previous != now) && now.0 == Screen::Editor {
+            // Read now: scrolling the new view into its place first
+            // overwrites the remembered place with the clamped one.
+            let top = store.place(now.1).scroll_top;
+            request_animation_frame(move || {
+                if let Some(main) = document().get_element_by_id("mce-main") {
+                    main.set_scroll_top(top);
+                }
+            });
+        }
+        now
+    });
 }
 
 /// In the form, a reveal (a problem or a section activated) scrolls to the

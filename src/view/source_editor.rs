@@ -6,7 +6,7 @@
 use leptos::html::Textarea;
 use leptos::prelude::*;
 
-use super::store::{ViewMode, expect_store};
+use super::store::{TextPlace, ViewMode, expect_store};
 use crate::domain::json_text::{
     JsonTextError, byte_offset_of_utf16, line_and_column, locate, utf16_offset,
 };
@@ -40,6 +40,9 @@ pub fn SourceEditor() -> impl IntoView {
     let selection_start = |element: &web_sys::HtmlTextAreaElement| {
         element.selection_start().ok().flatten().unwrap_or(0)
     };
+    let selection_end = |element: &web_sys::HtmlTextAreaElement| {
+        element.selection_end().ok().flatten().unwrap_or(0)
+    };
     let update_caret = move || {
         if let Some(element) = textarea.get_untracked() {
             place_caret(&element.value(), selection_start(&element));
@@ -51,6 +54,37 @@ pub fn SourceEditor() -> impl IntoView {
             if caret_offset.get_value() != Some(start) {
                 place_caret(&element.value(), start);
             }
+        }
+    };
+
+    // Coming back to the view comes back to where the text box was left:
+    // its selection (or caret) and its scroll.
+    let left_at = store.place(ViewMode::Source).text;
+    Effect::new(move |_| {
+        let Some(place) = left_at else {
+            return;
+        };
+        // Once the text box is on the page and laid out: scrolling a box
+        // that is not yet does nothing.
+        request_animation_frame(move || {
+            if let Some(element) = textarea.get_untracked() {
+                let (start, end) = place.selection;
+                let _ = element.set_selection_range(start, end);
+                element.set_scroll_top(place.scroll.0);
+                element.set_scroll_left(place.scroll.1);
+                update_caret();
+            }
+        });
+    });
+    // Kept up to date as the caret and scroll move (reading them copies no
+    // text), as the view is gone by the time anything could ask.
+    let remember_place = move || {
+        if let Some(element) = textarea.get_untracked() {
+            let selection = (selection_start(&element), selection_end(&element));
+            let scroll = (element.scroll_top(), element.scroll_left());
+            store.update_place(ViewMode::Source, |place| {
+                place.text = Some(TextPlace { scroll, selection });
+            });
         }
     };
 
@@ -147,8 +181,17 @@ pub fn SourceEditor() -> impl IntoView {
                     }
                     store.edit_source(text);
                 }
-                on:keyup=move |_| follow_caret()
-                on:click=move |_| follow_caret()
+                on:keyup=move |_| {
+                    follow_caret();
+                    remember_place();
+                }
+                on:click=move |_| {
+                    follow_caret();
+                    remember_place();
+                }
+                on:select=move |_| remember_place()
+                on:scroll=move |_| remember_place()
+                on:blur=move |_| remember_place()
             ></textarea>
             <div class="mce-source__status">
                 <p

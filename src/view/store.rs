@@ -55,6 +55,26 @@ pub struct RevealRequest {
     pub serial: u64,
 }
 
+/// Where a view was left, so coming back to it comes back there.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ViewPlace {
+    /// How far the main area was scrolled.
+    pub scroll_top: i32,
+    /// The source view's text box: its scroll and its selection (UTF-16
+    /// offsets; a caret is an empty selection).
+    pub text: Option<TextPlace>,
+}
+
+/// Where the source view's text box was left.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TextPlace {
+    /// How far the text box was scrolled down and across (lines do not
+    /// wrap).
+    pub scroll: (i32, i32),
+    /// The selection's start and end.
+    pub selection: (u32, u32),
+}
+
 /// What the app knows of the model package a card belongs to.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PackageInfo {
@@ -102,6 +122,8 @@ struct Inner {
     stash: HashMap<String, HashMap<String, Value>>,
     /// Items the user expanded or collapsed, by pointer.
     expanded: HashMap<String, bool>,
+    /// Where each view was left, indexed as [`ViewMode::ALL`].
+    places: [ViewPlace; 3],
     /// The card as its source gave it, and its fingerprint.
     source_card: Value,
     source_fingerprint: String,
@@ -144,6 +166,7 @@ impl CardStore {
                 field_messages,
                 stash: HashMap::new(),
                 expanded: HashMap::new(),
+                places: Default::default(),
                 source_card,
                 source_fingerprint,
             }),
@@ -190,6 +213,7 @@ impl CardStore {
             inner.style = style;
             inner.stash.clear();
             inner.expanded.clear();
+            inner.places = Default::default();
             inner.source_fingerprint = fingerprint(&source_card);
             inner.source_card = source_card;
         });
@@ -659,6 +683,17 @@ impl CardStore {
     pub fn expanded(&self, pointer: &JsonPointer) -> Option<bool> {
         self.inner
             .with_value(|inner| inner.expanded.get(&pointer.to_string()).copied())
+    }
+
+    /// Where `mode`'s view was left for the card edited now.
+    pub fn place(&self, mode: ViewMode) -> ViewPlace {
+        self.inner.with_value(|inner| inner.places[mode.index()])
+    }
+
+    /// Remembers where `mode`'s view is, for coming back to it.
+    pub fn update_place(&self, mode: ViewMode, update: impl FnOnce(&mut ViewPlace)) {
+        self.inner
+            .update_value(|inner| update(&mut inner.places[mode.index()]));
     }
 
     /// Remembers that the item at `pointer` is expanded or collapsed.
