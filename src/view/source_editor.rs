@@ -139,7 +139,7 @@ pub fn SourceEditor() -> impl IntoView {
         if parse_error.get_untracked().is_some() {
             return;
         }
-        let text = store.card_text();
+        let text = store.formatted_text();
         if let Some(element) = textarea.get_untracked() {
             element.set_value(&text);
         }

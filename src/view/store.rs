@@ -380,6 +380,19 @@ impl CardStore {
             .with_value(|inner| to_json_text(inner.document.root(), &inner.style))
     }
 
+    /// The card's text laid out with indentation, for the source view's
+    /// Format: a card that came compact (on one line, as the registry and
+    /// minified files give it) is indented with two spaces from now on, in
+    /// the view and when saved; an indented card keeps its indent.
+    pub fn formatted_text(&self) -> String {
+        self.inner.update_value(|inner| {
+            if inner.style.indent.is_none() {
+                inner.style.indent = TextStyle::standard().indent;
+            }
+        });
+        self.card_text()
+    }
+
     /// Runs `read` on the whole card, untracked.
     pub fn with_card<R>(&self, read: impl FnOnce(&Value) -> R) -> R {
         self.inner.with_value(|inner| read(inner.document.root()))

@@ -166,6 +166,38 @@ test("switching views comes back to the same place in each, and the hidden form 
     await page.getByRole("tab", { name: "Preview" }).click();
     await comesBackTo(previewTop);
     assert.match(await page.getByTestId("print-view").textContent(), /Edited after coming back/);
+
+    // The source view comes back with its caret and scroll where they were.
+    await page.getByRole("tab", { name: "Source" }).click();
+    await page.getByTestId("source-view").getByRole("button", { name: "Format" }).click();
+    const text = page.getByRole("textbox", { name: "Card JSON" });
+    await page.waitForFunction(() => document.getElementById("mce-source-text").value.split("\n").length > 1000);
+    const left = await text.evaluate((area) => {
+      const at = area.value.indexOf("Edited after coming back");
+      area.focus();
+      area.setSelectionRange(at, at + "Edited".length);
+      area.scrollTop = area.scrollHeight - area.clientHeight - 100;
+      area.scrollLeft = 40;
+      return { start: area.selectionStart, end: area.selectionEnd, top: area.scrollTop, left: area.scrollLeft };
+    });
+    assert.ok(left.top > 1000 && left.left > 0, "the text is scrolled down and across");
+    await page.getByRole("tab", { name: "Form" }).click();
+    await page.getByRole("tab", { name: "Source" }).click();
+    await page.waitForFunction(
+      (left) => {
+        const area = document.getElementById("mce-source-text");
+        return (
+          area?.selectionStart === left.start &&
+          area.selectionEnd === left.end &&
+          Math.abs(area.scrollTop - left.top) < 2 &&
+          Math.abs(area.scrollLeft - left.left) < 2
+        );
+      },
+      left,
+      { timeout: 5000 },
+    );
+    const line = await text.evaluate((area) => area.value.slice(0, area.selectionStart).split("\n").length);
+    assert.match(await page.locator("#mce-source-caret").textContent(), new RegExp(`^Line ${line}, column `));
     assert.deepEqual(other.errors, []);
   } finally {
     await other.close();
