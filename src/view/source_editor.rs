@@ -67,7 +67,8 @@ pub fn SourceEditor() -> impl IntoView {
         // Once the text box is on the page and laid out: scrolling a box
         // that is not yet does nothing.
         request_animation_frame(move || {
-            if let Some(element) = textarea.get_untracked() {
+            // The view may have been left within the frame.
+            if let Some(Some(element)) = textarea.try_get_untracked() {
                 let (start, end) = place.selection;
                 let _ = element.set_selection_range(start, end);
                 element.set_scroll_top(place.scroll.0);
@@ -79,7 +80,8 @@ pub fn SourceEditor() -> impl IntoView {
     // Kept up to date as the caret and scroll move (reading them copies no
     // text), as the view is gone by the time anything could ask.
     let remember_place = move || {
-        if let Some(element) = textarea.get_untracked() {
+        // Also called by the text box losing focus as the view is removed.
+        if let Some(Some(element)) = textarea.try_get_untracked() {
             let selection = (selection_start(&element), selection_end(&element));
             let scroll = (element.scroll_top(), element.scroll_left());
             store.update_place(ViewMode::Source, |place| {
@@ -179,7 +181,7 @@ pub fn SourceEditor() -> impl IntoView {
                     if let Some(element) = textarea.get_untracked() {
                         place_caret(&text, selection_start(&element));
                     }
-                    store.edit_source(text);
+                    store.type_source(text);
                 }
                 on:keyup=move |_| {
                     follow_caret();

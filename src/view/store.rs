@@ -133,6 +133,9 @@ struct Inner {
 #[derive(Clone, Copy)]
 pub struct CardStore {
     inner: StoredValue<Inner, LocalStorage>,
+    /// Text typed in the source view and not parsed yet (see
+    /// [`CardStore::type_source`]).
+    source_pending: StoredValue<Option<String>>,
     revision: RwSignal<u64>,
     issues: RwSignal<Arc<Vec<ValidationIssue>>>,
     warnings: RwSignal<Arc<Vec<ValidationIssue>>>,
@@ -170,6 +173,7 @@ impl CardStore {
                 source_card,
                 source_fingerprint,
             }),
+            source_pending: StoredValue::new(None),
             revision: RwSignal::new(0),
             issues: RwSignal::new(Arc::new(issues)),
             warnings: RwSignal::new(Arc::new(warnings)),
@@ -208,6 +212,8 @@ impl CardStore {
     }
 
     fn replace_document(&self, document: CardDocument, style: TextStyle, source_card: Value) {
+        // Text typed for the card being left is not applied to the new one.
+        self.source_pending.set_value(None);
         self.inner.update_value(|inner| {
             inner.document = document;
             inner.style = style;
@@ -230,6 +236,7 @@ impl CardStore {
     /// keeping the document and its history: the draft is then cleared when
     /// the card equals it.
     pub fn rebase(&self, source_card: Value) {
+        self.commit_source();
         self.inner.update_value(|inner| {
             inner.source_fingerprint = fingerprint(&source_card);
             inner.source_card = source_card;
@@ -238,6 +245,7 @@ impl CardStore {
 
     /// Replaces the whole card as one undoable step (a merge applied).
     pub fn replace_card(&self, card: Value) {
+        self.commit_source();
         let change = self
             .inner
             .try_update_value(|inner| inner.document.replace_root(card, Coalesce::Never, now_ms()));
@@ -248,6 +256,7 @@ impl CardStore {
 
     /// The card as a draft to store now.
     pub fn draft(&self, saved_at_ms: f64) -> Draft {
+        self.commit_source();
         let source = self.source.get_untracked();
         let package = self.package.get_untracked();
         self.inner.with_value(|inner| Draft {
@@ -267,6 +276,7 @@ impl CardStore {
 
     /// Whether the card is what its source gave (no draft is needed then).
     pub fn matches_source(&self) -> bool {
+        self.commit_source();
         self.inner
             .with_value(|inner| fingerprint(inner.document.root()) == inner.source_fingerprint)
     }
@@ -343,6 +353,7 @@ impl CardStore {
 
     /// Reads the value at `pointer` without tracking anything.
     pub fn read<R>(&self, pointer: &JsonPointer, read: impl FnOnce(Option<&Value>) -> R) -> R {
+        self.commit_source();
         self.inner
             .with_value(|inner| read(inner.document.get(pointer)))
     }
@@ -354,6 +365,7 @@ impl CardStore {
 
     /// The errors shown on the field at `pointer`, untracked.
     pub fn messages(&self, pointer: &JsonPointer) -> Vec<String> {
+        self.commit_source();
         self.inner.with_value(|inner| {
             inner
                 .field_messages
@@ -365,6 +377,7 @@ impl CardStore {
 
     /// The lint warnings shown on the field at `pointer`, untracked.
     pub fn warnings(&self, pointer: &JsonPointer) -> Vec<String> {
+        self.commit_source();
         self.inner.with_value(|inner| {
             inner
                 .field_messages
@@ -376,6 +389,7 @@ impl CardStore {
 
     /// The whole card as JSON text, laid out as it was loaded.
     pub fn card_text(&self) -> String {
+        self.commit_source();
         self.inner
             .with_value(|inner| to_json_text(inner.document.root(), &inner.style))
     }
@@ -385,6 +399,7 @@ impl CardStore {
     /// minified files give it) is indented with two spaces from now on, in
     /// the view and when saved; an indented card keeps its indent.
     pub fn formatted_text(&self) -> String {
+        self.commit_source();
         self.inner.update_value(|inner| {
             if inner.style.indent.is_none() {
                 inner.style.indent = TextStyle::standard().indent;
@@ -395,6 +410,7 @@ impl CardStore {
 
     /// Runs `read` on the whole card, untracked.
     pub fn with_card<R>(&self, read: impl FnOnce(&Value) -> R) -> R {
+        self.commit_source();
         self.inner.with_value(|inner| read(inner.document.root()))
     }
 
@@ -432,6 +448,7 @@ impl CardStore {
 
     /// Applies `edit`; on success notifies what it changed and revalidates.
     pub fn edit(&self, edit: Edit, coalesce: Coalesce) -> Result<(), EditError> {
+        self.commit_source();
         let result = self
             .inner
             .try_update_value(|inner| inner.document.apply(edit, coalesce, now_ms()));
@@ -517,6 +534,7 @@ impl CardStore {
 
     /// Undoes the last step.
     pub fn undo(&self) {
+        self.commit_source();
         if let Some(Some(change)) = self.inner.try_update_value(|inner| inner.document.undo()) {
             self.after_change(change, false);
         }
@@ -524,8 +542,34 @@ impl CardStore {
 
     /// Redoes the last undone step.
     pub fn redo(&self) {
+        self.commit_source();
         if let Some(Some(change)) = self.inner.try_update_value(|inner| inner.document.redo()) {
             self.after_change(change, false);
+        }
+    }
+
+    /// Takes text typed in the source view. Parsing the whole card takes a
+    /// few milliseconds on the largest one; done on every key it pushed
+    /// typing past a frame. So the text is parsed after the frame that shows
+    /// the key (keys typed meanwhile are parsed once), and anything that
+    /// reads or changes the card through the store parses it first
+    /// ([`CardStore::commit_source`]): nothing sees a card older than what
+    /// the user typed.
+    pub fn type_source(&self, text: String) {
+        let scheduled = self.source_pending.with_value(Option::is_some);
+        self.source_pending.set_value(Some(text));
+        if !scheduled {
+            let store = *self;
+            request_animation_frame(move || {
+                set_timeout(move || store.commit_source(), std::time::Duration::ZERO);
+            });
+        }
+    }
+
+    /// Parses the text typed in the source view, if any is waiting.
+    pub fn commit_source(&self) {
+        if let Some(Some(text)) = self.source_pending.try_update_value(Option::take) {
+            self.edit_source(text);
         }
     }
 
@@ -533,6 +577,7 @@ impl CardStore {
     /// when it parses; when it does not, the card stays and the text and
     /// its error are kept for the source view.
     pub fn edit_source(&self, text: String) {
+        self.source_pending.set_value(None);
         match parse_json(&text) {
             Ok(card) => {
                 let change = self.inner.try_update_value(|inner| {
@@ -652,6 +697,7 @@ impl CardStore {
 
     /// Shows the form or the source.
     pub fn set_mode(&self, mode: ViewMode) {
+        self.commit_source();
         self.mode.set(mode);
     }
 

@@ -126,6 +126,38 @@ test("activating a problem in the form view focuses its field", async () => {
   );
 });
 
+test("text typed in the source counts at once, though it is parsed after the frame", async () => {
+  const page = app.page;
+  const creator = page.locator('[data-path="/model_overview/model_creator"]');
+  await page.getByRole("tab", { name: "Source" }).click();
+  await paste(page, source(), JSON.stringify({ model_overview: { model_creator: "Team" } }, null, 2));
+  await page.waitForFunction(() => document.getElementById("mce-source-text").getAttribute("aria-invalid") === "false");
+  // Each action below comes in the same task as the typing, before the
+  // parse the typing scheduled: it must see the typed text all the same.
+  const typeThen = (typed, action) =>
+    page.evaluate(
+      ([typed, action]) => {
+        const area = document.getElementById("mce-source-text");
+        const at = area.value.indexOf('"', area.value.indexOf('"Team') + 1); // before the closing quote
+        area.setRangeText(typed, at, at, "end");
+        area.dispatchEvent(new Event("input", { bubbles: true }));
+        const byText = (selector, text) => [...document.querySelectorAll(selector)].find((e) => e.textContent.trim() === text);
+        (action === "Undo" ? byText("button", "Undo") : byText("[role=tab]", action)).click();
+      },
+      [typed, action],
+    );
+  await typeThen(" A", "Form");
+  assert.equal(await creator.inputValue(), "Team A", "the form shows what was typed");
+  await page.getByRole("tab", { name: "Source" }).click();
+  await page.waitForTimeout(1100); // typing after a pause is an undo step of its own
+  await typeThen(" B", "Undo");
+  assert.match(await source().inputValue(), /"Team A"/, "undo took back the typing just done, not the step before it");
+  await page.getByTestId("redo").click();
+  assert.match(await source().inputValue(), /"Team A B"/);
+  await typeThen("C", "Preview");
+  assert.match(await page.getByTestId("print-view").textContent(), /Team A BC/);
+});
+
 test("switching views comes back to the same place in each, and the hidden form stays out of reach", async () => {
   const other = await openApp();
   try {
