@@ -40,6 +40,16 @@ async fn settle() {
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
+/// Lets the page draw a frame and then run what waited for it: the source
+/// view parses typed text after the frame that shows the key.
+async fn after_next_frame() {
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        window().request_animation_frame(&resolve).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
+    settle().await;
+}
+
 fn query(host: &HtmlElement, selector: &str) -> HtmlElement {
     host.query_selector(selector)
         .unwrap()
@@ -272,7 +282,7 @@ async fn broken_json_in_the_source_keeps_the_last_valid_card() {
         &source,
         "{\n  \"model_overview\": {\n    \"model_creator\": \n}",
     );
-    settle().await;
+    after_next_frame().await;
     let error = query(&host, "[data-testid=parse-error]");
     assert!(!error.hidden());
     assert!(error.text_content().unwrap().contains("line 4, column 1"));
@@ -283,7 +293,7 @@ async fn broken_json_in_the_source_keeps_the_last_valid_card() {
     assert_eq!(problem_fields(&host), ["/model_overview/model_creator"]);
 
     type_into(&source, r#"{"model_overview": {"model_creator": "Team"}}"#);
-    settle().await;
+    after_next_frame().await;
     assert!(query(&host, "[data-testid=parse-error]").hidden());
     assert!(problem_fields(&host).is_empty());
     assert_eq!(problem_count(&host), "No problems");
