@@ -340,7 +340,8 @@ fn return_to_place(store: CardStore, backend: Backend) {
 
 /// In the form, a reveal (a problem or a section activated) scrolls to the
 /// field and focuses it, once collapsed items on the way have opened (a few
-/// executor ticks, before the browser handles the next event).
+/// executor ticks, before the browser handles the next event) and, for a
+/// cell far down a grid, once the grid has built its later rows (a frame).
 fn reveal_in_form(store: CardStore) {
     Effect::new(move |_| {
         let Some(request) = store.reveal_request().get() else {
@@ -352,8 +353,12 @@ fn reveal_in_form(store: CardStore) {
         let pointer = request.pointer;
         leptos::task::spawn_local(async move {
             let id = field_id(&pointer.to_string());
-            for _ in 0..8 {
-                leptos::task::tick().await;
+            for attempt in 0..12 {
+                if attempt < 8 {
+                    leptos::task::tick().await;
+                } else {
+                    super::platform::after_next_frame().await;
+                }
                 if let Some(element) = document().get_element_by_id(&id) {
                     scroll_and_focus(element);
                     return;

@@ -1,5 +1,5 @@
 //! The browser's edges in one place: storage, files, downloads, the
-//! clipboard, fetching shipped files, time and printing. Each failure comes
+//! clipboard, fetching shipped files, time, frames and printing. Each failure comes
 //! back as a value the UI can word, never as a panic or a silent drop.
 
 use leptos::wasm_bindgen::{JsCast, JsValue};
@@ -264,4 +264,20 @@ pub fn print() {
     if let Some(window) = web_sys::window() {
         let _ = window.print();
     }
+}
+
+/// Resolves once the browser has drawn its next frame and run the timers
+/// set in it: work deferred past a frame (a grid's later rows) is done.
+pub async fn after_next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        leptos::prelude::request_animation_frame(move || {
+            leptos::prelude::set_timeout(
+                move || {
+                    let _ = resolve.call0(&JsValue::NULL);
+                },
+                std::time::Duration::ZERO,
+            );
+        });
+    });
+    let _ = JsFuture::from(promise).await;
 }

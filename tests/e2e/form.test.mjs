@@ -276,6 +276,32 @@ test("grids: the arrow keys and Enter move between cells, as in a spreadsheet", 
   );
 });
 
+test("a long grid builds its later rows after its first frame, and a problem far down it still gets focus", async () => {
+  const other = await openApp();
+  try {
+    const { page } = other;
+    await page.goto(other.url);
+    await page.getByTestId("form-view").waitFor();
+    const points = Array.from({ length: 100 }, (_, i) => [i / 100, 1 - i / 100]);
+    points[79][1] = "high";
+    const metric = { name: "roc", type: "linear_graph", value: points };
+    const card = { evaluation_details: [{ name: "holdout", metric_groups: [{ name: "curves", metric_data: [metric] }] }] };
+    await page.getByRole("button", { name: "Paste…" }).click();
+    await page.locator("#mce-paste").getByLabel("JSON to open").fill(JSON.stringify(card));
+    await page.locator("#mce-paste").getByRole("button", { name: "Open" }).click();
+
+    // The problem's cell is in row 80 of a grid inside a collapsed group.
+    const cell = `${METRIC}/value/79/1`;
+    await page.locator(`[data-testid=problem-list] li[data-field="${cell}"] button`).click();
+    await page.waitForFunction((cell) => document.activeElement?.dataset.path === cell, cell, { timeout: 5000 });
+    const rows = await page.locator(`[data-path^="${METRIC}/value/"][data-path$="/1"]`).count();
+    assert.equal(rows, 100, "every row is built");
+  } finally {
+    await other.close();
+  }
+  assert.deepEqual(other.errors, []);
+});
+
 test("the page raised no errors", () => {
   assert.deepEqual(app.errors, []);
 });

@@ -87,6 +87,35 @@ fn target_row(event: &web_sys::ClipboardEvent) -> usize {
         .unwrap_or(0)
 }
 
+/// The rows a grid builds when it opens; the rest follow after the frame
+/// that shows them. A metric group of the largest card holds grids of a
+/// hundred rows and more (about 2,850 elements in all): built at once,
+/// opening it took over 100 ms before anything showed.
+const FIRST_ROWS: usize = 25;
+
+/// How many of `count` rows to build: [`FIRST_ROWS`] now, all of them once
+/// the browser has shown those.
+fn staged_rows(count: impl Fn() -> usize + Send + Sync + 'static) -> Signal<usize> {
+    let all = RwSignal::new(false);
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                // The group may have been closed meanwhile.
+                let _ = all.try_set(true);
+            },
+            std::time::Duration::ZERO,
+        );
+    });
+    Signal::derive(move || {
+        let count = count();
+        if all.get() {
+            count
+        } else {
+            count.min(FIRST_ROWS)
+        }
+    })
+}
+
 /// A number cell of a grid, labelled by its row and column headers.
 #[component]
 fn NumberCell(pointer: JsonPointer, labelled_by: String, row: usize) -> impl IntoView {
@@ -333,6 +362,7 @@ pub fn PointTable(
             );
         }
     };
+    let built = staged_rows(move || count.get());
     let rows = {
         let pointer = pointer.clone();
         let (x_id, y_id) = (x_id.clone(), y_id.clone());
@@ -372,7 +402,7 @@ pub fn PointTable(
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=move || 0..count.get() key=|row| *row children=rows />
+                        <For each=move || 0..built.get() key=|row| *row children=rows />
                     </tbody>
                 </table>
             </div>
@@ -485,6 +515,7 @@ pub fn LabelledNumbers(
             });
         }
     };
+    let built = staged_rows(move || count.get());
     let rows = {
         let pointer = pointer.clone();
         let labels = labels.clone();
@@ -544,7 +575,7 @@ pub fn LabelledNumbers(
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=move || 0..count.get() key=|row| *row children=rows />
+                        <For each=move || 0..built.get() key=|row| *row children=rows />
                     </tbody>
                 </table>
             </div>
@@ -762,6 +793,7 @@ pub fn NumberGrid(
                 .collect_view()
         }
     };
+    let built = staged_rows(move || shape.with(Vec::len));
     let body_rows = {
         let pointer = pointer.clone();
         let row_labels = row_labels.clone();
@@ -838,7 +870,7 @@ pub fn NumberGrid(
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=move || 0..shape.with(Vec::len) key=|row| *row children=body_rows />
+                        <For each=move || 0..built.get() key=|row| *row children=body_rows />
                     </tbody>
                 </table>
             </div>
