@@ -266,17 +266,20 @@ pub fn print() {
     }
 }
 
-/// Resolves once the browser has drawn its next frame and run the timers
-/// set in it: work deferred past a frame (a grid's later rows) is done.
+/// Runs `work` once the browser has drawn its next frame: work that can
+/// wait (parsing typed source, a grid's later rows) does not hold up the
+/// frame that shows what the user did.
+pub fn after_next_paint(work: impl FnOnce() + 'static) {
+    leptos::prelude::request_animation_frame(move || {
+        leptos::prelude::set_timeout(work, std::time::Duration::ZERO);
+    });
+}
+
+/// Resolves once work deferred with [`after_next_paint`] before it is done.
 pub async fn after_next_frame() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        leptos::prelude::request_animation_frame(move || {
-            leptos::prelude::set_timeout(
-                move || {
-                    let _ = resolve.call0(&JsValue::NULL);
-                },
-                std::time::Duration::ZERO,
-            );
+        after_next_paint(move || {
+            let _ = resolve.call0(&JsValue::NULL);
         });
     });
     let _ = JsFuture::from(promise).await;

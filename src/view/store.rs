@@ -23,6 +23,7 @@ use crate::domain::json_text::{JsonTextError, parse_json};
 use crate::domain::pointer::JsonPointer;
 use crate::domain::validation::ValidationIssue;
 
+use super::platform::after_next_paint;
 use super::subscriptions::Subscriptions;
 
 /// Which view of the card is shown.
@@ -560,9 +561,7 @@ impl CardStore {
         self.source_pending.set_value(Some(text));
         if !scheduled {
             let store = *self;
-            request_animation_frame(move || {
-                set_timeout(move || store.commit_source(), std::time::Duration::ZERO);
-            });
+            after_next_paint(move || store.commit_source());
         }
     }
 

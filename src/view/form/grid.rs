@@ -15,6 +15,7 @@ use crate::domain::form::values::field_id;
 use crate::domain::grid_nav::{self, Caret, Modifiers};
 use crate::domain::grid_text::{PastedTable, parse_table};
 use crate::domain::pointer::JsonPointer;
+use crate::view::platform::after_next_paint;
 use crate::view::store::{CardStore, expect_store};
 
 /// The sibling of `pointer` named `key` (a metric's `x_axis_name` beside
@@ -97,14 +98,9 @@ const FIRST_ROWS: usize = 25;
 /// the browser has shown those.
 fn staged_rows(count: impl Fn() -> usize + Send + Sync + 'static) -> Signal<usize> {
     let all = RwSignal::new(false);
-    request_animation_frame(move || {
-        set_timeout(
-            move || {
-                // The group may have been closed meanwhile.
-                let _ = all.try_set(true);
-            },
-            std::time::Duration::ZERO,
-        );
+    after_next_paint(move || {
+        // The group may have been closed meanwhile.
+        let _ = all.try_set(true);
     });
     Signal::derive(move || {
         let count = count();
