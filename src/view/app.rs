@@ -124,7 +124,7 @@ pub fn Editor(
                 on:scroll=move |event| {
                     if screen.get_untracked() == Screen::Editor {
                         let top = event_target::<web_sys::Element>(&event).scroll_top();
-                        store.update_place(mode.get_untracked(), |place| place.scroll_top = top);
+                        store.set_scroll_top(mode.get_untracked(), top);
                     }
                 }
             >
@@ -327,7 +327,7 @@ fn return_to_place(store: CardStore, backend: Backend) {
         if previous.is_some_and(|previous| previous != now) && now.0 == Screen::Editor {
             // Read now: scrolling the new view into its place first
             // overwrites the remembered place with the clamped one.
-            let top = store.place(now.1).scroll_top;
+            let top = store.scroll_top(now.1);
             request_animation_frame(move || {
                 if let Some(main) = document().get_element_by_id("mce-main") {
                     main.set_scroll_top(top);

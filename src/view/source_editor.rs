@@ -59,7 +59,7 @@ pub fn SourceEditor() -> impl IntoView {
 
     // Coming back to the view comes back to where the text box was left:
     // its selection (or caret) and its scroll.
-    let left_at = store.place(ViewMode::Source).text;
+    let left_at = store.text_place();
     Effect::new(move |_| {
         let Some(place) = left_at else {
             return;
@@ -84,9 +84,7 @@ pub fn SourceEditor() -> impl IntoView {
         if let Some(Some(element)) = textarea.try_get_untracked() {
             let selection = (selection_start(&element), selection_end(&element));
             let scroll = (element.scroll_top(), element.scroll_left());
-            store.update_place(ViewMode::Source, |place| {
-                place.text = Some(TextPlace { scroll, selection });
-            });
+            store.set_text_place(TextPlace { scroll, selection });
         }
     };
 

@@ -56,23 +56,15 @@ pub struct RevealRequest {
     pub serial: u64,
 }
 
-/// Where a view was left, so coming back to it comes back there.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct ViewPlace {
-    /// How far the main area was scrolled.
-    pub scroll_top: i32,
-    /// The source view's text box: its scroll and its selection (UTF-16
-    /// offsets; a caret is an empty selection).
-    pub text: Option<TextPlace>,
-}
-
-/// Where the source view's text box was left.
+/// Where the source view's text box was left, so coming back to the view
+/// comes back there.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct TextPlace {
     /// How far the text box was scrolled down and across (lines do not
     /// wrap).
     pub scroll: (i32, i32),
-    /// The selection's start and end.
+    /// The selection's start and end (UTF-16 offsets; a caret is an empty
+    /// selection).
     pub selection: (u32, u32),
 }
 
@@ -123,8 +115,10 @@ struct Inner {
     stash: HashMap<String, HashMap<String, Value>>,
     /// Items the user expanded or collapsed, by pointer.
     expanded: HashMap<String, bool>,
-    /// Where each view was left, indexed as [`ViewMode::ALL`].
-    places: [ViewPlace; 3],
+    /// How far the main area was scrolled in each view, indexed as
+    /// [`ViewMode::ALL`], and where the source view's text box was left.
+    scroll_tops: [i32; 3],
+    text_place: Option<TextPlace>,
     /// The card as its source gave it, and its fingerprint.
     source_card: Value,
     source_fingerprint: String,
@@ -170,7 +164,8 @@ impl CardStore {
                 field_messages,
                 stash: HashMap::new(),
                 expanded: HashMap::new(),
-                places: Default::default(),
+                scroll_tops: [0; 3],
+                text_place: None,
                 source_card,
                 source_fingerprint,
             }),
@@ -220,7 +215,8 @@ impl CardStore {
             inner.style = style;
             inner.stash.clear();
             inner.expanded.clear();
-            inner.places = Default::default();
+            inner.scroll_tops = [0; 3];
+            inner.text_place = None;
             inner.source_fingerprint = fingerprint(&source_card);
             inner.source_card = source_card;
         });
@@ -743,15 +739,28 @@ impl CardStore {
             .with_value(|inner| inner.expanded.get(&pointer.to_string()).copied())
     }
 
-    /// Where `mode`'s view was left for the card edited now.
-    pub fn place(&self, mode: ViewMode) -> ViewPlace {
-        self.inner.with_value(|inner| inner.places[mode.index()])
+    /// How far the main area was scrolled when `mode`'s view was left, for
+    /// the card edited now.
+    pub fn scroll_top(&self, mode: ViewMode) -> i32 {
+        self.inner
+            .with_value(|inner| inner.scroll_tops[mode.index()])
     }
 
-    /// Remembers where `mode`'s view is, for coming back to it.
-    pub fn update_place(&self, mode: ViewMode, update: impl FnOnce(&mut ViewPlace)) {
+    /// Remembers how far the main area is scrolled in `mode`'s view.
+    pub fn set_scroll_top(&self, mode: ViewMode, top: i32) {
         self.inner
-            .update_value(|inner| update(&mut inner.places[mode.index()]));
+            .update_value(|inner| inner.scroll_tops[mode.index()] = top);
+    }
+
+    /// Where the source view's text box was left, for the card edited now.
+    pub fn text_place(&self) -> Option<TextPlace> {
+        self.inner.with_value(|inner| inner.text_place)
+    }
+
+    /// Remembers where the source view's text box is.
+    pub fn set_text_place(&self, place: TextPlace) {
+        self.inner
+            .update_value(|inner| inner.text_place = Some(place));
     }
 
     /// Remembers that the item at `pointer` is expanded or collapsed.
