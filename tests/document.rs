@@ -3,8 +3,9 @@
 
 use std::path::Path;
 
-use model_card_editor::domain::document::{CardDocument, Coalesce, Edit, TextStyle, to_json_text};
+use model_card_editor::domain::document::{CardDocument, Coalesce, Edit};
 use model_card_editor::domain::json_text::parse_json;
+use model_card_editor::domain::json_text::{TextStyle, to_json_text};
 use model_card_editor::domain::pointer::JsonPointer;
 use model_card_editor::domain::validation::validate_card;
 use serde_json::json;

@@ -6,7 +6,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::document::{HistorySnapshot, TextStyle};
+use super::document::HistorySnapshot;
+use super::json_text::TextStyle;
 use super::merge::{FieldChange, diff};
 
 /// The format version of stored drafts; a draft of another version is

@@ -6,7 +6,7 @@ use std::fmt;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::document::{TextStyle, to_json_text};
+use super::json_text::{TextStyle, to_json_text};
 
 /// A model card's status (`ModelCardStatus`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -11,7 +11,7 @@ use std::fmt;
 use serde_json::{Map, Value};
 
 use super::check::MAX_FILE_BYTES;
-use super::document::TextStyle;
+use super::json_text::TextStyle;
 use super::json_text::{JsonTextError, kind_phrase, line_and_column, parse_json};
 
 /// The shape an imported text turned out to have.

@@ -8,7 +8,9 @@
 use std::fmt;
 use std::ops::Range;
 
+use serde::Serialize;
 use serde_json::Value;
+use serde_json::ser::PrettyFormatter;
 
 use super::pointer::JsonPointer;
 
@@ -330,6 +332,79 @@ pub fn line_and_column(text: &str, byte_offset: usize) -> (usize, usize) {
     (line, before[line_start..].chars().count() + 1)
 }
 
+/// How a JSON text was laid out, so saving writes the same layout.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TextStyle {
+    /// One level of indentation; None for compact output on one line.
+    pub indent: Option<String>,
+    /// Whether the text ends with a newline, as most editors leave files.
+    pub trailing_newline: bool,
+}
+
+impl TextStyle {
+    /// Two-space indentation with a trailing newline: the style for new
+    /// cards.
+    pub fn standard() -> Self {
+        Self {
+            indent: Some("  ".to_owned()),
+            trailing_newline: true,
+        }
+    }
+
+    /// Reads the style of a text: compact when the first container's first
+    /// member is on the same line as its opening bracket (or the text has no
+    /// newline); otherwise the indent is the leading whitespace (spaces or
+    /// tabs) of the first indented line; trailing_newline when the text ends
+    /// with '\n'.
+    pub fn detect(text: &str) -> Self {
+        let trailing_newline = text.ends_with('\n');
+        let start = text.trim_start_matches([' ', '\t', '\n', '\r']);
+        let after_bracket = start
+            .strip_prefix('{')
+            .or_else(|| start.strip_prefix('['))
+            .map(|rest| rest.trim_start_matches([' ', '\t']));
+        let indent = match after_bracket {
+            Some(rest) if rest.starts_with(['\n', '\r']) => Some(
+                rest.lines()
+                    .map(|line| {
+                        let content = line.trim_start_matches([' ', '\t']);
+                        (&line[..line.len() - content.len()], content)
+                    })
+                    .find(|(leading, content)| !leading.is_empty() && !content.is_empty())
+                    .map(|(leading, _)| leading.to_owned())
+                    .unwrap_or_default(),
+            ),
+            _ => None,
+        };
+        Self {
+            indent,
+            trailing_newline,
+        }
+    }
+}
+
+/// Serialises `value` in `style` (serde_json's PrettyFormatter::with_indent
+/// for indented styles, compact otherwise), plus a trailing newline when the
+/// style has one.
+pub fn to_json_text(value: &Value, style: &TextStyle) -> String {
+    let mut out = Vec::new();
+    let written = match &style.indent {
+        Some(indent) => {
+            let formatter = PrettyFormatter::with_indent(indent.as_bytes());
+            let mut serializer = serde_json::Serializer::with_formatter(&mut out, formatter);
+            value.serialize(&mut serializer)
+        }
+        None => serde_json::to_writer(&mut out, value),
+    };
+    written.expect("serialising a Value into a Vec cannot fail: its keys are strings and a Vec accepts every write");
+    let mut text = String::from_utf8(out)
+        .expect("serde_json writes UTF-8: it copies Rust strings and ASCII punctuation");
+    if style.trailing_newline {
+        text.push('\n');
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -426,5 +501,51 @@ mod tests {
         assert_eq!(line_and_column(text, 3), (2, 1));
         assert_eq!(line_and_column(text, 6), (2, 3));
         assert_eq!(line_and_column(text, text.len()), (3, 2));
+    }
+
+    #[test]
+    fn detects_compact_two_space_four_space_and_tab_styles() {
+        assert_eq!(
+            TextStyle::detect(r#"{"a":{"b":1}}"#),
+            TextStyle {
+                indent: None,
+                trailing_newline: false
+            }
+        );
+        assert_eq!(
+            TextStyle::detect("{\"a\": 1,\n\"b\": 2}\n"),
+            TextStyle {
+                indent: None,
+                trailing_newline: true
+            }
+        );
+        assert_eq!(
+            TextStyle::detect("{\n  \"a\": {\n    \"b\": 1\n  }\n}\n"),
+            TextStyle::standard()
+        );
+        assert_eq!(
+            TextStyle::detect("[\n    1\n]").indent.as_deref(),
+            Some("    ")
+        );
+        assert_eq!(
+            TextStyle::detect("{\n\t\"a\": [\n\t\t1\n\t]\n}")
+                .indent
+                .as_deref(),
+            Some("\t")
+        );
+    }
+
+    #[test]
+    fn pretty_text_round_trips_through_its_detected_style() {
+        let source = "{\n  \"name\": \"Modèle 🎯\",\n  \"list\": [\n    1,\n    {\n      \"x\": [],\n      \"y\": {}\n    },\n    [\n      true,\n      null\n    ]\n  ],\n  \"n\": 1.50\n}\n";
+        let value: Value = serde_json::from_str(source).unwrap();
+        assert_eq!(to_json_text(&value, &TextStyle::detect(source)), source);
+    }
+
+    #[test]
+    fn compact_text_round_trips_through_its_detected_style() {
+        let source = r#"{"b":[1,{"c":"ü"}],"a":{}}"#;
+        let value: Value = serde_json::from_str(source).unwrap();
+        assert_eq!(to_json_text(&value, &TextStyle::detect(source)), source);
     }
 }

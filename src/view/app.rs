@@ -18,8 +18,8 @@ use super::session_view::{NoticeLine, RecoveryDialog, SaveStatus};
 use super::source_editor::SourceEditor;
 use super::store::{CardStore, ViewMode, expect_store};
 use super::submit::SubmitBar;
-use crate::domain::document::TextStyle;
 use crate::domain::form::values::field_id;
+use crate::domain::json_text::TextStyle;
 
 /// The whole editor, starting from an empty card.
 #[component]

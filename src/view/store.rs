@@ -14,12 +14,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use serde_json::Value;
 
-use crate::domain::document::{
-    CardDocument, Change, Coalesce, Edit, EditError, TextStyle, to_json_text,
-};
+use crate::domain::document::{CardDocument, Change, Coalesce, Edit, EditError};
 use crate::domain::drafts::{CardSource, DRAFT_VERSION, Draft, HISTORY_BUDGET, fingerprint};
 use crate::domain::findings::Findings;
-use crate::domain::json_text::{JsonTextError, parse_json};
+use crate::domain::json_text::{JsonTextError, TextStyle, parse_json, to_json_text};
 use crate::domain::pointer::JsonPointer;
 use crate::domain::validation::ValidationIssue;
 
