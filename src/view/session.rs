@@ -120,7 +120,10 @@ impl Session {
         self.offer_draft(&source, None);
     }
 
-    fn schedule_save(self) {
+    /// Saves the draft shortly (0.4 s on, so that a burst of
+    /// changes is saved once). Edits schedule it themselves; a change of
+    /// layout alone (Format) is not an edit, so the source view asks.
+    pub fn schedule_save(self) {
         if let Some(Some(handle)) = self.save_timer.try_update_value(Option::take) {
             handle.clear();
         }

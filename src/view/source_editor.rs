@@ -6,6 +6,7 @@
 use leptos::html::Textarea;
 use leptos::prelude::*;
 
+use super::session::Session;
 use super::store::{TextPlace, ViewMode, expect_store};
 use crate::domain::json_text::{
     JsonTextError, byte_offset_of_utf16, line_and_column, locate, utf16_offset,
@@ -135,6 +136,7 @@ pub fn SourceEditor() -> impl IntoView {
             update_caret();
         }
     };
+    let session = use_context::<Session>();
     let format = move |_| {
         if parse_error.get_untracked().is_some() {
             return;
@@ -144,6 +146,12 @@ pub fn SourceEditor() -> impl IntoView {
             element.set_value(&text);
         }
         store.edit_source(text);
+        // The new indent is not an edit of the card, so no edit saves it:
+        // without this, a reload before the next edit would bring the
+        // draft back laid out as before.
+        if let Some(session) = session {
+            session.schedule_save();
+        }
     };
 
     view! {

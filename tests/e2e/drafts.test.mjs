@@ -68,6 +68,43 @@ test("edits survive a reload, undo history included", async () => {
   }
 });
 
+test("Format's indent is saved with the draft without waiting for another edit", async () => {
+  const app = await openApp();
+  const { page } = app;
+  try {
+    await page.goto(app.url);
+    const compact = Buffer.from(JSON.stringify(JSON.parse(complete)));
+    await page.getByTestId("file-input").setInputFiles({ name: "compact.json", mimeType: "application/json", buffer: compact });
+    await page.waitForFunction(() => document.querySelector('[data-path="/model_overview/model_creator"]')?.value === "Fraud Analytics Team");
+    await field(page, "/model_overview/model_creator").fill("Risk Analytics Team");
+    await savedDraft(page);
+    await page.getByRole("tab", { name: "Source" }).click();
+    await page.getByTestId("source-view").getByRole("button", { name: "Format" }).click();
+    // The stored draft takes the indent (drafts are JSON in local storage).
+    await page.waitForFunction(() =>
+      Object.keys(localStorage).some((key) => {
+        try {
+          return JSON.parse(localStorage.getItem(key)).indent === "  ";
+        } catch {
+          return false;
+        }
+      }),
+    );
+    await page.reload();
+    const dialog = page.locator("#mce-recovery");
+    await dialog.waitFor({ state: "visible" });
+    await dialog.getByRole("button", { name: "Restore the draft" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await page.getByRole("tab", { name: "Source" }).click();
+    const text = await page.getByRole("textbox", { name: "Card JSON" }).inputValue();
+    assert.ok(text.split("\n").length > 20, "the restored draft is laid out indented");
+    assert.match(text, /^\{\n  "model_overview": \{\n    "model_creator": "Risk Analytics Team"/);
+    assert.deepEqual(app.errors, []);
+  } finally {
+    await app.close();
+  }
+});
+
 test("a draft is thrown away only when the user discards it", async () => {
   const app = await openApp();
   const { page } = app;
