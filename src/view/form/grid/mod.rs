@@ -1,0 +1,278 @@
+//! Number grids: a line graph's points as an x/y table, a bar chart's values
+//! beside their labels, a matrix as rows by columns with labelled axes.
+//! Each accepts a block pasted from a spreadsheet (tab- or comma-separated),
+//! with its header row and label column when it has them.
+//!
+//! Here is what the three share: their cells, reading a paste, building
+//! long grids in stages, moving between cells from the keyboard, and the
+//! frame around them. The widgets are `points.rs`, `bars.rs` and
+//! `matrix.rs`.
+
+use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
+use serde_json::{Map, Number, Value};
+
+use super::frame::{FieldIds, MessageList, field_messages, heading};
+use super::leaf::{ControlAttrs, NumberControl, NumberDraft, text_signal};
+use crate::domain::grid_nav::{self, Caret, Modifiers};
+use crate::domain::grid_text::{PastedTable, parse_table};
+use crate::domain::pointer::JsonPointer;
+use crate::view::platform::after_next_paint;
+use crate::view::store::{CardStore, expect_store};
+
+mod bars;
+mod matrix;
+mod points;
+
+pub use bars::LabelledNumbers;
+pub use matrix::NumberGrid;
+pub use points::PointTable;
+
+/// The sibling of `pointer` named `key` (a metric's `x_axis_name` beside
+/// its `value`).
+fn sibling(pointer: &JsonPointer, key: &Option<String>) -> Option<JsonPointer> {
+    Some(pointer.parent()?.child(key.clone()?))
+}
+
+/// Changes the object holding the grid (the metric) as one undo step, so
+/// values and labels move together.
+fn update_parent(
+    store: CardStore,
+    pointer: &JsonPointer,
+    change: impl FnOnce(&mut Map<String, Value>),
+) {
+    let Some(parent) = pointer.parent() else {
+        return;
+    };
+    let mut object = match store.value(&parent) {
+        Some(Value::Object(object)) => object,
+        _ => Map::new(),
+    };
+    change(&mut object);
+    store.set(&parent, Value::Object(object));
+}
+
+fn strings(value: Option<&Value>) -> Vec<String> {
+    value
+        .and_then(Value::as_array)
+        .map(|items| {
+            items
+                .iter()
+                .map(|item| item.as_str().unwrap_or_default().to_owned())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn number_rows(rows: Vec<Vec<Number>>) -> Value {
+    Value::Array(
+        rows.into_iter()
+            .map(|row| Value::Array(row.into_iter().map(Value::Number).collect()))
+            .collect(),
+    )
+}
+
+fn zero() -> Value {
+    Value::Number(Number::from(0))
+}
+
+/// Reads a multi-cell paste: `None` when the clipboard holds a single value
+/// (the cell's own paste handles it), else the table or why it is not one.
+fn pasted_table(event: &web_sys::ClipboardEvent) -> Option<Result<PastedTable, String>> {
+    let text = event.clipboard_data()?.get_data("text/plain").ok()?;
+    let trimmed = text.trim_end_matches(['\n', '\r']);
+    if !trimmed.contains(['\t', '\n']) && !trimmed.contains(',') {
+        return None;
+    }
+    event.prevent_default();
+    Some(parse_table(&text).map_err(|error| error.to_string()))
+}
+
+/// The row a paste landed in, from the `data-row` of the focused cell.
+fn target_row(event: &web_sys::ClipboardEvent) -> usize {
+    event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .and_then(|element| element.get_attribute("data-row"))
+        .and_then(|row| row.parse().ok())
+        .unwrap_or(0)
+}
+
+/// The rows a grid builds when it opens; the rest follow after the frame
+/// that shows them. A metric group of the largest card holds grids of a
+/// hundred rows and more (about 2,850 elements in all): built at once,
+/// opening it took over 100 ms before anything showed.
+const FIRST_ROWS: usize = 25;
+
+/// How many of `count` rows to build: [`FIRST_ROWS`] now, all of them once
+/// the browser has shown those.
+fn staged_rows(count: impl Fn() -> usize + Send + Sync + 'static) -> Signal<usize> {
+    let all = RwSignal::new(false);
+    after_next_paint(move || {
+        // The group may have been closed meanwhile.
+        let _ = all.try_set(true);
+    });
+    Signal::derive(move || {
+        let count = count();
+        if all.get() {
+            count
+        } else {
+            count.min(FIRST_ROWS)
+        }
+    })
+}
+
+/// A number cell of a grid, labelled by its row and column headers.
+#[component]
+fn NumberCell(pointer: JsonPointer, labelled_by: String, row: usize) -> impl IntoView {
+    let store = expect_store();
+    let ids = FieldIds::new(&pointer);
+    let messages = field_messages(store, &pointer);
+    let draft = NumberDraft::new(store, &pointer);
+    let attrs = ControlAttrs {
+        id: ids.control.clone(),
+        path: pointer.to_string(),
+        described_by: ids.described_by(false, false),
+        labelled_by: Some(labelled_by),
+        required: true,
+        messages,
+    };
+    view! {
+        <td class="mce-grid__cell" data-row=row>
+            <NumberControl attrs pointer draft class="mce-input--cell" />
+            <MessageList id=ids.messages messages note=draft.note />
+        </td>
+    }
+}
+
+/// A text cell of a grid (an axis label), typed into the labels array at
+/// `index`, padding it when it is shorter.
+#[component]
+fn LabelCell(
+    labels: JsonPointer,
+    index: usize,
+    labelled_by: String,
+    #[prop(optional)] header: bool,
+) -> impl IntoView {
+    let store = expect_store();
+    let pointer = labels.child(index.to_string());
+    let ids = FieldIds::new(&pointer);
+    let messages = field_messages(store, &pointer);
+    let text = text_signal(store, &pointer);
+    let on_input = move |event| {
+        let typed = event_target_value(&event);
+        let mut all = store.read(&labels, strings);
+        if all.len() <= index {
+            all.resize(index + 1, String::new());
+        }
+        all[index] = typed;
+        store.type_value(
+            &labels,
+            Value::Array(all.into_iter().map(Value::String).collect()),
+        );
+    };
+    let cell = view! {
+        <input
+            type="text"
+            id=ids.control.clone()
+            class="mce-input mce-input--cell mce-input--label"
+            data-path=pointer.to_string()
+            aria-labelledby=labelled_by
+            aria-invalid=move || messages.invalid().to_string()
+            aria-describedby=ids.messages.clone()
+            prop:value=move || text.get()
+            on:input=on_input
+        />
+        <MessageList id=ids.messages messages />
+    };
+    if header {
+        view! { <th scope="col" class="mce-grid__label">{cell}</th> }.into_any()
+    } else {
+        view! { <th scope="row" class="mce-grid__label" data-row=index>{cell}</th> }.into_any()
+    }
+}
+
+/// Moves focus between a grid's cells from the keyboard, as a
+/// spreadsheet does ([`grid_nav::step`] decides when a key moves): to the
+/// cell that many rows and columns away, if it holds a box.
+fn move_between_cells(event: web_sys::KeyboardEvent) {
+    if event.is_composing() {
+        return;
+    }
+    let Some(input) = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    let length = input.value().encode_utf16().count() as u32;
+    let start = input.selection_start().ok().flatten().unwrap_or(0);
+    let end = input.selection_end().ok().flatten().unwrap_or(start);
+    let modifiers = Modifiers {
+        shift: event.shift_key(),
+        other: event.alt_key() || event.ctrl_key() || event.meta_key(),
+    };
+    let Some((rows, columns)) =
+        grid_nav::step(&event.key(), modifiers, Caret::of(length, start, end))
+    else {
+        return;
+    };
+    let closest = |selector: &str| input.closest(selector).ok().flatten();
+    let (Some(cell), Some(row), Some(table)) = (closest("td, th"), closest("tr"), closest("table"))
+    else {
+        return;
+    };
+    let (Ok(cell), Ok(row), Ok(table)) = (
+        cell.dyn_into::<web_sys::HtmlTableCellElement>(),
+        row.dyn_into::<web_sys::HtmlTableRowElement>(),
+        table.dyn_into::<web_sys::HtmlTableElement>(),
+    ) else {
+        return;
+    };
+    let (Ok(target_row), Ok(target_column)) = (
+        u32::try_from(row.row_index() as isize + rows),
+        u32::try_from(cell.cell_index() as isize + columns),
+    ) else {
+        return;
+    };
+    let next = table
+        .rows()
+        .item(target_row)
+        .and_then(|row| row.dyn_into::<web_sys::HtmlTableRowElement>().ok())
+        .and_then(|row| row.cells().item(target_column))
+        .and_then(|cell| cell.query_selector("input").ok().flatten())
+        .and_then(|next| next.dyn_into::<web_sys::HtmlInputElement>().ok());
+    if let Some(next) = next {
+        event.prevent_default();
+        let _ = next.focus();
+        next.select();
+    }
+}
+
+/// The frame around every grid: title, size, paste hint, paste errors and
+/// the grid's own messages.
+#[component]
+fn GridFrame(
+    pointer: JsonPointer,
+    label: String,
+    heading_level: u8,
+    size: Signal<String>,
+    paste_error: RwSignal<Option<String>>,
+    children: Children,
+) -> impl IntoView {
+    let store = expect_store();
+    let ids = FieldIds::new(&pointer);
+    let heading_id = format!("{}-heading", ids.control);
+    let messages = field_messages(store, &pointer);
+    view! {
+        <div class="mce-grid" id=ids.control.clone() tabindex="-1" role="group" aria-labelledby=heading_id.clone() aria-describedby=ids.messages.clone() data-path=pointer.to_string()>
+            <div class="mce-list__head">
+                {heading(heading_level, heading_id.clone(), "mce-list__title", label)}
+                <span class="mce-list__limit">{move || size.get()}</span>
+            </div>
+            <p class="mce-field__help">"Paste cells from a spreadsheet or CSV into any cell to fill the grid from there. The arrow keys and Enter move between cells."</p>
+            {children()}
+            <MessageList id=ids.messages.clone() messages note=Signal::derive(move || paste_error.get()) />
+        </div>
+    }
+}
