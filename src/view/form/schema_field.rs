@@ -42,11 +42,11 @@ pub fn schema_field(
         (Widget::ObjectTable, NodeKind::Array(array)) => {
             view! { <ObjectTable pointer node array label heading_level /> }.into_any()
         }
-        (Widget::PointTable, NodeKind::Array(array)) => {
-            view! { <PointTable pointer node array label heading_level /> }.into_any()
+        (Widget::PointTable, NodeKind::Array(_)) => {
+            view! { <PointTable pointer node label heading_level /> }.into_any()
         }
-        (Widget::LabelledNumbers, NodeKind::Array(array)) => {
-            view! { <LabelledNumbers pointer node array label heading_level /> }.into_any()
+        (Widget::LabelledNumbers, NodeKind::Array(_)) => {
+            view! { <LabelledNumbers pointer node label heading_level /> }.into_any()
         }
         (Widget::NumberGrid, NodeKind::Array(array)) => {
             view! { <NumberGrid pointer node array label heading_level /> }.into_any()

@@ -7,7 +7,7 @@ use super::{
     GridFrame, LabelCell, NumberCell, move_between_cells, pasted_table, sibling, staged_rows,
     strings, update_parent, zero,
 };
-use crate::domain::form::node::{ArrayNode, FormNode};
+use crate::domain::form::node::FormNode;
 use crate::domain::form::values::field_id;
 use crate::domain::pointer::JsonPointer;
 use crate::view::form::rows::array_len;
@@ -20,15 +20,12 @@ pub fn LabelledNumbers(
     pointer: JsonPointer,
     /// Their form node.
     node: &'static FormNode,
-    /// Their limits.
-    array: &'static ArrayNode,
     /// The label.
     label: String,
     /// The level of its title.
     heading_level: u8,
 ) -> impl IntoView {
     let store = expect_store();
-    let _ = array;
     let value_key = pointer.tokens().last().cloned().unwrap_or_default();
     let labels_key = node.ui.labels_from.clone();
     let labels = sibling(&pointer, &labels_key);

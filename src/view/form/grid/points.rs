@@ -7,7 +7,7 @@ use super::{
     GridFrame, NumberCell, move_between_cells, number_rows, pasted_table, sibling, staged_rows,
     target_row, update_parent, zero,
 };
-use crate::domain::form::node::{ArrayNode, FormNode};
+use crate::domain::form::node::FormNode;
 use crate::domain::form::values::field_id;
 use crate::domain::pointer::JsonPointer;
 use crate::view::form::leaf::text_signal;
@@ -21,15 +21,12 @@ pub fn PointTable(
     pointer: JsonPointer,
     /// Their form node.
     node: &'static FormNode,
-    /// Their limits.
-    array: &'static ArrayNode,
     /// The label.
     label: String,
     /// The level of its title.
     heading_level: u8,
 ) -> impl IntoView {
     let store = expect_store();
-    let _ = array;
     let count = array_len(store, &pointer);
     let x_name =
         sibling(&pointer, &node.ui.x_name_from).map(|p| (p.clone(), text_signal(store, &p)));
