@@ -123,12 +123,17 @@ fn unreadable_files_exit_two_and_the_others_are_still_checked() {
         "deep.json",
         format!("{}{}", "[".repeat(300), "]".repeat(300)).as_bytes(),
     );
+    let twice = temp_file(
+        "twice.json",
+        b"{\"intended_uses\": {\"risk_rating\": \"Low\",\n  \"risk_rating\": \"High\"}}\n",
+    );
     let output = run(
         &[
             "validate",
             broken.to_str().unwrap(),
             latin1.to_str().unwrap(),
             deep.to_str().unwrap(),
+            twice.to_str().unwrap(),
             "/no/such/card.json",
             &fixture("invalid-enum.json"),
         ],
@@ -149,6 +154,14 @@ fn unreadable_files_exit_two_and_the_others_are_still_checked() {
     );
     assert!(
         text.contains("nested deeper than the JSON parser allows (128 levels)"),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "{}:2:3: error: line 2, column 3: the object at /intended_uses names \"risk_rating\" \
+             twice (first at line 1, column 20)",
+            twice.display()
+        )),
         "{text}"
     );
     assert!(

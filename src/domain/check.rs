@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::form::card_form;
 use super::issues::ValidationIssue;
-use super::json_text::{JsonTextError, line_and_column, parse_json};
+use super::json_text::{JsonTextError, TextProblem, line_and_column, parse_json};
 use super::lints::lint_card;
 use super::validation::{SchemaValidator, validate_card};
 
@@ -36,7 +36,8 @@ pub enum InputError {
         /// 1-based column, in characters.
         column: usize,
     },
-    /// The text is not JSON, or nests deeper than the parser allows.
+    /// The text is not JSON, nests deeper than the parser allows, or
+    /// gives a member name twice in one object.
     NotJson(JsonTextError),
 }
 
@@ -51,11 +52,14 @@ impl InputError {
             Self::NotUtf8 { line, column } => {
                 format!("not UTF-8 text: an invalid byte at line {line}, column {column}")
             }
-            Self::NotJson(error) if error.message.contains("recursion limit") => format!(
-                "nested deeper than the JSON parser allows (128 levels), at line {}, column {}",
-                error.line, error.column
-            ),
-            Self::NotJson(error) => format!("not JSON: {error}"),
+            Self::NotJson(error) => match error.problem {
+                TextProblem::TooDeep => format!(
+                    "nested deeper than the JSON parser allows (128 levels), at line {}, column {}",
+                    error.line, error.column
+                ),
+                TextProblem::RepeatedName => error.to_string(),
+                TextProblem::Syntax => format!("not JSON: {error}"),
+            },
         }
     }
 

@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 
 use super::check::MAX_FILE_BYTES;
 use super::json_text::TextStyle;
-use super::json_text::{JsonTextError, kind_phrase, line_and_column, parse_json};
+use super::json_text::{JsonTextError, TextProblem, kind_phrase, line_and_column, parse_json};
 
 /// The shape an imported text turned out to have.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -82,6 +82,8 @@ pub enum ImportError {
     NotJson(JsonTextError),
     /// Nested deeper than the parser allows.
     TooDeep(JsonTextError),
+    /// An object gives a member name twice: only one value could be kept.
+    RepeatedName(JsonTextError),
     /// JSON, but not an object (a card is an object).
     NotAnObject(&'static str),
     /// `ModelCardContent` is there but is not a string.
@@ -114,9 +116,13 @@ impl fmt::Display for ImportError {
                 "it nests deeper than 128 levels (at line {}, column {})",
                 error.line, error.column
             ),
+            Self::RepeatedName(error) => write!(f, "{error}"),
             Self::NotAnObject(kind) => write!(f, "it is JSON, but {kind}, not an object"),
             Self::ContentNotText => {
                 f.write_str("its ModelCardContent is not a string of JSON text")
+            }
+            Self::ContentNotJson(error) if error.problem == TextProblem::RepeatedName => {
+                write!(f, "in its ModelCardContent, {error}")
             }
             Self::ContentNotJson(error) => write!(f, "its ModelCardContent is not JSON: {error}"),
             Self::ContentNotAnObject(kind) => {
@@ -150,12 +156,10 @@ pub fn import_text(text: &str) -> Result<Imported, ImportError> {
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    let value = parse_json(text).map_err(|error| {
-        if error.message.contains("recursion limit") {
-            ImportError::TooDeep(error)
-        } else {
-            ImportError::NotJson(error)
-        }
+    let value = parse_json(text).map_err(|error| match error.problem {
+        TextProblem::Syntax => ImportError::NotJson(error),
+        TextProblem::TooDeep => ImportError::TooDeep(error),
+        TextProblem::RepeatedName => ImportError::RepeatedName(error),
     })?;
     let Value::Object(object) = value else {
         return Err(ImportError::NotAnObject(kind_phrase(&value)));
@@ -343,6 +347,22 @@ mod tests {
             import_text(r#"{"ModelCardContent": "{oops"}"#),
             Err(ImportError::ContentNotJson(_))
         ));
+        let twice = import_text("{\"model_overview\": {},\n\"model_overview\": {}}").unwrap_err();
+        assert!(matches!(twice, ImportError::RepeatedName(_)));
+        assert!(
+            twice.to_string().starts_with(
+                "line 2, column 1: the top-level object names \"model_overview\" twice (first \
+                 at line 1, column 2)"
+            ),
+            "{twice}"
+        );
+        let content = import_text(r#"{"ModelCardContent": "{\"a\": 1, \"a\": 2}"}"#).unwrap_err();
+        assert!(
+            content
+                .to_string()
+                .starts_with("in its ModelCardContent, line 1, column 10: the top-level object"),
+            "{content}"
+        );
         assert_eq!(
             import_text(r#"{"ModelCardContent": "[]"}"#),
             Err(ImportError::ContentNotAnObject("an array"))

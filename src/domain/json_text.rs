@@ -5,6 +5,9 @@
 //! and column, and a validation error (which names a pointer) must be
 //! locatable in the text without reparsing it into a positioned tree.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::fmt;
 use std::ops::Range;
 
@@ -14,7 +17,7 @@ use serde_json::ser::PrettyFormatter;
 
 use super::pointer::JsonPointer;
 
-/// Why a text is not a JSON document, and where.
+/// Why a text is not a JSON document a card can be read from, and where.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct JsonTextError {
     /// 1-based line of the problem.
@@ -23,8 +26,23 @@ pub struct JsonTextError {
     pub column: usize,
     /// Byte offset of the problem in the text, for placing a caret there.
     pub offset: usize,
+    /// What kind of problem it is, for callers that word it their way.
+    pub problem: TextProblem,
     /// What is wrong, without the position (it is in `line`/`column`).
     pub message: String,
+}
+
+/// The kinds of [`JsonTextError`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextProblem {
+    /// Not JSON: empty, or a syntax error.
+    Syntax,
+    /// Nested deeper than the parser goes (128 levels).
+    TooDeep,
+    /// An object gives the same member name twice. JSON allows it, but a
+    /// parser keeps only one of the two values (serde_json the last, as
+    /// JavaScript does), so reading the card would silently lose the other.
+    RepeatedName,
 }
 
 impl fmt::Display for JsonTextError {
@@ -40,16 +58,173 @@ impl fmt::Display for JsonTextError {
 impl std::error::Error for JsonTextError {}
 
 /// Parses a JSON document, keeping key order and reporting where it breaks.
+/// A member name given twice in one object is refused too, at the second:
+/// parsing keeps one value of the two, and a card must not lose the other
+/// without a word.
 pub fn parse_json(text: &str) -> Result<Value, JsonTextError> {
     if text.trim().is_empty() {
         return Err(JsonTextError {
             line: 1,
             column: 1,
             offset: 0,
+            problem: TextProblem::Syntax,
             message: "the text is empty; a card is a JSON object, at least {}".to_owned(),
         });
     }
-    serde_json::from_str(text).map_err(|err| position_error(text, &err))
+    let value = serde_json::from_str(text).map_err(|err| position_error(text, &err))?;
+    match repeated_name(text) {
+        Some(repeated) => Err(repeated.error(text)),
+        None => Ok(value),
+    }
+}
+
+/// A member name that an object gives a second time.
+#[derive(Debug, PartialEq, Eq)]
+struct RepeatedName {
+    /// The object that gives it twice.
+    object: JsonPointer,
+    /// The name, unescaped.
+    name: String,
+    /// Byte offsets of the two names' opening quotes.
+    first: usize,
+    second: usize,
+}
+
+impl RepeatedName {
+    fn error(&self, text: &str) -> JsonTextError {
+        let (line, column) = line_and_column(text, self.second);
+        let (first_line, first_column) = line_and_column(text, self.first);
+        let object = if self.object.is_root() {
+            "the top-level object".to_owned()
+        } else {
+            format!("the object at {}", self.object)
+        };
+        let name = serde_json::to_string(&self.name).expect("a string always serialises");
+        JsonTextError {
+            line,
+            column,
+            offset: self.second,
+            problem: TextProblem::RepeatedName,
+            message: format!(
+                "{object} names {name} twice (first at line {first_line}, column \
+                 {first_column}), and only one of the two values could be kept: rename or \
+                 remove one of them"
+            ),
+        }
+    }
+}
+
+/// An object or array the scan is inside.
+enum Frame<'a> {
+    Object {
+        /// Each name given so far, with the offset of its opening quote.
+        names: HashMap<Cow<'a, str>, usize>,
+        /// The member whose value the scan is in.
+        current: Option<Cow<'a, str>>,
+        /// Whether the next string is a member name (after `{` or `,`).
+        expecting_name: bool,
+    },
+    Array {
+        /// The element the scan is in.
+        index: usize,
+    },
+}
+
+impl Frame<'_> {
+    /// The pointer token of the value the scan is in.
+    fn token(&self) -> String {
+        match self {
+            Self::Object { current, .. } => current.as_deref().unwrap_or_default().to_owned(),
+            Self::Array { index } => index.to_string(),
+        }
+    }
+}
+
+/// The first member name an object of `text` repeats. `text` must be JSON
+/// that parses: this scans its punctuation and strings, no more.
+fn repeated_name(text: &str) -> Option<RepeatedName> {
+    let bytes = text.as_bytes();
+    let mut stack: Vec<Frame<'_>> = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'{' => stack.push(Frame::Object {
+                names: HashMap::new(),
+                current: None,
+                expecting_name: true,
+            }),
+            b'[' => stack.push(Frame::Array { index: 0 }),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Object { expecting_name, .. }) => *expecting_name = true,
+                Some(Frame::Array { index }) => *index += 1,
+                None => {}
+            },
+            b'"' => {
+                let end = string_end(bytes, at);
+                let repeated = match stack.last_mut() {
+                    Some(Frame::Object {
+                        names,
+                        current,
+                        expecting_name,
+                    }) if *expecting_name => {
+                        *expecting_name = false;
+                        let name = member_name(text, at, end);
+                        match names.entry(name.clone()) {
+                            Entry::Occupied(first) => Some((name, *first.get())),
+                            Entry::Vacant(slot) => {
+                                slot.insert(at);
+                                *current = Some(name);
+                                None
+                            }
+                        }
+                    }
+                    _ => None,
+                };
+                if let Some((name, first)) = repeated {
+                    let parents = &stack[..stack.len() - 1];
+                    return Some(RepeatedName {
+                        object: JsonPointer::from_tokens(parents.iter().map(Frame::token)),
+                        name: name.into_owned(),
+                        first,
+                        second: at,
+                    });
+                }
+                at = end;
+                continue;
+            }
+            _ => {}
+        }
+        at += 1;
+    }
+    None
+}
+
+/// The offset just past the string whose opening quote is at `start`.
+fn string_end(bytes: &[u8], start: usize) -> usize {
+    let mut at = start + 1;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'\\' => at += 2,
+            b'"' => return at + 1,
+            _ => at += 1,
+        }
+    }
+    bytes.len()
+}
+
+/// The member name quoted at `start..end`, unescaped when it has escapes
+/// (`"\u0061"` and `"a"` are the same name).
+fn member_name(text: &str, start: usize, end: usize) -> Cow<'_, str> {
+    let quoted = &text[start..end];
+    let raw = &quoted[1..quoted.len() - 1];
+    if raw.contains('\\') {
+        serde_json::from_str::<String>(quoted).map_or(Cow::Borrowed(raw), Cow::Owned)
+    } else {
+        Cow::Borrowed(raw)
+    }
 }
 
 /// How many characters `value` is as compact JSON text: its length as the
@@ -103,10 +278,16 @@ fn position_error(text: &str, err: &serde_json::Error) -> JsonTextError {
     let full = err.to_string();
     let suffix = format!(" at line {} column {}", err.line(), err.column());
     let message = full.strip_suffix(&suffix).unwrap_or(&full).to_owned();
+    let problem = if message.contains("recursion limit") {
+        TextProblem::TooDeep
+    } else {
+        TextProblem::Syntax
+    };
     JsonTextError {
         line,
         column,
         offset: line_start + byte_column,
+        problem,
         message,
     }
 }
@@ -547,5 +728,59 @@ mod tests {
         let source = r#"{"b":[1,{"c":"ü"}],"a":{}}"#;
         let value: Value = serde_json::from_str(source).unwrap();
         assert_eq!(to_json_text(&value, &TextStyle::detect(source)), source);
+    }
+
+    #[test]
+    fn a_name_given_twice_is_refused_at_the_second() {
+        let text =
+            "{\n  \"model_overview\": {\"model_creator\": \"A\",\n    \"model_creator\": \"B\"}\n}";
+        let error = parse_json(text).unwrap_err();
+        assert_eq!(error.problem, TextProblem::RepeatedName);
+        assert_eq!((error.line, error.column), (3, 5));
+        assert_eq!(&text[error.offset..error.offset + 15], "\"model_creator\"");
+        assert_eq!(
+            error.message,
+            "the object at /model_overview names \"model_creator\" twice (first at line 2, \
+             column 22), and only one of the two values could be kept: rename or remove one \
+             of them"
+        );
+    }
+
+    #[test]
+    fn repeated_names_are_found_wherever_they_are() {
+        let at = |text: &str| {
+            repeated_name(text).map(|repeated| (repeated.object.to_string(), repeated.name))
+        };
+        assert_eq!(
+            at(r#"{"a": 1, "a": 2}"#),
+            Some((String::new(), "a".to_owned()))
+        );
+        assert_eq!(
+            at(r#"{"l": [{"x": 1}, {"y": [1, {"k": 1, "k": 1}]}]}"#),
+            Some(("/l/1/y/1".to_owned(), "k".to_owned()))
+        );
+        // The same name with and without escapes is the same name.
+        assert_eq!(
+            at(r#"{"a~b": 1, "a\u007eb": 2}"#),
+            Some((String::new(), "a~b".to_owned()))
+        );
+        assert_eq!(
+            at(r#"{"o": {"\"": 1, "\u0022": 2}}"#),
+            Some(("/o".to_owned(), "\"".to_owned()))
+        );
+    }
+
+    #[test]
+    fn names_repeated_only_across_objects_or_as_values_are_fine() {
+        for text in [
+            r#"{"a": {"a": 1}, "b": {"a": 2}}"#,
+            r#"{"a": "a", "b": ["a", "a"], "c": {"a": "a"}}"#,
+            r#"[{"a": 1}, {"a": 2}]"#,
+            r#"{"s": "{\"a\": 1, \"a\": 2}", "t": "\\", "a": 1}"#,
+            r#"{"": 1, " ": 2}"#,
+        ] {
+            assert_eq!(repeated_name(text), None, "{text}");
+            assert!(parse_json(text).is_ok(), "{text}");
+        }
     }
 }

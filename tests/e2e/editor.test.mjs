@@ -95,6 +95,16 @@ test("broken JSON gets a line and column and keeps the last valid card's problem
   assert.match(await error.textContent(), /line 4, column 3/);
   assert.equal(await source().getAttribute("aria-invalid"), "true");
   assert.equal(await count().textContent(), "2 problems");
+
+  // A name given twice would lose one of its values: refused the same way.
+  await paste(app.page, source(), '{\n  "intended_uses": {"risk_rating": "Low",\n    "risk_rating": "High"}\n}');
+  await app.page.waitForFunction(() => /twice/.test(document.querySelector("[data-testid=parse-error]").textContent));
+  assert.match(
+    await error.textContent(),
+    /line 3, column 5: the object at \/intended_uses names "risk_rating" twice \(first at line 2, column 21\)/,
+  );
+  assert.equal(await source().getAttribute("aria-invalid"), "true");
+  assert.equal(await count().textContent(), "2 problems");
 });
 
 test("pasting a valid card shows no problems", async () => {

@@ -48,6 +48,11 @@ test("every kind of bad input is refused with its reason, and the card is untouc
     ["image.png", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), /binary file/],
     ["latin1.json", Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xe9, 0x22, 0x7d]), /not UTF-8 text \(an invalid byte at line 1, column 7\)/],
     ["deep.json", Buffer.from("[".repeat(300) + "]".repeat(300)), /nests deeper than 128 levels/],
+    [
+      "twice.json",
+      Buffer.from('{\n  "model_overview": {"model_creator": "A",\n    "model_creator": "B"}\n}'),
+      /line 3, column 5: the object at \/model_overview names "model_creator" twice \(first at line 2, column 22\)/,
+    ],
     ["content.json", Buffer.from('{"ModelCardContent": "{not json"}'), /its ModelCardContent is not JSON/],
   ];
   for (const [name, buffer, reason] of cases) {
