@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::document::HistorySnapshot;
 use super::json_text::TextStyle;
-use super::merge::{FieldChange, diff};
+use super::merge::{FieldChange, Merge, diff, merge};
 
 /// The format version of stored drafts; a draft of another version is
 /// ignored rather than misread.
@@ -201,6 +201,38 @@ pub fn recovery(draft: Option<Draft>, source_card: &Value) -> Recovery {
     }
 }
 
+/// What to do when another tab saves a draft of the card this tab edits
+/// (both save under the card's source, so the later save would replace
+/// the other's edits).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Reconciliation {
+    /// Its card is this tab's card.
+    Nothing,
+    /// Its changes are all in this tab's card already: the stored draft is
+    /// behind, so this tab's should be saved.
+    SaveMine,
+    /// Take in its changes: this card merges them with this tab's.
+    TakeIn(Value),
+    /// Both tabs changed the same places: ask which to keep.
+    Ask(Merge),
+}
+
+/// Reconciles this tab's card (`mine`) with the one another tab saved
+/// (`theirs`), three-way from the card as its source gave it.
+pub fn reconcile(source_card: &Value, theirs: &Value, mine: &Value) -> Reconciliation {
+    if theirs == mine {
+        return Reconciliation::Nothing;
+    }
+    let merge = merge(source_card, theirs, mine);
+    if !merge.conflicts.is_empty() {
+        Reconciliation::Ask(merge)
+    } else if &merge.merged == mine {
+        Reconciliation::SaveMine
+    } else {
+        Reconciliation::TakeIn(merge.merged)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use serde_json::json;
@@ -360,6 +392,62 @@ mod tests {
         assert_ne!(
             fingerprint(&json!({"a": 1})),
             fingerprint(&json!({"a": 1.0}))
+        );
+    }
+
+    fn opened() -> Value {
+        json!({"model_overview": {"model_creator": "Team"}, "intended_uses": {"risk_rating": "Low"}})
+    }
+
+    #[test]
+    fn another_tab_with_the_same_card_needs_nothing() {
+        assert_eq!(
+            reconcile(&opened(), &opened(), &opened()),
+            Reconciliation::Nothing
+        );
+    }
+
+    #[test]
+    fn another_tabs_edits_elsewhere_are_taken_in() {
+        let mut mine = opened();
+        mine["model_overview"]["model_creator"] = json!("Mine");
+        let mut theirs = opened();
+        theirs["intended_uses"]["risk_rating"] = json!("High");
+        assert_eq!(
+            reconcile(&opened(), &theirs, &mine),
+            Reconciliation::TakeIn(json!({
+                "model_overview": {"model_creator": "Mine"},
+                "intended_uses": {"risk_rating": "High"}
+            }))
+        );
+    }
+
+    #[test]
+    fn another_tabs_draft_behind_this_one_is_saved_over() {
+        let mut mine = opened();
+        mine["model_overview"]["model_creator"] = json!("Mine");
+        mine["intended_uses"]["risk_rating"] = json!("High");
+        let mut theirs = opened();
+        theirs["intended_uses"]["risk_rating"] = json!("High");
+        assert_eq!(
+            reconcile(&opened(), &theirs, &mine),
+            Reconciliation::SaveMine
+        );
+    }
+
+    #[test]
+    fn the_same_place_changed_in_both_tabs_is_asked_about() {
+        let mut mine = opened();
+        mine["model_overview"]["model_creator"] = json!("Mine");
+        let mut theirs = opened();
+        theirs["model_overview"]["model_creator"] = json!("Theirs");
+        let Reconciliation::Ask(merge) = reconcile(&opened(), &theirs, &mine) else {
+            panic!("expected a question");
+        };
+        assert_eq!(merge.conflicts.len(), 1);
+        assert_eq!(
+            merge.conflicts[0].pointer.to_string(),
+            "/model_overview/model_creator"
         );
     }
 }

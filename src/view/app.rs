@@ -9,6 +9,7 @@ use super::backend::{Backend, ConfigState, Screen, expect_backend};
 use super::export_actions::ExportActions;
 use super::file_actions::{DropZone, FileActions, linked_card, open_link};
 use super::form_view::FormView;
+use super::other_tabs::OtherTabs;
 use super::print_view::PrintView;
 use super::problems::{ProblemCount, ProblemList};
 use super::registry::RegistryScreen;
@@ -148,6 +149,7 @@ pub fn Editor(
             </aside>
             <DropZone />
             <RecoveryDialog />
+            <OtherTabs />
         </div>
     }
 }

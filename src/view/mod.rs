@@ -7,11 +7,13 @@
 pub mod api;
 pub mod app;
 pub mod backend;
+pub mod conflicts;
 pub mod export_actions;
 pub mod file_actions;
 pub mod form;
 pub mod form_view;
 pub mod modal;
+pub mod other_tabs;
 pub mod platform;
 pub mod print_view;
 pub mod problems;

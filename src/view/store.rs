@@ -269,6 +269,11 @@ impl CardStore {
         })
     }
 
+    /// The card as its source gave it: what edits are measured from.
+    pub fn source_card(&self) -> Value {
+        self.inner.with_value(|inner| inner.source_card.clone())
+    }
+
     /// Whether the card is what its source gave (no draft is needed then).
     pub fn matches_source(&self) -> bool {
         self.commit_source();

@@ -10,47 +10,17 @@ use serde_json::Value;
 
 use super::api::new_client_token;
 use super::backend::{Backend, OpenedVersion, Screen, expect_backend, failure, version_name};
+use super::conflicts::{ConflictChoices, ConflictWords, place, shown};
 use super::modal::Modal;
 use super::registry::update_and_describe;
 use super::session::{Session, expect_session};
 use super::store::{CardStore, PackageInfo};
 use crate::domain::export::CardStatus;
-use crate::domain::form::card_form;
-use crate::domain::form::labels::label_path;
 use crate::domain::import::import_text;
 use crate::domain::merge::{ChangeKind, Merge, Side, diff, merge, resolve};
-use crate::domain::pointer::JsonPointer;
 use crate::domain::sagemaker::{
     APPROVAL_STATUSES, ModelCard, ModelPackage, UpdateModelPackageInput,
 };
-
-/// A value in a diff or conflict, short enough to read.
-fn shown(value: Option<&Value>) -> String {
-    match value {
-        None => "(absent)".to_owned(),
-        Some(Value::String(text)) => {
-            let text: String = text.chars().take(120).collect();
-            format!("\u{201c}{text}\u{201d}")
-        }
-        Some(other) => {
-            let text = other.to_string();
-            if text.chars().count() > 120 {
-                format!("{}…", text.chars().take(119).collect::<String>())
-            } else {
-                text
-            }
-        }
-    }
-}
-
-fn place(card: &Value, pointer: &JsonPointer) -> String {
-    let path = label_path(&card_form().root, card, pointer).join(" › ");
-    if path.is_empty() {
-        "The whole card".to_owned()
-    } else {
-        path
-    }
-}
 
 /// The card a described version holds (empty when it has none).
 fn server_card(package: &ModelPackage) -> Result<Value, String> {
@@ -365,14 +335,6 @@ fn ConflictDialog(
         }
     });
     let choices = RwSignal::new(Vec::<Side>::new());
-    Effect::new(move |_| {
-        let count = conflict.with(|state| {
-            state
-                .as_ref()
-                .map_or(0, |state| state.merge.conflicts.len())
-        });
-        choices.set(vec![Side::Mine; count]);
-    });
     let rebase_on_theirs = move |state: &ConflictState| {
         backend.set_opened(Some(OpenedVersion {
             package: state.theirs.clone(),
@@ -414,34 +376,16 @@ fn ConflictDialog(
     let body = move || {
         conflict.get().map(|state| {
             let card = store.with_card(Value::clone);
-            let rows = state
-                .merge
-                .conflicts
-                .iter()
-                .enumerate()
-                .map(|(index, item)| {
-                    let name = format!("mce-conflict-{index}");
-                    let choose = move |side: Side| {
-                        choices.update(|choices| {
-                            if let Some(choice) = choices.get_mut(index) {
-                                *choice = side;
-                            }
-                        })
-                    };
-                    view! {
-                        <fieldset class="mce-conflict" data-pointer=item.pointer.to_string()>
-                            <legend>{place(&card, &item.pointer)}</legend>
-                            <dl class="mce-print__fields">
-                                <dt>"When you opened it"</dt><dd>{shown(item.base.as_ref())}</dd>
-                                <dt>"On the server now"</dt><dd>{shown(item.theirs.as_ref())}</dd>
-                                <dt>"Your edit"</dt><dd>{shown(item.mine.as_ref())}</dd>
-                            </dl>
-                            <label><input type="radio" name=name.clone() checked=true on:change=move |_| choose(Side::Mine) />" Keep my edit"</label>
-                            <label><input type="radio" name=name on:change=move |_| choose(Side::Theirs) />" Take the server's"</label>
-                        </fieldset>
-                    }
-                })
-                .collect_view();
+            let words = ConflictWords {
+                base: "When you opened it",
+                theirs: "On the server now",
+                mine: "Your edit",
+                keep_mine: "Keep my edit",
+                take_theirs: "Take the server's",
+            };
+            let rows = view! {
+                <ConflictChoices conflicts=state.merge.conflicts.clone() choices card words group="mce-conflict" />
+            };
             view! {
                 <p>
                     {format!(

@@ -144,6 +144,30 @@ test("the draft recovery dialog", async () => {
   }
 });
 
+test("the dialog for a card another tab changed too", async () => {
+  const fresh = await openApp();
+  try {
+    const { page } = fresh;
+    await openCardByLink(fresh, "/examples/complete.json");
+    await page.locator('[data-path="/model_overview/model_creator"]').fill("Edited in this tab");
+    await page.waitForFunction(() => document.querySelector("[data-testid=save-state]").textContent.startsWith("Draft saved"));
+    const other = await fresh.context.newPage();
+    await other.goto(`${fresh.url}examples/complete.json`);
+    await other.evaluate(() => {
+      for (const key of Object.keys(localStorage)) {
+        const draft = JSON.parse(localStorage.getItem(key));
+        if (!draft || !("source_card" in draft)) continue;
+        draft.card.model_overview.model_creator = "Edited in the other tab";
+        localStorage.setItem(key, JSON.stringify(draft));
+      }
+    });
+    await page.locator("#mce-other-tab").waitFor({ state: "visible" });
+    await assertAccessible("the other-tab dialog", page);
+  } finally {
+    await fresh.close();
+  }
+});
+
 test("the sign-in form of a deployment that signs in the page, and an error notice", async () => {
   const signing = await openApp({ config: registryConfig(emulator.endpoint, { signing: "sigv4" }) });
   try {

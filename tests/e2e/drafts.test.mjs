@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { test } from "node:test";
-import { killBrowser, launchBrowser, openApp } from "./support.mjs";
+import { killBrowser, launchBrowser, openApp, openCardByLink } from "./support.mjs";
 
 const complete = readFileSync(resolve(import.meta.dirname, "../fixtures/cards/complete.json"));
 
@@ -99,6 +99,81 @@ test("Format's indent is saved with the draft without waiting for another edit",
     const text = await page.getByRole("textbox", { name: "Card JSON" }).inputValue();
     assert.ok(text.split("\n").length > 20, "the restored draft is laid out indented");
     assert.match(text, /^\{\n  "model_overview": \{\n    "model_creator": "Risk Analytics Team"/);
+    assert.deepEqual(app.errors, []);
+  } finally {
+    await app.close();
+  }
+});
+
+test("the same card in two tabs: edits elsewhere are taken in, a place both changed is asked about", async () => {
+  const app = await openApp();
+  const { page, context } = app;
+  try {
+    await openCardByLink(app, "/examples/complete.json");
+    const creator = field(page, "/model_overview/model_creator");
+    const risk = field(page, "/intended_uses/risk_rating");
+    await creator.fill("Edited in this tab");
+    await savedDraft(page);
+
+    // The other tab: a page of the same site that saves the card's draft
+    // as another tab of the editor would, one change at a time.
+    const other = await context.newPage();
+    await other.goto(`${app.url}examples/complete.json`);
+    const key = await other.evaluate(() =>
+      Object.keys(localStorage).find((key) => {
+        try {
+          return "source_card" in JSON.parse(localStorage.getItem(key));
+        } catch {
+          return false;
+        }
+      }),
+    );
+    assert.ok(key, "this tab saved a draft");
+    const saveInOtherTab = (pointer, value) =>
+      other.evaluate(
+        ([key, pointer, value]) => {
+          const draft = JSON.parse(localStorage.getItem(key));
+          const [section, name] = pointer.split("/").slice(1);
+          draft.card[section][name] = value;
+          draft.saved_at_ms = Date.now();
+          localStorage.setItem(key, JSON.stringify(draft));
+        },
+        [key, pointer, value],
+      );
+    const stored = () => other.evaluate((key) => JSON.parse(localStorage.getItem(key)), key);
+
+    // A change elsewhere is taken in, this tab's edit kept, and saved back.
+    assert.notEqual(await risk.inputValue(), "High");
+    await saveInOtherTab("/intended_uses/risk_rating", "High");
+    await page.waitForFunction(() => document.querySelector('[data-path="/intended_uses/risk_rating"]').value === "High");
+    assert.equal(await creator.inputValue(), "Edited in this tab");
+    assert.match(await page.getByTestId("notice").textContent(), /Took in the changes another tab saved at/);
+    await other.waitForFunction((key) => JSON.parse(localStorage.getItem(key)).history.undo.length === 2, key);
+    const both = await stored();
+    assert.equal(both.card.model_overview.model_creator, "Edited in this tab");
+    assert.equal(both.card.intended_uses.risk_rating, "High");
+
+    // The same place changed in both tabs: asked, and merged as chosen.
+    await saveInOtherTab("/model_overview/model_creator", "Edited in the other tab");
+    const dialog = page.locator("#mce-other-tab");
+    await dialog.waitFor({ state: "visible" });
+    const clash = dialog.locator('[data-pointer="/model_overview/model_creator"]');
+    assert.match(await clash.textContent(), /Model overview › Model creator/);
+    assert.match(await clash.textContent(), /In the other tab“Edited in the other tab”/);
+    assert.match(await clash.textContent(), /In this tab“Edited in this tab”/);
+    assert.equal(await creator.inputValue(), "Edited in this tab", "nothing changes before the choice");
+    await clash.getByLabel("Take the other tab's").check();
+    await dialog.getByRole("button", { name: "Merge" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    assert.equal(await creator.inputValue(), "Edited in the other tab");
+    assert.equal(await risk.inputValue(), "High");
+    await page.getByTestId("undo").click();
+    assert.equal(await creator.inputValue(), "Edited in this tab", "Undo takes the merge back");
+
+    // The other tab throws the draft away: this tab's edits are saved again.
+    await other.evaluate((key) => localStorage.removeItem(key), key);
+    await other.waitForFunction((key) => localStorage.getItem(key) !== null, key);
+    assert.equal((await stored()).card.model_overview.model_creator, "Edited in this tab");
     assert.deepEqual(app.errors, []);
   } finally {
     await app.close();
