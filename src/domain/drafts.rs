@@ -208,6 +208,9 @@ pub fn recovery(draft: Option<Draft>, source_card: &Value) -> Recovery {
 pub enum Reconciliation {
     /// Its card is this tab's card.
     Nothing,
+    /// It started from another card that has the same source name (two
+    /// different pasted cards, two files of one name): nothing to merge.
+    OtherCard,
     /// Its changes are all in this tab's card already: the stored draft is
     /// behind, so this tab's should be saved.
     SaveMine,
@@ -217,9 +220,14 @@ pub enum Reconciliation {
     Ask(Merge),
 }
 
-/// Reconciles this tab's card (`mine`) with the one another tab saved
-/// (`theirs`), three-way from the card as its source gave it.
-pub fn reconcile(source_card: &Value, theirs: &Value, mine: &Value) -> Reconciliation {
+/// Reconciles this tab's card (`mine`, edited from `source_card`) with the
+/// draft another tab saved, three-way from the source's card when both
+/// started from the same one.
+pub fn reconcile(source_card: &Value, theirs: &Draft, mine: &Value) -> Reconciliation {
+    if theirs.source_fingerprint != fingerprint(source_card) {
+        return Reconciliation::OtherCard;
+    }
+    let theirs = &theirs.card;
     if theirs == mine {
         return Reconciliation::Nothing;
     }
@@ -399,11 +407,40 @@ mod tests {
         json!({"model_overview": {"model_creator": "Team"}, "intended_uses": {"risk_rating": "Low"}})
     }
 
+    /// Another tab's draft of `card`, started from `opened()`.
+    fn saved(card: Value) -> Draft {
+        Draft {
+            version: DRAFT_VERSION,
+            source: CardSource::Pasted,
+            saved_at_ms: 0.0,
+            source_fingerprint: fingerprint(&opened()),
+            source_card: opened(),
+            arn: None,
+            status: None,
+            card,
+            indent: None,
+            trailing_newline: false,
+            history: HistorySnapshot::default(),
+        }
+    }
+
     #[test]
     fn another_tab_with_the_same_card_needs_nothing() {
         assert_eq!(
-            reconcile(&opened(), &opened(), &opened()),
+            reconcile(&opened(), &saved(opened()), &opened()),
             Reconciliation::Nothing
+        );
+    }
+
+    #[test]
+    fn another_card_under_the_same_source_name_is_not_merged() {
+        let other = json!({"model_overview": {"model_creator": "Someone else"}});
+        let mut draft = saved(other.clone());
+        draft.source_card = other.clone();
+        draft.source_fingerprint = fingerprint(&other);
+        assert_eq!(
+            reconcile(&opened(), &draft, &opened()),
+            Reconciliation::OtherCard
         );
     }
 
@@ -414,7 +451,7 @@ mod tests {
         let mut theirs = opened();
         theirs["intended_uses"]["risk_rating"] = json!("High");
         assert_eq!(
-            reconcile(&opened(), &theirs, &mine),
+            reconcile(&opened(), &saved(theirs), &mine),
             Reconciliation::TakeIn(json!({
                 "model_overview": {"model_creator": "Mine"},
                 "intended_uses": {"risk_rating": "High"}
@@ -430,7 +467,7 @@ mod tests {
         let mut theirs = opened();
         theirs["intended_uses"]["risk_rating"] = json!("High");
         assert_eq!(
-            reconcile(&opened(), &theirs, &mine),
+            reconcile(&opened(), &saved(theirs), &mine),
             Reconciliation::SaveMine
         );
     }
@@ -441,7 +478,7 @@ mod tests {
         mine["model_overview"]["model_creator"] = json!("Mine");
         let mut theirs = opened();
         theirs["model_overview"]["model_creator"] = json!("Theirs");
-        let Reconciliation::Ask(merge) = reconcile(&opened(), &theirs, &mine) else {
+        let Reconciliation::Ask(merge) = reconcile(&opened(), &saved(theirs), &mine) else {
             panic!("expected a question");
         };
         assert_eq!(merge.conflicts.len(), 1);

@@ -3,9 +3,10 @@
 //! replace the other's draft, and a reload would bring back only one tab's
 //! edits. When another tab saves the card this tab is editing (the
 //! browser's `storage` event), its changes are merged in, three-way from
-//! the card as its source gave it: edits to different places are simply
-//! taken in (and this tab's merged card is saved, which the other tab takes
-//! in the same way), and places both tabs changed are asked about.
+//! the card as its source gave it (when both tabs started from the same
+//! card): edits to different places are simply taken in (and this tab's
+//! merged card is saved, which the other tab takes in the same way), and
+//! places both tabs changed are asked about.
 
 use leptos::prelude::*;
 use serde_json::Value;
@@ -44,8 +45,8 @@ fn on_other_tab_saved(session: Session, clash: RwSignal<Option<Clash>>, text: Op
         return;
     };
     let mine = store.with_card(Value::clone);
-    match reconcile(&store.source_card(), &draft.card, &mine) {
-        Reconciliation::Nothing => {}
+    match reconcile(&store.source_card(), &draft, &mine) {
+        Reconciliation::Nothing | Reconciliation::OtherCard => {}
         Reconciliation::SaveMine => session.save_now(),
         Reconciliation::TakeIn(merged) => {
             store.replace_card(merged);
