@@ -57,3 +57,22 @@ pub fn Modal(
         </dialog>
     }
 }
+
+/// Whether a dialog about `subject` is open: open while there is one, and
+/// closing the dialog (Escape, its close button) lets the subject go, as
+/// "Keep editing" does.
+pub fn open_while_some<T: Send + Sync + 'static>(subject: RwSignal<Option<T>>) -> RwSignal<bool> {
+    let open = RwSignal::new(false);
+    Effect::new(move |_| {
+        let wanted = subject.with(Option::is_some);
+        if open.get_untracked() != wanted {
+            open.set(wanted);
+        }
+    });
+    Effect::new(move |_| {
+        if !open.get() && subject.with_untracked(Option::is_some) {
+            subject.set(None);
+        }
+    });
+    open
+}

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use super::conflicts::{ConflictChoices, ConflictWords};
-use super::modal::Modal;
+use super::modal::{Modal, open_while_some};
 use super::platform::clock_time;
 use super::session::{Session, expect_session};
 use crate::domain::drafts::{Reconciliation, decode, reconcile};
@@ -79,19 +79,8 @@ pub fn OtherTabs() -> impl IntoView {
     });
     on_cleanup(move || listener.remove());
 
-    let open = RwSignal::new(false);
-    Effect::new(move |_| {
-        let wanted = clash.with(Option::is_some);
-        if open.get_untracked() != wanted {
-            open.set(wanted);
-        }
-    });
     // Escape closes the dialog: that is "Keep editing".
-    Effect::new(move |_| {
-        if !open.get() && clash.with_untracked(Option::is_some) {
-            clash.set(None);
-        }
-    });
+    let open = open_while_some(clash);
     let choices = RwSignal::new(Vec::<Side>::new());
     let apply = move |_| {
         let Some(state) = clash.get_untracked() else {

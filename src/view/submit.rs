@@ -11,7 +11,7 @@ use serde_json::Value;
 use super::api::new_client_token;
 use super::backend::{Backend, OpenedVersion, Screen, expect_backend, failure, version_name};
 use super::conflicts::{ConflictChoices, ConflictWords, place, shown};
-use super::modal::Modal;
+use super::modal::{Modal, open_while_some};
 use super::registry::update_and_describe;
 use super::session::{Session, expect_session};
 use super::store::{CardStore, PackageInfo};
@@ -321,19 +321,8 @@ fn ConflictDialog(
     let backend = expect_backend();
     let session = expect_session();
     let store: CardStore = session.store();
-    let open = RwSignal::new(false);
-    Effect::new(move |_| {
-        let wanted = conflict.with(Option::is_some);
-        if open.get_untracked() != wanted {
-            open.set(wanted);
-        }
-    });
     // Escape closes the dialog: that is "Keep editing".
-    Effect::new(move |_| {
-        if !open.get() && conflict.with_untracked(Option::is_some) {
-            conflict.set(None);
-        }
-    });
+    let open = open_while_some(conflict);
     let choices = RwSignal::new(Vec::<Side>::new());
     let rebase_on_theirs = move |state: &ConflictState| {
         backend.set_opened(Some(OpenedVersion {
