@@ -55,6 +55,7 @@ mod floor {
                 indent: None,
                 trailing_newline: true,
                 history: document.history_snapshot(drafts::HISTORY_BUDGET),
+                lineage: drafts::Lineage::default(),
             });
             if let Ok(Some(storage)) = window().local_storage() {
                 let _ = storage.set_item(&draft.source.storage_key(), &drafts::encode(&draft));

@@ -3,6 +3,8 @@
 //! source. What a draft holds, how it is written and read, and when it is
 //! offered back, decided here; the browser storage itself is the view's.
 
+use std::collections::VecDeque;
+
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -96,6 +98,94 @@ pub struct Draft {
     pub trailing_newline: bool,
     /// Recent undo and redo steps.
     pub history: HistorySnapshot,
+    /// Which tab saved it, and which save of another tab's it had taken in
+    /// (absent in drafts written before tabs were told apart).
+    #[serde(default)]
+    pub lineage: Lineage,
+}
+
+/// One save of a draft: the tab that made it, and its number there.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SaveId {
+    /// The tab, by an id drawn when it started.
+    pub tab: String,
+    /// The tab's count of its saves.
+    pub save: u64,
+}
+
+/// Where a draft stands among the tabs editing one card.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Lineage {
+    /// This save.
+    pub save: Option<SaveId>,
+    /// The other tab's latest save that the saving tab had taken in.
+    pub took_in: Option<SaveId>,
+}
+
+/// How many of its saves a tab remembers, to know the card it and another
+/// tab last held in common.
+const REMEMBERED_SAVES: usize = 16;
+
+/// A tab's own saves of its draft. When another tab saves, its draft says
+/// which of them it had taken in; that save's card is what both tabs held
+/// in common, so a merge starts from there and not from the card as
+/// opened. From the card as opened, a value this tab typed, the other tab
+/// took in, and this tab then typed further would look changed on both
+/// sides: a conflict with itself.
+#[derive(Clone, Debug)]
+pub struct TabSaves {
+    tab: String,
+    count: u64,
+    recent: VecDeque<(u64, Value)>,
+    took_in: Option<SaveId>,
+}
+
+impl TabSaves {
+    /// The saves of the tab `tab` (an id unlikely to repeat).
+    pub fn new(tab: String) -> Self {
+        Self {
+            tab,
+            count: 0,
+            recent: VecDeque::new(),
+            took_in: None,
+        }
+    }
+
+    /// Marks `draft` as this tab's next save, remembering its card.
+    pub fn stamp(&mut self, draft: &mut Draft) {
+        self.count += 1;
+        if self.recent.len() == REMEMBERED_SAVES {
+            self.recent.pop_front();
+        }
+        self.recent.push_back((self.count, draft.card.clone()));
+        draft.lineage = Lineage {
+            save: Some(SaveId {
+                tab: self.tab.clone(),
+                save: self.count,
+            }),
+            took_in: self.took_in.clone(),
+        };
+    }
+
+    /// Notes that this tab's card now holds everything of the save `save`
+    /// (another tab's, or none when another card is opened).
+    pub fn took_in(&mut self, save: Option<SaveId>) {
+        self.took_in = save;
+    }
+
+    /// The card this tab and the tab that saved `theirs` last held in
+    /// common: the save of this tab's that `theirs` took in, while it is
+    /// remembered.
+    pub fn common_with(&self, theirs: &Draft) -> Option<&Value> {
+        let took_in = theirs.lineage.took_in.as_ref()?;
+        if took_in.tab != self.tab {
+            return None;
+        }
+        self.recent
+            .iter()
+            .find(|(save, _)| *save == took_in.save)
+            .map(|(_, card)| card)
+    }
 }
 
 impl Draft {
@@ -221,9 +311,15 @@ pub enum Reconciliation {
 }
 
 /// Reconciles this tab's card (`mine`, edited from `source_card`) with the
-/// draft another tab saved, three-way from the source's card when both
-/// started from the same one.
-pub fn reconcile(source_card: &Value, theirs: &Draft, mine: &Value) -> Reconciliation {
+/// draft another tab saved, when both started from the same card:
+/// three-way from the card both last held (`common`, see [`TabSaves`]), or
+/// else from the source's card.
+pub fn reconcile(
+    source_card: &Value,
+    common: Option<&Value>,
+    theirs: &Draft,
+    mine: &Value,
+) -> Reconciliation {
     if theirs.source_fingerprint != fingerprint(source_card) {
         return Reconciliation::OtherCard;
     }
@@ -231,7 +327,7 @@ pub fn reconcile(source_card: &Value, theirs: &Draft, mine: &Value) -> Reconcili
     if theirs == mine {
         return Reconciliation::Nothing;
     }
-    let merge = merge(source_card, theirs, mine);
+    let merge = merge(common.unwrap_or(source_card), theirs, mine);
     if !merge.conflicts.is_empty() {
         Reconciliation::Ask(merge)
     } else if &merge.merged == mine {
@@ -263,6 +359,7 @@ mod tests {
             indent: Some("  ".into()),
             trailing_newline: true,
             history: HistorySnapshot::default(),
+            lineage: Lineage::default(),
         }
     }
 
@@ -421,13 +518,14 @@ mod tests {
             indent: None,
             trailing_newline: false,
             history: HistorySnapshot::default(),
+            lineage: Lineage::default(),
         }
     }
 
     #[test]
     fn another_tab_with_the_same_card_needs_nothing() {
         assert_eq!(
-            reconcile(&opened(), &saved(opened()), &opened()),
+            reconcile(&opened(), None, &saved(opened()), &opened()),
             Reconciliation::Nothing
         );
     }
@@ -439,7 +537,7 @@ mod tests {
         draft.source_card = other.clone();
         draft.source_fingerprint = fingerprint(&other);
         assert_eq!(
-            reconcile(&opened(), &draft, &opened()),
+            reconcile(&opened(), None, &draft, &opened()),
             Reconciliation::OtherCard
         );
     }
@@ -451,7 +549,7 @@ mod tests {
         let mut theirs = opened();
         theirs["intended_uses"]["risk_rating"] = json!("High");
         assert_eq!(
-            reconcile(&opened(), &saved(theirs), &mine),
+            reconcile(&opened(), None, &saved(theirs), &mine),
             Reconciliation::TakeIn(json!({
                 "model_overview": {"model_creator": "Mine"},
                 "intended_uses": {"risk_rating": "High"}
@@ -467,7 +565,7 @@ mod tests {
         let mut theirs = opened();
         theirs["intended_uses"]["risk_rating"] = json!("High");
         assert_eq!(
-            reconcile(&opened(), &saved(theirs), &mine),
+            reconcile(&opened(), None, &saved(theirs), &mine),
             Reconciliation::SaveMine
         );
     }
@@ -478,7 +576,7 @@ mod tests {
         mine["model_overview"]["model_creator"] = json!("Mine");
         let mut theirs = opened();
         theirs["model_overview"]["model_creator"] = json!("Theirs");
-        let Reconciliation::Ask(merge) = reconcile(&opened(), &saved(theirs), &mine) else {
+        let Reconciliation::Ask(merge) = reconcile(&opened(), None, &saved(theirs), &mine) else {
             panic!("expected a question");
         };
         assert_eq!(merge.conflicts.len(), 1);
@@ -486,5 +584,83 @@ mod tests {
             merge.conflicts[0].pointer.to_string(),
             "/model_overview/model_creator"
         );
+    }
+
+    #[test]
+    fn what_the_other_tab_took_in_from_this_one_is_not_a_conflict() {
+        let mut here = TabSaves::new("here".into());
+        // This tab typed "Te" and saved; the other tab took that in, changed
+        // the risk rating and saved; meanwhile this tab typed on.
+        let mut typed = opened();
+        typed["model_overview"]["model_creator"] = json!("Te");
+        let mut mine_saved = saved(typed.clone());
+        here.stamp(&mut mine_saved);
+        let mut theirs = saved(typed);
+        theirs.card["intended_uses"]["risk_rating"] = json!("High");
+        theirs.lineage = Lineage {
+            save: Some(SaveId {
+                tab: "there".into(),
+                save: 1,
+            }),
+            took_in: mine_saved.lineage.save.clone(),
+        };
+        let mut mine = opened();
+        mine["model_overview"]["model_creator"] = json!("Team Red");
+        let common = here.common_with(&theirs);
+        assert!(common.is_some());
+        assert_eq!(
+            reconcile(&opened(), common, &theirs, &mine),
+            Reconciliation::TakeIn(json!({
+                "model_overview": {"model_creator": "Team Red"},
+                "intended_uses": {"risk_rating": "High"}
+            }))
+        );
+        // From the card as opened, the same drafts would clash.
+        assert!(matches!(
+            reconcile(&opened(), None, &theirs, &mine),
+            Reconciliation::Ask(_)
+        ));
+    }
+
+    #[test]
+    fn a_tab_remembers_its_latest_saves_and_only_its_own() {
+        let mut here = TabSaves::new("here".into());
+        let mut first = saved(opened());
+        here.stamp(&mut first);
+        assert_eq!(
+            first.lineage.save,
+            Some(SaveId {
+                tab: "here".into(),
+                save: 1
+            })
+        );
+        here.took_in(Some(SaveId {
+            tab: "there".into(),
+            save: 7,
+        }));
+        for _ in 0..REMEMBERED_SAVES {
+            let mut next = saved(opened());
+            here.stamp(&mut next);
+            assert_eq!(
+                next.lineage.took_in,
+                Some(SaveId {
+                    tab: "there".into(),
+                    save: 7
+                })
+            );
+        }
+        let mut theirs = saved(opened());
+        theirs.lineage.took_in = first.lineage.save.clone();
+        assert_eq!(here.common_with(&theirs), None, "save 1 is forgotten");
+        theirs.lineage.took_in = Some(SaveId {
+            tab: "here".into(),
+            save: 2,
+        });
+        assert!(here.common_with(&theirs).is_some());
+        theirs.lineage.took_in = Some(SaveId {
+            tab: "elsewhere".into(),
+            save: 2,
+        });
+        assert_eq!(here.common_with(&theirs), None);
     }
 }

@@ -3,10 +3,11 @@
 //! replace the other's draft, and a reload would bring back only one tab's
 //! edits. When another tab saves the card this tab is editing (the
 //! browser's `storage` event), its changes are merged in, three-way from
-//! the card as its source gave it (when both tabs started from the same
-//! card): edits to different places are simply taken in (and this tab's
-//! merged card is saved, which the other tab takes in the same way), and
-//! places both tabs changed are asked about.
+//! the last card both tabs held (see [`crate::domain::drafts::TabSaves`];
+//! only when both started from the same card): edits to different places
+//! are simply taken in (and this tab's merged card is saved, which the
+//! other tab takes in the same way), and places both tabs changed are
+//! asked about.
 
 use leptos::prelude::*;
 use serde_json::Value;
@@ -15,7 +16,7 @@ use super::conflicts::{ConflictChoices, ConflictWords};
 use super::modal::{Modal, open_while_some};
 use super::platform::clock_time;
 use super::session::{Session, expect_session};
-use crate::domain::drafts::{Reconciliation, decode, reconcile};
+use crate::domain::drafts::{Reconciliation, SaveId, decode};
 use crate::domain::merge::{Merge, Side, resolve};
 
 /// Another tab's changes that collide with this tab's, awaiting a choice.
@@ -24,6 +25,8 @@ struct Clash {
     merge: Merge,
     /// When the other tab saved.
     saved_at_ms: f64,
+    /// Which save it was.
+    save: Option<SaveId>,
 }
 
 /// Reacts to another tab saving (or removing) the draft of this tab's card.
@@ -36,6 +39,7 @@ fn on_other_tab_saved(session: Session, clash: RwSignal<Option<Clash>>, text: Op
     let Some(text) = text else {
         // The other tab discarded the draft or got back to the source:
         // this tab's edits must not go with it.
+        session.took_in(None, None);
         if !store.matches_source() {
             session.save_now();
         }
@@ -44,11 +48,16 @@ fn on_other_tab_saved(session: Session, clash: RwSignal<Option<Clash>>, text: Op
     let Ok(draft) = decode(&text) else {
         return;
     };
-    let mine = store.with_card(Value::clone);
-    match reconcile(&store.source_card(), &draft, &mine) {
-        Reconciliation::Nothing | Reconciliation::OtherCard => {}
-        Reconciliation::SaveMine => session.save_now(),
+    match session.reconcile_with(&draft) {
+        Reconciliation::OtherCard => {}
+        Reconciliation::Nothing => session.took_in(draft.lineage.save.clone(), None),
+        Reconciliation::SaveMine => {
+            session.took_in(draft.lineage.save.clone(), None);
+            session.save_now();
+        }
         Reconciliation::TakeIn(merged) => {
+            let whole = (merged == draft.card).then(|| merged.clone());
+            session.took_in(draft.lineage.save.clone(), whole);
             store.replace_card(merged);
             session.notify(
                 false,
@@ -61,6 +70,7 @@ fn on_other_tab_saved(session: Session, clash: RwSignal<Option<Clash>>, text: Op
         Reconciliation::Ask(merge) => clash.set(Some(Clash {
             merge,
             saved_at_ms: draft.saved_at_ms,
+            save: draft.lineage.save,
         })),
     }
 }
@@ -86,6 +96,7 @@ pub fn OtherTabs() -> impl IntoView {
         let Some(state) = clash.get_untracked() else {
             return;
         };
+        session.took_in(state.save.clone(), None);
         store.replace_card(resolve(&state.merge, &choices.get_untracked()));
         session.notify(
             false,
@@ -102,7 +113,7 @@ pub fn OtherTabs() -> impl IntoView {
         clash.get().map(|state| {
             let card = store.with_card(Value::clone);
             let words = ConflictWords {
-                base: "When this card was opened",
+                base: "Before, in both tabs",
                 theirs: "In the other tab",
                 mine: "In this tab",
                 keep_mine: "Keep this tab's",

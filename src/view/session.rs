@@ -6,9 +6,13 @@
 use leptos::prelude::*;
 use serde_json::Value;
 
+use super::api::new_client_token;
 use super::platform::{StorageProblem, clock_time, forget, now_ms, store_text, stored_text};
 use super::store::{CardStore, LoadedCard};
-use crate::domain::drafts::{CardSource, LAST_SOURCE_KEY, Recovery, decode, encode, recovery};
+use crate::domain::drafts::{
+    CardSource, Draft, LAST_SOURCE_KEY, Reconciliation, Recovery, SaveId, TabSaves, decode, encode,
+    reconcile, recovery,
+};
 
 /// How long after the last edit a draft is saved (and at the latest when
 /// the page is hidden or closed).
@@ -53,6 +57,12 @@ pub struct Session {
     save_timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
     opening: RwSignal<Option<String>>,
     latest_request: StoredValue<u64>,
+    /// This tab's saves, for merging with another tab's (see
+    /// [`super::other_tabs`]).
+    tab_saves: StoredValue<TabSaves>,
+    /// The card the stored draft holds when another tab saved it and this
+    /// tab took it in whole: the save that follows need not write it back.
+    stored_by_other_tab: StoredValue<Option<Value>>,
 }
 
 /// One request to open a card, in the order the user made them. Opening
@@ -73,6 +83,9 @@ impl Session {
             save_timer: StoredValue::new_local(None),
             opening: RwSignal::new(None),
             latest_request: StoredValue::new(0),
+            // A random token tells this tab's saves from another's.
+            tab_saves: StoredValue::new(TabSaves::new(new_client_token())),
+            stored_by_other_tab: StoredValue::new(None),
         }
     }
 
@@ -146,12 +159,21 @@ impl Session {
             return;
         }
         let key = self.store.source().get_untracked().storage_key();
+        let stored_by_other_tab = self
+            .stored_by_other_tab
+            .try_update_value(Option::take)
+            .flatten();
         let result = if self.store.matches_source() {
             forget(&key).map(|()| SaveState::Clean)
         } else {
             let saved_at = now_ms();
-            store_text(&key, &encode(&self.store.draft(saved_at)))
-                .map(|()| SaveState::Saved(saved_at))
+            let mut draft = self.store.draft(saved_at);
+            if stored_by_other_tab.as_ref() == Some(&draft.card) {
+                Ok(SaveState::Saved(saved_at))
+            } else {
+                self.tab_saves.update_value(|saves| saves.stamp(&mut draft));
+                store_text(&key, &encode(&draft)).map(|()| SaveState::Saved(saved_at))
+            }
         };
         let state = result.unwrap_or_else(SaveState::Failed);
         if self.save_state.get_untracked() != state {
@@ -204,6 +226,7 @@ impl Session {
         self.save_now();
         let card = loaded.card.clone();
         let source = loaded.source.clone();
+        self.tab_saves.update_value(|saves| saves.took_in(None));
         self.store.load(loaded);
         remember_source(&source);
         self.notify(false, announcement);
@@ -251,6 +274,8 @@ impl Session {
         if let Recovery::Offer { draft, .. } = offer {
             let saved_at = draft.saved_at_ms;
             remember_source(&draft.source);
+            let restored = draft.lineage.save.clone();
+            self.tab_saves.update_value(|saves| saves.took_in(restored));
             self.store.restore(*draft, source_card);
             self.notify(
                 false,
@@ -272,6 +297,23 @@ impl Session {
         }
         self.notify(false, "Discarded the draft.".to_owned());
         self.save_now();
+    }
+
+    /// Reconciles this tab's card with the draft of it another tab saved.
+    pub fn reconcile_with(self, theirs: &Draft) -> Reconciliation {
+        let mine = self.store.with_card(Value::clone);
+        let source_card = self.store.source_card();
+        self.tab_saves
+            .with_value(|saves| reconcile(&source_card, saves.common_with(theirs), theirs, &mine))
+    }
+
+    /// Notes that this tab's card now holds all of another tab's save
+    /// `save`; with `stored_card`, that the stored draft (that tab's) is
+    /// exactly this tab's card, so the save that follows writes nothing
+    /// (writing it back would only make that tab merge its own card).
+    pub fn took_in(self, save: Option<SaveId>, stored_card: Option<Value>) {
+        self.tab_saves.update_value(|saves| saves.took_in(save));
+        self.stored_by_other_tab.set_value(stored_card);
     }
 
     /// Says something in the notice area.

@@ -15,7 +15,9 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use crate::domain::document::{CardDocument, Change, Coalesce, Edit, EditError};
-use crate::domain::drafts::{CardSource, DRAFT_VERSION, Draft, HISTORY_BUDGET, fingerprint};
+use crate::domain::drafts::{
+    CardSource, DRAFT_VERSION, Draft, HISTORY_BUDGET, Lineage, fingerprint,
+};
 use crate::domain::findings::Findings;
 use crate::domain::json_text::{JsonTextError, TextStyle, parse_json, to_json_text};
 use crate::domain::pointer::JsonPointer;
@@ -266,6 +268,7 @@ impl CardStore {
             indent: inner.style.indent.clone(),
             trailing_newline: inner.style.trailing_newline,
             history: inner.document.history_snapshot(HISTORY_BUDGET),
+            lineage: Lineage::default(),
         })
     }
 

@@ -112,11 +112,13 @@ test("the same card in two tabs: edits elsewhere are taken in, a place both chan
     await openCardByLink(app, "/examples/complete.json");
     const creator = field(page, "/model_overview/model_creator");
     const risk = field(page, "/intended_uses/risk_rating");
+    const problem = field(page, "/business_details/business_problem");
     await creator.fill("Edited in this tab");
     await savedDraft(page);
 
     // The other tab: a page of the same site that saves the card's draft
-    // as another tab of the editor would, one change at a time.
+    // as another tab of the editor would: a change on top of a draft it
+    // read, saying which of this tab's saves that draft was.
     const other = await context.newPage();
     await other.goto(`${app.url}examples/complete.json`);
     const key = await other.evaluate(() =>
@@ -129,51 +131,82 @@ test("the same card in two tabs: edits elsewhere are taken in, a place both chan
       }),
     );
     assert.ok(key, "this tab saved a draft");
-    const saveInOtherTab = (pointer, value) =>
-      other.evaluate(
-        ([key, pointer, value]) => {
-          const draft = JSON.parse(localStorage.getItem(key));
-          const [section, name] = pointer.split("/").slice(1);
-          draft.card[section][name] = value;
-          draft.saved_at_ms = Date.now();
-          localStorage.setItem(key, JSON.stringify(draft));
-        },
-        [key, pointer, value],
-      );
     const stored = () => other.evaluate((key) => JSON.parse(localStorage.getItem(key)), key);
+    const saveInOtherTab = (base, pointer, value) =>
+      other.evaluate(
+        ([key, base, pointer, value]) => {
+          const [section, name] = pointer.split("/").slice(1);
+          base.card[section][name] = value;
+          base.saved_at_ms = Date.now();
+          window.saves = (window.saves ?? 0) + 1;
+          // What it took in of this tab: the draft it read, when this tab wrote it.
+          const tookIn = base.lineage.save.tab === "the-other-tab" ? base.lineage.took_in : base.lineage.save;
+          base.lineage = { save: { tab: "the-other-tab", save: window.saves }, took_in: tookIn };
+          localStorage.setItem(key, JSON.stringify(base));
+        },
+        [key, base, pointer, value],
+      );
+    // Waits until the stored draft is this tab's and `holds` says yes.
+    const savedHere = (holds) =>
+      other.waitForFunction(
+        ([key, holds]) => {
+          const draft = JSON.parse(localStorage.getItem(key));
+          return draft.lineage.save.tab !== "the-other-tab" && new Function("draft", `return ${holds}`)(draft);
+        },
+        [key, holds],
+      );
 
     // A change elsewhere is taken in, this tab's edit kept, and saved back.
     assert.notEqual(await risk.inputValue(), "High");
-    await saveInOtherTab("/intended_uses/risk_rating", "High");
+    await saveInOtherTab(await stored(), "/intended_uses/risk_rating", "High");
     await page.waitForFunction(() => document.querySelector('[data-path="/intended_uses/risk_rating"]').value === "High");
     assert.equal(await creator.inputValue(), "Edited in this tab");
     assert.match(await page.getByTestId("notice").textContent(), /Took in the changes another tab saved at/);
-    await other.waitForFunction((key) => JSON.parse(localStorage.getItem(key)).history.undo.length === 2, key);
-    const both = await stored();
-    assert.equal(both.card.model_overview.model_creator, "Edited in this tab");
-    assert.equal(both.card.intended_uses.risk_rating, "High");
+    // That draft is this tab's card now: it is not written back (past the
+    // 0.4 s a save waits), which would only have the other tab merge it.
+    await page.waitForTimeout(1000);
+    assert.equal((await stored()).lineage.save.tab, "the-other-tab");
+
+    // This tab types on while the other tab saves on top of what it had
+    // taken in: the text typed since is this tab's alone, not a clash.
+    const before = await stored();
+    await creator.fill("Edited in this tab, then more");
+    await saveInOtherTab(before, "/business_details/business_problem", "Changed in the other tab");
+    await page.waitForFunction(
+      () => document.querySelector('[data-path="/business_details/business_problem"]').value === "Changed in the other tab",
+    );
+    assert.equal(await creator.inputValue(), "Edited in this tab, then more");
+    assert.equal(await page.locator("#mce-other-tab").isVisible(), false);
+    await savedHere(
+      'draft.card.business_details.business_problem === "Changed in the other tab" && draft.card.model_overview.model_creator === "Edited in this tab, then more"',
+    );
 
     // The same place changed in both tabs: asked, and merged as chosen.
-    await saveInOtherTab("/model_overview/model_creator", "Edited in the other tab");
+    const common = await stored();
+    await creator.fill("Changed here again");
+    await saveInOtherTab(common, "/model_overview/model_creator", "Changed in the other tab");
     const dialog = page.locator("#mce-other-tab");
     await dialog.waitFor({ state: "visible" });
     const clash = dialog.locator('[data-pointer="/model_overview/model_creator"]');
-    assert.match(await clash.textContent(), /Model overview › Model creator/);
-    assert.match(await clash.textContent(), /In the other tab“Edited in the other tab”/);
-    assert.match(await clash.textContent(), /In this tab“Edited in this tab”/);
-    assert.equal(await creator.inputValue(), "Edited in this tab", "nothing changes before the choice");
+    const text = await clash.textContent();
+    assert.match(text, /Model overview › Model creator/);
+    assert.match(text, /Before, in both tabs“Edited in this tab, then more”/);
+    assert.match(text, /In the other tab“Changed in the other tab”/);
+    assert.match(text, /In this tab“Changed here again”/);
+    assert.equal(await creator.inputValue(), "Changed here again", "nothing changes before the choice");
     await clash.getByLabel("Take the other tab's").check();
     await dialog.getByRole("button", { name: "Merge" }).click();
     await dialog.waitFor({ state: "hidden" });
-    assert.equal(await creator.inputValue(), "Edited in the other tab");
+    assert.equal(await creator.inputValue(), "Changed in the other tab");
     assert.equal(await risk.inputValue(), "High");
+    assert.equal(await problem.inputValue(), "Changed in the other tab");
     await page.getByTestId("undo").click();
-    assert.equal(await creator.inputValue(), "Edited in this tab", "Undo takes the merge back");
+    assert.equal(await creator.inputValue(), "Changed here again", "Undo takes the merge back");
 
     // The other tab throws the draft away: this tab's edits are saved again.
     await other.evaluate((key) => localStorage.removeItem(key), key);
     await other.waitForFunction((key) => localStorage.getItem(key) !== null, key);
-    assert.equal((await stored()).card.model_overview.model_creator, "Edited in this tab");
+    assert.equal((await stored()).card.model_overview.model_creator, "Changed here again");
     assert.deepEqual(app.errors, []);
   } finally {
     await app.close();
