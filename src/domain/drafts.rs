@@ -310,17 +310,18 @@ pub enum Reconciliation {
     Ask(Merge),
 }
 
-/// Reconciles this tab's card (`mine`, edited from `source_card`) with the
-/// draft another tab saved, when both started from the same card:
-/// three-way from the card both last held (`common`, see [`TabSaves`]), or
-/// else from the source's card.
+/// Reconciles this tab's card (`mine`, edited from `source_card`, whose
+/// [`fingerprint`] the tab keeps as `source_fingerprint`) with the draft
+/// another tab saved, when both started from the same card: three-way from
+/// the card both last held (`common`, see [`TabSaves`]), or else from the
+/// source's card.
 pub fn reconcile(
-    source_card: &Value,
+    (source_card, source_fingerprint): (&Value, &str),
     common: Option<&Value>,
     theirs: &Draft,
     mine: &Value,
 ) -> Reconciliation {
-    if theirs.source_fingerprint != fingerprint(source_card) {
+    if theirs.source_fingerprint != source_fingerprint {
         return Reconciliation::OtherCard;
     }
     let theirs = &theirs.card;
@@ -525,7 +526,12 @@ mod tests {
     #[test]
     fn another_tab_with_the_same_card_needs_nothing() {
         assert_eq!(
-            reconcile(&opened(), None, &saved(opened()), &opened()),
+            reconcile(
+                (&opened(), &fingerprint(&opened())),
+                None,
+                &saved(opened()),
+                &opened()
+            ),
             Reconciliation::Nothing
         );
     }
@@ -537,7 +543,12 @@ mod tests {
         draft.source_card = other.clone();
         draft.source_fingerprint = fingerprint(&other);
         assert_eq!(
-            reconcile(&opened(), None, &draft, &opened()),
+            reconcile(
+                (&opened(), &fingerprint(&opened())),
+                None,
+                &draft,
+                &opened()
+            ),
             Reconciliation::OtherCard
         );
     }
@@ -549,7 +560,12 @@ mod tests {
         let mut theirs = opened();
         theirs["intended_uses"]["risk_rating"] = json!("High");
         assert_eq!(
-            reconcile(&opened(), None, &saved(theirs), &mine),
+            reconcile(
+                (&opened(), &fingerprint(&opened())),
+                None,
+                &saved(theirs),
+                &mine
+            ),
             Reconciliation::TakeIn(json!({
                 "model_overview": {"model_creator": "Mine"},
                 "intended_uses": {"risk_rating": "High"}
@@ -565,7 +581,12 @@ mod tests {
         let mut theirs = opened();
         theirs["intended_uses"]["risk_rating"] = json!("High");
         assert_eq!(
-            reconcile(&opened(), None, &saved(theirs), &mine),
+            reconcile(
+                (&opened(), &fingerprint(&opened())),
+                None,
+                &saved(theirs),
+                &mine
+            ),
             Reconciliation::SaveMine
         );
     }
@@ -576,7 +597,12 @@ mod tests {
         mine["model_overview"]["model_creator"] = json!("Mine");
         let mut theirs = opened();
         theirs["model_overview"]["model_creator"] = json!("Theirs");
-        let Reconciliation::Ask(merge) = reconcile(&opened(), None, &saved(theirs), &mine) else {
+        let Reconciliation::Ask(merge) = reconcile(
+            (&opened(), &fingerprint(&opened())),
+            None,
+            &saved(theirs),
+            &mine,
+        ) else {
             panic!("expected a question");
         };
         assert_eq!(merge.conflicts.len(), 1);
@@ -609,7 +635,7 @@ mod tests {
         let common = here.common_with(&theirs);
         assert!(common.is_some());
         assert_eq!(
-            reconcile(&opened(), common, &theirs, &mine),
+            reconcile((&opened(), &fingerprint(&opened())), common, &theirs, &mine),
             Reconciliation::TakeIn(json!({
                 "model_overview": {"model_creator": "Team Red"},
                 "intended_uses": {"risk_rating": "High"}
@@ -617,7 +643,7 @@ mod tests {
         );
         // From the card as opened, the same drafts would clash.
         assert!(matches!(
-            reconcile(&opened(), None, &theirs, &mine),
+            reconcile((&opened(), &fingerprint(&opened())), None, &theirs, &mine),
             Reconciliation::Ask(_)
         ));
     }

@@ -301,10 +301,19 @@ impl Session {
 
     /// Reconciles this tab's card with the draft of it another tab saved.
     pub fn reconcile_with(self, theirs: &Draft) -> Reconciliation {
+        // Cloned first: reading the card may parse text typed in the
+        // source view, which changes the store.
         let mine = self.store.with_card(Value::clone);
-        let source_card = self.store.source_card();
-        self.tab_saves
-            .with_value(|saves| reconcile(&source_card, saves.common_with(theirs), theirs, &mine))
+        self.store.with_source(|card, fingerprint| {
+            self.tab_saves.with_value(|saves| {
+                reconcile(
+                    (card, fingerprint),
+                    saves.common_with(theirs),
+                    theirs,
+                    &mine,
+                )
+            })
+        })
     }
 
     /// Notes that this tab's card now holds all of another tab's save

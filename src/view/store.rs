@@ -272,9 +272,11 @@ impl CardStore {
         })
     }
 
-    /// The card as its source gave it: what edits are measured from.
-    pub fn source_card(&self) -> Value {
-        self.inner.with_value(|inner| inner.source_card.clone())
+    /// Runs `read` on the card as its source gave it (what edits are
+    /// measured from) and its fingerprint, untracked.
+    pub fn with_source<R>(&self, read: impl FnOnce(&Value, &str) -> R) -> R {
+        self.inner
+            .with_value(|inner| read(&inner.source_card, &inner.source_fingerprint))
     }
 
     /// Whether the card is what its source gave (no draft is needed then).
