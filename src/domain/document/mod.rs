@@ -314,24 +314,27 @@ impl CardDocument {
     /// Reverts the latest step; None when there is nothing to undo.
     pub fn undo(&mut self) -> Option<Change> {
         let step = self.undo.pop_back()?;
-        self.retained_bytes -= step.bytes;
-        self.last_typing = None;
-        let scope = step.scope.clone();
-        let before = self.length_at(&scope);
-        let inverted = self.invert(step);
-        self.relength(&scope, before);
-        let inverted = inverted?;
-        self.retained_bytes += inverted.bytes;
+        let (inverted, change) = self.cross(step)?;
         self.redo.push(inverted);
         self.revision += 1;
         self.enforce_bounds();
-        Some(Change { scope })
+        Some(change)
     }
 
     /// Re-applies the latest undone step; None when there is nothing to redo
     /// (nothing was undone, or an edit came after the undo).
     pub fn redo(&mut self) -> Option<Change> {
         let step = self.redo.pop()?;
+        let (inverted, change) = self.cross(step)?;
+        self.undo.push_back(inverted);
+        self.revision += 1;
+        self.enforce_bounds();
+        Some(change)
+    }
+
+    /// Moves the document across `step`, taken off one of the stacks: the
+    /// step that moves it back, for the other stack, and what changed.
+    fn cross(&mut self, step: Step) -> Option<(Step, Change)> {
         self.retained_bytes -= step.bytes;
         self.last_typing = None;
         let scope = step.scope.clone();
@@ -340,10 +343,7 @@ impl CardDocument {
         self.relength(&scope, before);
         let inverted = inverted?;
         self.retained_bytes += inverted.bytes;
-        self.undo.push_back(inverted);
-        self.revision += 1;
-        self.enforce_bounds();
-        Some(Change { scope })
+        Some((inverted, Change { scope }))
     }
 
     /// The newest undo and redo steps whose retained size fits
