@@ -302,6 +302,43 @@ test("a long grid builds its later rows after its first frame, and a problem far
   assert.deepEqual(other.errors, []);
 });
 
+test("a long table shows its first rows in the frame the card opens in, then the rest, and a problem far down it still gets focus", async () => {
+  const other = await openApp();
+  try {
+    const { page } = other;
+    await page.goto(other.url);
+    await page.getByTestId("form-view").waitFor();
+    const TABLE = "/training_details/training_job_details/hyper_parameters";
+    const hyper = Array.from({ length: 100 }, (_, i) => ({ name: `p${i}`, value: String(i) }));
+    hyper[89].name = "";
+    const card = { training_details: { training_job_details: { hyper_parameters: hyper } } };
+    // The rows on the page in the first frame after the table appears.
+    await page.evaluate((table) => {
+      const observer = new MutationObserver(() => {
+        if (!document.querySelector(`[data-path="${table}/0"]`)) return;
+        observer.disconnect();
+        requestAnimationFrame(() => {
+          window.rowsInFirstFrame = document.querySelectorAll(`tr[data-path^="${table}/"]`).length;
+        });
+      });
+      observer.observe(document.body, { childList: true, subtree: true });
+    }, TABLE);
+    await page.getByRole("button", { name: "Paste…" }).click();
+    await page.locator("#mce-paste").getByLabel("JSON to open").fill(JSON.stringify(card));
+    await page.locator("#mce-paste").getByRole("button", { name: "Open" }).click();
+
+    const cell = `${TABLE}/89/name`;
+    await page.locator(`[data-testid=problem-list] li[data-field="${cell}"] button`).click();
+    await page.waitForFunction((cell) => document.activeElement?.dataset.path === cell, cell, { timeout: 5000 });
+    const first = await page.evaluate(() => window.rowsInFirstFrame);
+    assert.ok(first > 0 && first < 100, `the first frame held ${first} rows`);
+    assert.equal(await page.locator(`tr[data-path^="${TABLE}/"]`).count(), 100, "every row is built");
+  } finally {
+    await other.close();
+  }
+  assert.deepEqual(other.errors, []);
+});
+
 test("the page raised no errors", () => {
   assert.deepEqual(app.errors, []);
 });

@@ -8,6 +8,7 @@ use crate::domain::document::Edit;
 use crate::domain::form::node::ArrayNode;
 use crate::domain::form::values::field_id;
 use crate::domain::pointer::JsonPointer;
+use crate::view::platform::after_next_paint;
 use crate::view::store::{CardStore, expect_store};
 
 /// The length of the array at `pointer` (0 when absent); re-runs only when
@@ -41,6 +42,58 @@ pub fn limit_text(count: usize, array: &ArrayNode) -> String {
         ));
     }
     text
+}
+
+/// The cells a table or grid builds in one frame when many rows appear at
+/// once (it opens, a card is opened, a block is pasted), in whole rows; the
+/// rest follow after the frame that shows them. A metric group of the
+/// largest card holds a hundred-point curve, a bar chart and a 20 x 20
+/// matrix (about 2,850 elements in all): built at once, opening it took
+/// over 100 ms before anything showed. The card's training tables are
+/// three quarters of the form's elements when it opens.
+const FIRST_CELLS: usize = 50;
+
+/// How many of `count` rows of `cells_per_row` cells to build: when rows
+/// appear, up to [`FIRST_CELLS`] more of them (at least one row) now, and
+/// all of them once the browser has shown those. A row or two added or
+/// removed is built at once.
+pub fn staged_rows(
+    count: impl Fn() -> usize + Clone + Send + Sync + 'static,
+    cells_per_row: impl Fn() -> usize + Send + Sync + 'static,
+) -> Signal<usize> {
+    let stage = move || (FIRST_CELLS / cells_per_row().max(1)).max(1);
+    let built = RwSignal::new(untrack(&count).min(untrack(&stage)));
+    let catch_up = {
+        let count = count.clone();
+        move || {
+            let count = count.clone();
+            after_next_paint(move || {
+                // The grid may have been closed meanwhile.
+                if !built.is_disposed() {
+                    built.set(untrack(&count));
+                }
+            })
+        }
+    };
+    {
+        let count = count.clone();
+        Effect::new(move |first_run: Option<()>| {
+            let count = count();
+            let now = built.get_untracked();
+            let step = untrack(&stage);
+            if first_run.is_none() {
+                if count > now {
+                    catch_up();
+                }
+            } else if count <= now + step {
+                built.set(count);
+            } else {
+                built.set(now + step);
+                catch_up();
+            }
+        });
+    }
+    Signal::derive(move || count().min(built.get()))
 }
 
 /// Focuses the element with `id` as soon as the view has rendered it, with

@@ -9,7 +9,7 @@ use super::items::PAGE;
 use super::leaf::{
     CheckboxControl, ControlAttrs, NumberControl, NumberDraft, SelectControl, TextControl,
 };
-use super::rows::{RowActions, array_len, focus_later, limit_text, row_keys};
+use super::rows::{RowActions, array_len, focus_later, limit_text, row_keys, staged_rows};
 use crate::domain::form::node::{ArrayNode, FormNode, NodeKind, ObjectNode, PropertyNode};
 use crate::domain::form::values::{field_id, new_value};
 use crate::domain::pointer::JsonPointer;
@@ -83,6 +83,10 @@ pub fn ObjectTable(
             view! { <TableRow array=pointer.clone() index count object noun=noun.clone() list=list.clone() table_id=table_id.clone() /> }
         }
     };
+    let built = staged_rows(
+        move || count.get().min(shown.get()),
+        move || object.properties.len() + 1,
+    );
     let hidden = move || count.get().saturating_sub(shown.get());
     let help = node.help().map(str::to_owned);
     view! {
@@ -102,7 +106,7 @@ pub fn ObjectTable(
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=move || 0..count.get().min(shown.get()) key=|index| *index children=rows />
+                        <For each=move || 0..built.get() key=|index| *index children=rows />
                     </tbody>
                 </table>
             </div>

@@ -114,7 +114,7 @@ pub fn LabelledNumbers(
             });
         }
     };
-    let built = staged_rows(move || count.get());
+    let built = staged_rows(move || count.get(), || 2);
     let rows = {
         let pointer = pointer.clone();
         let labels = labels.clone();

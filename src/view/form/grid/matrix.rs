@@ -221,7 +221,7 @@ pub fn NumberGrid(
                 .collect_view()
         }
     };
-    let built = staged_rows(move || shape.with(Vec::len));
+    let built = staged_rows(move || shape.with(Vec::len), move || columns.get() + 1);
     let body_rows = {
         let pointer = pointer.clone();
         let row_labels = row_labels.clone();

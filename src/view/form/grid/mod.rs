@@ -14,10 +14,10 @@ use serde_json::{Map, Number, Value};
 
 use super::frame::{FieldIds, MessageList, field_messages, heading};
 use super::leaf::{ControlAttrs, NumberControl, NumberDraft, text_signal};
+use super::rows::staged_rows;
 use crate::domain::grid_nav::{self, Caret, Modifiers};
 use crate::domain::grid_text::{PastedTable, parse_table};
 use crate::domain::pointer::JsonPointer;
-use crate::view::platform::after_next_paint;
 use crate::view::store::{CardStore, expect_store};
 
 mod bars;
@@ -96,30 +96,6 @@ fn target_row(event: &web_sys::ClipboardEvent) -> usize {
         .and_then(|element| element.get_attribute("data-row"))
         .and_then(|row| row.parse().ok())
         .unwrap_or(0)
-}
-
-/// The rows a grid builds when it opens; the rest follow after the frame
-/// that shows them. A metric group of the largest card holds grids of a
-/// hundred rows and more (about 2,850 elements in all): built at once,
-/// opening it took over 100 ms before anything showed.
-const FIRST_ROWS: usize = 25;
-
-/// How many of `count` rows to build: [`FIRST_ROWS`] now, all of them once
-/// the browser has shown those.
-fn staged_rows(count: impl Fn() -> usize + Send + Sync + 'static) -> Signal<usize> {
-    let all = RwSignal::new(false);
-    after_next_paint(move || {
-        // The group may have been closed meanwhile.
-        let _ = all.try_set(true);
-    });
-    Signal::derive(move || {
-        let count = count();
-        if all.get() {
-            count
-        } else {
-            count.min(FIRST_ROWS)
-        }
-    })
 }
 
 /// A number cell of a grid, labelled by its row and column headers.

@@ -102,7 +102,7 @@ pub fn PointTable(
             );
         }
     };
-    let built = staged_rows(move || count.get());
+    let built = staged_rows(move || count.get(), || 2);
     let rows = {
         let pointer = pointer.clone();
         let (x_id, y_id) = (x_id.clone(), y_id.clone());
