@@ -295,13 +295,7 @@ fn install_shortcuts(store: CardStore) {
             ("p", false) => {
                 // Print the printable card, not the form's controls.
                 event.prevent_default();
-                store.set_mode(ViewMode::Preview);
-                leptos::task::spawn_local(async move {
-                    for _ in 0..4 {
-                        leptos::task::tick().await;
-                    }
-                    super::platform::print();
-                });
+                super::print_view::print_preview(store);
             }
             ("z", false) => {
                 event.prevent_default();

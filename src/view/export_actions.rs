@@ -7,9 +7,10 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use super::modal::Modal;
-use super::platform::{copy_text, download, print, today};
+use super::platform::{copy_text, download, today};
+use super::print_view::print_preview;
 use super::session::{Session, expect_session};
-use super::store::{PackageInfo, ViewMode};
+use super::store::PackageInfo;
 use crate::domain::drafts::CardSource;
 use crate::domain::export::{
     CardStatus, card_file_name, card_file_text, check_arn, model_name, update_command,
@@ -74,16 +75,7 @@ pub fn ExportActions() -> impl IntoView {
             }));
         };
     let open_cli = move |_| guarded(Rc::new(move || cli_open.set(true)));
-    let print_card = move |_| {
-        store.set_mode(ViewMode::Preview);
-        // Print once the preview is on the page.
-        leptos::task::spawn_local(async move {
-            for _ in 0..4 {
-                leptos::task::tick().await;
-            }
-            print();
-        });
-    };
+    let print_card = move |_| print_preview(store);
     let proceed = move |_| {
         confirmed.set(true);
         confirm_open.set(false);

@@ -3,11 +3,13 @@
 //! browser's Print to PDF gives a document to attach to an approval. Empty
 //! sections and fields are left out, not printed as blanks.
 
+use std::cell::Cell;
+
 use leptos::prelude::*;
 use serde_json::Value;
 
-use super::platform::today;
-use super::store::expect_store;
+use super::platform::{after_next_frame, after_next_paint, print, today};
+use super::store::{CardStore, ViewMode, expect_store};
 use crate::domain::chart::{Frame, Tick, bar_chart, heat, line_chart, numbers, points};
 use crate::domain::export::model_name;
 use crate::domain::form::node::{FormNode, NodeKind, ObjectNode};
@@ -23,7 +25,7 @@ pub fn PrintView() -> impl IntoView {
     let source = store.source();
     let body = move || {
         revision.track();
-        store.with_card(|card| render_card(&card_form().root, card))
+        store.with_card(|card| render_card(&card_form().root, card, &Budget::new()))
     };
     let title = move || {
         let package = package.get();
@@ -57,7 +59,7 @@ pub fn PrintView() -> impl IntoView {
     }
 }
 
-fn render_card(root: &'static FormNode, card: &Value) -> AnyView {
+fn render_card(root: &'static FormNode, card: &Value, budget: &Budget) -> AnyView {
     let NodeKind::Object(object) = &root.kind else {
         return view! { <pre class="mce-print__json">{pretty(card)}</pre> }.into_any();
     };
@@ -66,7 +68,7 @@ fn render_card(root: &'static FormNode, card: &Value) -> AnyView {
         .iter()
         .filter_map(|property| {
             let value = card.get(&property.key)?;
-            let content = render_value(&property.node, value, 3)?;
+            let content = render_value(&property.node, value, 3, budget)?;
             let label = property.node.label_or(&property.key);
             Some(
                 view! {
@@ -125,8 +127,106 @@ const MARGINS_REM: f64 = 1.5;
 /// elements), and each holds this size until it has been laid out once, so
 /// the scroll bar matches the document's length from the start.
 fn reserved_height(rows: usize, row_rem: f64, chart: bool) -> String {
+    format!(
+        "auto {:.1}rem",
+        MARGINS_REM + content_height(rows, row_rem, chart)
+    )
+}
+
+/// The height of a figure's or table's content, without its margins.
+fn content_height(rows: usize, row_rem: f64, chart: bool) -> f64 {
     let chart = if chart { CHART_REM } else { 0.0 };
-    format!("auto {:.1}rem", chart + MARGINS_REM + rows as f64 * row_rem)
+    chart + rows as f64 * row_rem
+}
+
+/// The table cells and chart marks built in the frame that shows the
+/// preview: about a screenful, and the largest card's training tables.
+/// Figures and tables past them are built after that frame, one task each,
+/// so switching to the preview of the largest card (22,000 elements) does
+/// not hold the page for the whole of it, and a key pressed meanwhile is
+/// handled between two of them.
+const FIRST_CELLS: usize = 600;
+
+/// What is left of [`FIRST_CELLS`] while the preview is built.
+struct Budget(Cell<usize>);
+
+impl Budget {
+    fn new() -> Self {
+        Self(Cell::new(FIRST_CELLS))
+    }
+
+    /// The content of a figure or table of `cells` cells: built now while
+    /// the budget lasts, else a block of `height_rem` (so the page keeps its
+    /// length) replaced by the content after the next frame. Once one waits,
+    /// every later one does, so the preview fills from the top.
+    fn now_or_later<V: IntoView + 'static>(
+        &self,
+        cells: usize,
+        height_rem: f64,
+        build: impl FnOnce() -> V + Send + 'static,
+    ) -> AnyView {
+        let left = self.0.get();
+        if cells <= left {
+            self.0.set(left - cells);
+            return build().into_any();
+        }
+        self.0.set(0);
+        later(height_rem, build)
+    }
+}
+
+thread_local! {
+    /// Figures on the page that have not been built yet.
+    static WAITING: Cell<usize> = const { Cell::new(0) };
+}
+
+fn later<V: IntoView + 'static>(
+    height_rem: f64,
+    build: impl FnOnce() -> V + Send + 'static,
+) -> AnyView {
+    let shown = RwSignal::new(false);
+    WAITING.with(|waiting| waiting.set(waiting.get() + 1));
+    after_next_paint(move || {
+        WAITING.with(|waiting| waiting.set(waiting.get() - 1));
+        // The preview may have been left or rebuilt meanwhile.
+        let _ = shown.try_set(true);
+    });
+    let mut build = Some(build);
+    let placeholder = format!("{height_rem:.1}rem");
+    (move || {
+        if shown.get() {
+            build.take().map(|build| build().into_any())
+        } else {
+            Some(
+                view! { <div class="mce-print__waiting" aria-hidden="true" style:height=placeholder.clone()></div> }
+                    .into_any(),
+            )
+        }
+    })
+    .into_any()
+}
+
+/// Shows the preview and prints it once it is on the page with every
+/// figure and table built, so that all of it is printed, not the form's
+/// controls (after about two seconds it prints what there is rather than
+/// nothing).
+pub fn print_preview(store: CardStore) {
+    store.set_mode(ViewMode::Preview);
+    leptos::task::spawn_local(async move {
+        for _ in 0..120 {
+            leptos::task::tick().await;
+            let on_page = document()
+                .query_selector("[data-testid=print-view]")
+                .ok()
+                .flatten()
+                .is_some();
+            if on_page && WAITING.with(Cell::get) == 0 {
+                break;
+            }
+            after_next_frame().await;
+        }
+        print();
+    });
 }
 
 fn heading(level: u8, text: String) -> AnyView {
@@ -138,12 +238,19 @@ fn heading(level: u8, text: String) -> AnyView {
 }
 
 /// The print rendering of a value, or `None` when there is nothing to show.
-fn render_value(node: &'static FormNode, value: &Value, level: u8) -> Option<AnyView> {
+fn render_value(
+    node: &'static FormNode,
+    value: &Value,
+    level: u8,
+    budget: &Budget,
+) -> Option<AnyView> {
     if is_empty(value) {
         return None;
     }
     let view = match (choose_widget(node), &node.kind) {
-        (Widget::Fieldset, NodeKind::Object(object)) => render_object(object, value, level, None)?,
+        (Widget::Fieldset, NodeKind::Object(object)) => {
+            render_object(object, value, level, None, budget)?
+        }
         (Widget::VariantSwitch, NodeKind::Variants(variants)) => {
             let index = variants.select(value)?;
             let variant = &variants.variants[index];
@@ -151,7 +258,13 @@ fn render_value(node: &'static FormNode, value: &Value, level: u8) -> Option<Any
                 return None;
             };
             let kind = view! { <p class="mce-print__kind">{variant.label.clone()}</p> };
-            let body = render_object(object, value, level, variants.discriminator.as_deref());
+            let body = render_object(
+                object,
+                value,
+                level,
+                variants.discriminator.as_deref(),
+                budget,
+            );
             view! { {kind} {body} }.into_any()
         }
         (Widget::ItemList, NodeKind::Array(array)) => {
@@ -165,7 +278,7 @@ fn render_value(node: &'static FormNode, value: &Value, level: u8) -> Option<Any
                 .iter()
                 .enumerate()
                 .filter_map(|(index, item)| {
-                    let content = render_value(&array.items, item, level + 1)?;
+                    let content = render_value(&array.items, item, level + 1, budget)?;
                     let summary = item_summary(&array.items, Some(item)).or_else(|| {
                         match &array.items.kind {
                             NodeKind::Variants(variants) => variants
@@ -192,7 +305,7 @@ fn render_value(node: &'static FormNode, value: &Value, level: u8) -> Option<Any
             view! { {items} }.into_any()
         }
         (Widget::ObjectTable, NodeKind::Array(array)) => {
-            render_table(node.label_or("table"), &array.items, value)?
+            render_table(node.label_or("table"), &array.items, value, budget)?
         }
         (Widget::TextList | Widget::NumberList, _) => {
             let items = value
@@ -210,9 +323,9 @@ fn render_value(node: &'static FormNode, value: &Value, level: u8) -> Option<Any
                 .collect_view();
             view! { <table class="mce-print__table"><tbody>{rows}</tbody></table> }.into_any()
         }
-        (Widget::PointTable, _) => render_points(value)?,
-        (Widget::LabelledNumbers, _) => render_bars(value)?,
-        (Widget::NumberGrid, _) => render_matrix(value)?,
+        (Widget::PointTable, _) => render_point_table(value, None, None, budget)?,
+        (Widget::LabelledNumbers, _) => render_bar_table(value, &[], budget)?,
+        (Widget::NumberGrid, _) => render_matrix_table(value, &[], &[], budget)?,
         (Widget::JsonText, _) => {
             view! { <pre class="mce-print__json">{pretty(value)}</pre> }.into_any()
         }
@@ -229,6 +342,7 @@ fn render_object(
     value: &Value,
     level: u8,
     skip: Option<&str>,
+    budget: &Budget,
 ) -> Option<AnyView> {
     let map = value.as_object()?;
     let mut plain = Vec::new();
@@ -256,7 +370,8 @@ fn render_object(
                 if property.node.ui.shown_with.is_some() {
                     continue;
                 }
-                let Some(content) = render_labelled(&property.node, child, map, level + 1) else {
+                let Some(content) = render_labelled(&property.node, child, map, level + 1, budget)
+                else {
                     continue;
                 };
                 groups.push(
@@ -285,6 +400,7 @@ fn render_labelled(
     value: &Value,
     siblings: &serde_json::Map<String, Value>,
     level: u8,
+    budget: &Budget,
 ) -> Option<AnyView> {
     let labels = |key: &Option<String>| -> Vec<String> {
         key.as_ref()
@@ -294,11 +410,12 @@ fn render_labelled(
             .unwrap_or_default()
     };
     match choose_widget(node) {
-        Widget::LabelledNumbers => render_bar_table(value, &labels(&node.ui.labels_from)),
+        Widget::LabelledNumbers => render_bar_table(value, &labels(&node.ui.labels_from), budget),
         Widget::NumberGrid => render_matrix_table(
             value,
             &labels(&node.ui.labels_from),
             &labels(&node.ui.row_labels_from),
+            budget,
         ),
         Widget::PointTable => {
             let axis = |key: &Option<String>| {
@@ -311,9 +428,10 @@ fn render_labelled(
                 value,
                 axis(&node.ui.x_name_from),
                 axis(&node.ui.y_name_from),
+                budget,
             )
         }
-        _ => render_value(node, value, level),
+        _ => render_value(node, value, level, budget),
     }
 }
 
@@ -340,11 +458,16 @@ fn other_fields(object: &ObjectNode, value: &Value) -> Option<AnyView> {
     )
 }
 
-fn render_table(label: String, item: &'static FormNode, value: &Value) -> Option<AnyView> {
+fn render_table(
+    label: String,
+    item: &'static FormNode,
+    value: &Value,
+    budget: &Budget,
+) -> Option<AnyView> {
     let NodeKind::Object(object) = &item.kind else {
         return None;
     };
-    let items = value.as_array()?;
+    let items = value.as_array()?.clone();
     let columns: Vec<_> = object
         .properties
         .iter()
@@ -354,65 +477,70 @@ fn render_table(label: String, item: &'static FormNode, value: &Value) -> Option
                 .any(|row| row.get(&property.key).is_some_and(|v| !is_empty(v)))
         })
         .collect();
-    let head = columns
-        .iter()
-        .map(|property| view! { <th scope="col">{property.node.label_or(&property.key)}</th> })
-        .collect_view();
-    let body = items
-        .iter()
-        .map(|row| {
-            let cells = columns
-                .iter()
-                .map(|property| view! { <td>{row.get(&property.key).map(scalar_text).unwrap_or_default()}</td> })
-                .collect_view();
-            view! { <tr>{cells}</tr> }
-        })
-        .collect_view();
-    let reserved = reserved_height(items.len() + 1, TABLE_ROW_REM, false);
+    let rows = items.len() + 1;
+    let cells = rows * columns.len();
+    let reserved = reserved_height(rows, TABLE_ROW_REM, false);
+    let table = budget.now_or_later(cells, content_height(rows, TABLE_ROW_REM, false), move || {
+        let head = columns
+            .iter()
+            .map(|property| view! { <th scope="col">{property.node.label_or(&property.key)}</th> })
+            .collect_view();
+        let body = items
+            .iter()
+            .map(|row| {
+                let cells = columns
+                    .iter()
+                    .map(|property| view! { <td>{row.get(&property.key).map(scalar_text).unwrap_or_default()}</td> })
+                    .collect_view();
+                view! { <tr>{cells}</tr> }
+            })
+            .collect_view();
+        view! {
+            <table class="mce-print__table">
+                <thead><tr>{head}</tr></thead>
+                <tbody>{body}</tbody>
+            </table>
+        }
+    });
     Some(
         view! {
             <div class="mce-table-scroll" tabindex="0" role="region" aria-label=label style:contain-intrinsic-size=reserved>
-                <table class="mce-print__table">
-                    <thead><tr>{head}</tr></thead>
-                    <tbody>{body}</tbody>
-                </table>
+                {table}
             </div>
         }
         .into_any(),
     )
 }
 
-fn render_points(value: &Value) -> Option<AnyView> {
-    render_point_table(value, None, None)
-}
-
 fn render_point_table(
     value: &Value,
     x_name: Option<String>,
     y_name: Option<String>,
+    budget: &Budget,
 ) -> Option<AnyView> {
     let points = points(value);
-    let chart = line_chart(&points, Frame::PRINT)?;
     let frame = Frame::PRINT;
-    let x_ticks = chart
-        .x_ticks
-        .iter()
-        .map(|tick| view! { <text x=tick.at y=frame.height - 8.0 text-anchor="middle">{tick.label.clone()}</text> })
-        .collect_view();
-    let y_ticks = y_axis(&chart.y_ticks, frame);
-    let x_label = x_name.clone().unwrap_or_else(|| "x".to_owned());
-    let y_label = y_name.clone().unwrap_or_else(|| "y".to_owned());
+    let chart = line_chart(&points, frame)?;
+    let x_label = x_name.unwrap_or_else(|| "x".to_owned());
+    let y_label = y_name.unwrap_or_else(|| "y".to_owned());
     let description = format!(
         "Line graph of {} points, {y_label} against {x_label}",
         points.len()
     );
-    let rows = points
-        .iter()
-        .map(|(x, y)| view! { <tr><td>{x.to_string()}</td><td>{y.to_string()}</td></tr> })
-        .collect_view();
-    let reserved = reserved_height(points.len() + 1, COMPACT_ROW_REM, true);
-    Some(view! {
-        <figure class="mce-print__figure" style:contain-intrinsic-size=reserved>
+    let rows = points.len() + 1;
+    let reserved = reserved_height(rows, COMPACT_ROW_REM, true);
+    let content = budget.now_or_later(rows * 2, content_height(rows, COMPACT_ROW_REM, true), move || {
+        let x_ticks = chart
+            .x_ticks
+            .iter()
+            .map(|tick| view! { <text x=tick.at y=frame.height - 8.0 text-anchor="middle">{tick.label.clone()}</text> })
+            .collect_view();
+        let y_ticks = y_axis(&chart.y_ticks, frame);
+        let rows = points
+            .iter()
+            .map(|(x, y)| view! { <tr><td>{x.to_string()}</td><td>{y.to_string()}</td></tr> })
+            .collect_view();
+        view! {
             <svg class="mce-chart" viewBox=format!("0 0 {} {}", frame.width, frame.height) role="img" aria-label=description>
                 {y_ticks}
                 {x_ticks}
@@ -422,9 +550,16 @@ fn render_point_table(
                 <thead><tr><th scope="col">{x_label}</th><th scope="col">{y_label}</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
-        </figure>
-    }
-    .into_any())
+        }
+    });
+    Some(
+        view! {
+            <figure class="mce-print__figure" style:contain-intrinsic-size=reserved>
+                {content}
+            </figure>
+        }
+        .into_any(),
+    )
 }
 
 /// The value axis of a chart: a grid line and a label at every tick.
@@ -438,85 +573,115 @@ fn y_axis(ticks: &[Tick], frame: Frame) -> impl IntoView + use<> {
         .collect_view()
 }
 
-fn render_bars(value: &Value) -> Option<AnyView> {
-    render_bar_table(value, &[])
-}
-
-fn render_bar_table(value: &Value, labels: &[String]) -> Option<AnyView> {
+fn render_bar_table(value: &Value, labels: &[String], budget: &Budget) -> Option<AnyView> {
     let values = numbers(value);
-    let chart = bar_chart(&values, Frame::PRINT)?;
     let frame = Frame::PRINT;
-    let bars = chart
-        .bars
-        .iter()
-        .map(|bar| view! { <rect x=bar.x y=bar.y width=bar.width height=bar.height class="mce-chart__bar" /> })
-        .collect_view();
-    let y_ticks = y_axis(&chart.y_ticks, frame);
-    let rows = values
-        .iter()
-        .enumerate()
-        .map(|(index, value)| {
-            let label = labels
+    let chart = bar_chart(&values, frame)?;
+    let labels: Vec<String> = (0..values.len())
+        .map(|index| {
+            labels
                 .get(index)
                 .cloned()
-                .unwrap_or_else(|| format!("Bar {}", index + 1));
-            view! { <tr><th scope="row">{label}</th><td>{value.to_string()}</td></tr> }
+                .unwrap_or_else(|| format!("Bar {}", index + 1))
         })
-        .collect_view();
+        .collect();
     let reserved = reserved_height(values.len(), COMPACT_ROW_REM, true);
-    Some(view! {
-        <figure class="mce-print__figure" style:contain-intrinsic-size=reserved>
+    let height = content_height(values.len(), COMPACT_ROW_REM, true);
+    let content = budget.now_or_later(values.len() * 3, height, move || {
+        let bars = chart
+            .bars
+            .iter()
+            .map(|bar| view! { <rect x=bar.x y=bar.y width=bar.width height=bar.height class="mce-chart__bar" /> })
+            .collect_view();
+        let y_ticks = y_axis(&chart.y_ticks, frame);
+        let rows = values
+            .iter()
+            .zip(labels)
+            .map(|(value, label)| view! { <tr><th scope="row">{label}</th><td>{value.to_string()}</td></tr> })
+            .collect_view();
+        view! {
             <svg class="mce-chart" viewBox=format!("0 0 {} {}", frame.width, frame.height) role="img" aria-label=format!("Bar chart of {} values", values.len())>
                 {y_ticks}
                 {bars}
                 <line x1=frame.left x2=frame.width - 8.0 y1=chart.baseline y2=chart.baseline class="mce-chart__axis" />
             </svg>
             <table class="mce-print__table mce-print__table--compact"><tbody>{rows}</tbody></table>
-        </figure>
-    }
-    .into_any())
-}
-
-fn render_matrix(value: &Value) -> Option<AnyView> {
-    render_matrix_table(value, &[], &[])
-}
-
-fn render_matrix_table(value: &Value, columns: &[String], rows: &[String]) -> Option<AnyView> {
-    let grid: Vec<Vec<f64>> = value.as_array()?.iter().map(numbers).collect();
-    let all: Vec<f64> = grid.iter().flatten().copied().collect();
-    let min = all.iter().copied().fold(f64::INFINITY, f64::min);
-    let max = all.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    let width = grid.iter().map(Vec::len).max().unwrap_or(0);
-    let head = (0..width)
-        .map(|column| view! { <th scope="col">{columns.get(column).cloned().unwrap_or_else(|| format!("{}", column + 1))}</th> })
-        .collect_view();
-    let body = grid
-        .iter()
-        .enumerate()
-        .map(|(index, row)| {
-            let cells = row
-                .iter()
-                .map(|cell| {
-                    let shade = heat(*cell, min, max);
-                    let shading = format!("rgb(11 92 173 / {:.2})", shade * 0.55);
-                    view! { <td style:background-color=shading>{cell.to_string()}</td> }
-                })
-                .collect_view();
-            let label = rows
-                .get(index)
-                .cloned()
-                .unwrap_or_else(|| format!("{}", index + 1));
-            view! { <tr><th scope="row">{label}</th>{cells}</tr> }
-        })
-        .collect_view();
-    let reserved = reserved_height(grid.len() + 1, TABLE_ROW_REM, false);
+        }
+    });
     Some(
         view! {
-            <div class="mce-table-scroll" tabindex="0" role="region" aria-label="Matrix of values" style:contain-intrinsic-size=reserved>
+            <figure class="mce-print__figure" style:contain-intrinsic-size=reserved>
+                {content}
+            </figure>
+        }
+        .into_any(),
+    )
+}
+
+fn render_matrix_table(
+    value: &Value,
+    columns: &[String],
+    rows: &[String],
+    budget: &Budget,
+) -> Option<AnyView> {
+    let grid: Vec<Vec<f64>> = value.as_array()?.iter().map(numbers).collect();
+    let width = grid.iter().map(Vec::len).max().unwrap_or(0);
+    let columns: Vec<String> = (0..width)
+        .map(|column| {
+            columns
+                .get(column)
+                .cloned()
+                .unwrap_or_else(|| format!("{}", column + 1))
+        })
+        .collect();
+    let rows: Vec<String> = (0..grid.len())
+        .map(|row| {
+            rows.get(row)
+                .cloned()
+                .unwrap_or_else(|| format!("{}", row + 1))
+        })
+        .collect();
+    let height = grid.len() + 1;
+    let reserved = reserved_height(height, TABLE_ROW_REM, false);
+    let cells = height * (width + 1);
+    let table = budget.now_or_later(
+        cells,
+        content_height(height, TABLE_ROW_REM, false),
+        move || {
+            let all = grid.iter().flatten().copied();
+            let min = all.clone().fold(f64::INFINITY, f64::min);
+            let max = all.fold(f64::NEG_INFINITY, f64::max);
+            let head = columns
+                .into_iter()
+                .map(|label| view! { <th scope="col">{label}</th> })
+                .collect_view();
+            let body = grid
+                .iter()
+                .zip(rows)
+                .map(|(row, label)| {
+                    let cells = row
+                        .iter()
+                        .map(|cell| {
+                            let shade = heat(*cell, min, max);
+                            let shading = format!("rgb(11 92 173 / {:.2})", shade * 0.55);
+                            view! { <td style:background-color=shading>{cell.to_string()}</td> }
+                        })
+                        .collect_view();
+                    view! { <tr><th scope="row">{label}</th>{cells}</tr> }
+                })
+                .collect_view();
+            view! {
                 <table class="mce-print__table mce-print__matrix">
                     <thead><tr><td></td>{head}</tr></thead>
                     <tbody>{body}</tbody>
                 </table>
+            }
+        },
+    );
+    Some(
+        view! {
+            <div class="mce-table-scroll" tabindex="0" role="region" aria-label="Matrix of values" style:contain-intrinsic-size=reserved>
+                {table}
             </div>
         }
         .into_any(),

@@ -191,6 +191,37 @@ test("the printable card shows sections with content only, with tables and chart
   assert.deepEqual(await view.locator(".mce-print__section > h2").allTextContents(), ["Intended uses"], "empty sections are omitted");
 });
 
+test("the preview of the largest card shows its top at once and fills in the rest; Ctrl+P prints all of it", async () => {
+  await page.getByRole("tab", { name: "Form" }).click();
+  await page.locator("summary", { hasText: "Examples" }).click();
+  await page.getByRole("button", { name: /^Large example/ }).click();
+  await page.waitForFunction(() => /large example/.test(document.querySelector("[data-testid=notice]").textContent));
+  // Blocks still to be built, in the first frame of the preview.
+  await page.evaluate(() => {
+    const observer = new MutationObserver(() => {
+      if (!document.querySelector("[data-testid=print-view]")) return;
+      observer.disconnect();
+      requestAnimationFrame(() => {
+        window.waitingInFirstFrame = document.querySelectorAll(".mce-print__waiting").length;
+      });
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    window.print = () => {
+      window.printed = {
+        waiting: document.querySelectorAll(".mce-print__waiting").length,
+        charts: document.querySelectorAll("[data-testid=print-view] svg.mce-chart").length,
+      };
+    };
+  });
+  await page.locator('[data-path="/model_overview/model_creator"]').focus();
+  await page.keyboard.press("Control+p");
+  await page.waitForFunction(() => window.printed, null, { timeout: 10000 });
+  const first = await page.evaluate(() => window.waitingInFirstFrame);
+  assert.ok(first > 0, "figures far down wait for the first frame");
+  assert.deepEqual(await page.evaluate(() => window.printed), { waiting: 0, charts: 48 }, "printed with every figure built: 6 evaluations x 4 groups, a line graph and a bar chart each");
+  assert.ok(await page.getByTestId("print-view").getByText("Training details").first().isVisible(), "the top of the preview");
+});
+
 test("the page raised no errors", () => {
   assert.deepEqual(app.errors, []);
 });
