@@ -45,34 +45,34 @@ pub fn limit_text(count: usize, array: &ArrayNode) -> String {
 }
 
 /// The cells a table or grid builds in one frame when many rows appear at
-/// once (it opens, a card is opened, a block is pasted), in whole rows; the
-/// rest follow after the frame that shows them. A metric group of the
-/// largest card holds a hundred-point curve, a bar chart and a 20 x 20
-/// matrix (about 2,850 elements in all): built at once, opening it took
-/// over 100 ms before anything showed. The card's training tables are
-/// three quarters of the form's elements when it opens.
+/// once (it opens, a card is opened, a block is pasted), in whole rows. A
+/// metric group of the largest card holds a hundred-point curve, a bar
+/// chart and a 20 x 20 matrix (about 2,850 elements in all): built at once,
+/// opening it took over 100 ms before anything showed. The card's training
+/// tables are three quarters of the form's elements when it opens.
 const FIRST_CELLS: usize = 50;
 
-/// How many of `count` rows of `cells_per_row` cells to build: when rows
-/// appear, up to [`FIRST_CELLS`] more of them (at least one row) now, and
-/// all of them once the browser has shown those. A row or two added or
-/// removed is built at once.
+/// The cells built in each task after the frame that shows the first ones:
+/// about 10 ms of work on the largest card here, so a key pressed meanwhile
+/// waits no longer.
+const LATER_CELLS: usize = 100;
+
+/// How many of `count` rows to build, each costing about `cells_per_row`
+/// grid cells (a number box with its messages): when rows appear, up to
+/// [`FIRST_CELLS`] more of them (at least one row) now, and the rest once
+/// the browser has shown those, [`LATER_CELLS`] a task. A row or two added
+/// or removed is built at once.
 pub fn staged_rows(
     count: impl Fn() -> usize + Clone + Send + Sync + 'static,
     cells_per_row: impl Fn() -> usize + Send + Sync + 'static,
 ) -> Signal<usize> {
-    let stage = move || (FIRST_CELLS / cells_per_row().max(1)).max(1);
-    let built = RwSignal::new(untrack(&count).min(untrack(&stage)));
+    let rows_for = move |cells: usize| (cells / cells_per_row().max(1)).max(1);
+    let built = RwSignal::new(untrack(&count).min(untrack(|| rows_for(FIRST_CELLS))));
     let catch_up = {
         let count = count.clone();
-        move || {
+        move |rows_a_task: usize| {
             let count = count.clone();
-            after_next_paint(move || {
-                // The grid may have been closed meanwhile.
-                if !built.is_disposed() {
-                    built.set(untrack(&count));
-                }
-            })
+            after_next_paint(move || build_more(built, count, rows_a_task));
         }
     };
     {
@@ -80,20 +80,42 @@ pub fn staged_rows(
         Effect::new(move |first_run: Option<()>| {
             let count = count();
             let now = built.get_untracked();
-            let step = untrack(&stage);
+            let (first, later) = untrack(|| (rows_for(FIRST_CELLS), rows_for(LATER_CELLS)));
             if first_run.is_none() {
                 if count > now {
-                    catch_up();
+                    catch_up(later);
                 }
-            } else if count <= now + step {
+            } else if count <= now + first {
                 built.set(count);
             } else {
-                built.set(now + step);
-                catch_up();
+                built.set(now + first);
+                catch_up(later);
             }
         });
     }
     Signal::derive(move || count().min(built.get()))
+}
+
+/// Builds `rows` more, and schedules the next ones in a task of their own
+/// until all are built.
+fn build_more(
+    built: RwSignal<usize>,
+    count: impl Fn() -> usize + Clone + Send + Sync + 'static,
+    rows: usize,
+) {
+    // The grid may have been closed meanwhile.
+    if built.is_disposed() {
+        return;
+    }
+    let target = untrack(&count);
+    let next = (built.get_untracked() + rows).min(target);
+    built.set(next);
+    if next < target {
+        set_timeout(
+            move || build_more(built, count, rows),
+            std::time::Duration::ZERO,
+        );
+    }
 }
 
 /// Focuses the element with `id` as soon as the view has rendered it, with

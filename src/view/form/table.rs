@@ -85,7 +85,9 @@ pub fn ObjectTable(
     };
     let built = staged_rows(
         move || count.get().min(shown.get()),
-        move || object.properties.len() + 1,
+        // A row's text boxes, with their counters and messages, and its
+        // move and remove buttons cost about three grid cells each.
+        move || (object.properties.len() + 1) * 3,
     );
     let hidden = move || count.get().saturating_sub(shown.get());
     let help = node.help().map(str::to_owned);
