@@ -58,6 +58,27 @@ impl CardSource {
         format!("{DRAFT_KEY_PREFIX}{id}")
     }
 
+    /// The source whose draft is stored under `key`, so that a draft that
+    /// cannot be read can still be named.
+    pub fn from_storage_key(key: &str) -> Option<Self> {
+        let id = key.strip_prefix(DRAFT_KEY_PREFIX)?;
+        Some(match id {
+            "scratch" => Self::Scratch,
+            "pasted" => Self::Pasted,
+            _ => {
+                let (kind, name) = id.split_once(':')?;
+                let name = name.to_owned();
+                match kind {
+                    "file" => Self::File(name),
+                    "arn" => Self::ModelPackage(name),
+                    "example" => Self::Example(name),
+                    "link" => Self::Link(name),
+                    _ => return None,
+                }
+            }
+        })
+    }
+
     /// The source in words, for notices.
     pub fn describe(&self) -> String {
         match self {

@@ -9,6 +9,7 @@ pub mod chart;
 pub mod check;
 pub mod config;
 pub mod document;
+pub mod draft_list;
 pub mod drafts;
 pub mod export;
 pub mod findings;

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
 use super::backend::{Backend, ConfigState, Screen, expect_backend};
+use super::drafts_dialog::DraftsDialog;
 use super::export_actions::ExportActions;
 use super::file_actions::{DropZone, FileActions, linked_card, open_link};
 use super::form_view::FormView;
@@ -149,6 +150,7 @@ pub fn Editor(
             </aside>
             <DropZone />
             <RecoveryDialog />
+            <DraftsDialog />
             <OtherTabs />
         </div>
     }

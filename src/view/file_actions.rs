@@ -121,6 +121,9 @@ pub fn FileActions() -> impl IntoView {
                 "Paste…"
             </button>
             <Examples />
+            <button type="button" class="mce-button" data-testid="open-drafts" on:click=move |_| session.drafts_shown().set(true)>
+                "Drafts…"
+            </button>
         </div>
         <PasteDialog open=paste_open />
     }

@@ -8,6 +8,7 @@ pub mod api;
 pub mod app;
 pub mod backend;
 pub mod conflicts;
+pub mod drafts_dialog;
 pub mod export_actions;
 pub mod file_actions;
 pub mod form;

@@ -17,6 +17,9 @@ pub fn Modal(
     /// this false.
     #[prop(default = true)]
     dismissable: bool,
+    /// Whether it needs the width of a table (the drafts).
+    #[prop(optional)]
+    wide: bool,
     /// The content.
     children: Children,
 ) -> impl IntoView {
@@ -37,6 +40,7 @@ pub fn Modal(
             node_ref=dialog
             id=id
             class="mce-dialog"
+            class:mce-dialog--wide=wide
             aria-labelledby=title_id.clone()
             on:close=move |_| open.set(false)
             on:cancel=move |event: web_sys::Event| {

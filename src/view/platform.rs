@@ -56,6 +56,23 @@ pub fn stored_text(key: &str) -> Result<Option<String>, StorageProblem> {
     storage()?.get_item(key).map_err(classify)
 }
 
+/// Every stored entry whose key starts with `prefix`, as `(key, text)`.
+pub fn stored_entries(prefix: &str) -> Result<Vec<(String, String)>, StorageProblem> {
+    let storage = storage()?;
+    let length = storage.length().map_err(classify)?;
+    let keys: Vec<String> = (0..length)
+        .filter_map(|index| storage.key(index).ok().flatten())
+        .filter(|key| key.starts_with(prefix))
+        .collect();
+    Ok(keys
+        .into_iter()
+        .filter_map(|key| {
+            let text = storage.get_item(&key).ok().flatten()?;
+            Some((key, text))
+        })
+        .collect())
+}
+
 /// Forgets what is stored under `key`.
 pub fn forget(key: &str) -> Result<(), StorageProblem> {
     storage()?.remove_item(key).map_err(classify)

@@ -7,7 +7,9 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use super::api::new_client_token;
-use super::platform::{StorageProblem, clock_time, forget, now_ms, store_text, stored_text};
+use super::platform::{
+    StorageProblem, clock_time, date_time, forget, now_ms, store_text, stored_text,
+};
 use super::store::{CardStore, LoadedCard};
 use crate::domain::drafts::{
     CardSource, Draft, LAST_SOURCE_KEY, Reconciliation, Recovery, SaveId, TabSaves, decode, encode,
@@ -63,6 +65,8 @@ pub struct Session {
     /// The card the stored draft holds when another tab saved it and this
     /// tab took it in whole: the save that follows need not write it back.
     stored_by_other_tab: StoredValue<Option<Value>>,
+    /// Whether the list of stored drafts is shown.
+    drafts_shown: RwSignal<bool>,
 }
 
 /// One request to open a card, in the order the user made them. Opening
@@ -86,6 +90,7 @@ impl Session {
             // A random token tells this tab's saves from another's.
             tab_saves: StoredValue::new(TabSaves::new(new_client_token())),
             stored_by_other_tab: StoredValue::new(None),
+            drafts_shown: RwSignal::new(false),
         }
     }
 
@@ -264,6 +269,64 @@ impl Session {
     /// The draft offered back, if one awaits an answer.
     pub fn pending_recovery(&self) -> ReadSignal<Option<PendingRecovery>> {
         self.pending.read_only()
+    }
+
+    /// Whether the list of stored drafts is shown (the drafts dialog).
+    pub fn drafts_shown(&self) -> RwSignal<bool> {
+        self.drafts_shown
+    }
+
+    /// Continues from a stored draft picked from the list, as a reload
+    /// does: the card its source gave, with the draft's edits and undo
+    /// history. The card being edited is saved first.
+    pub fn open_stored_draft(self, key: &str) {
+        let draft = match stored_text(key) {
+            Ok(Some(text)) => decode(&text),
+            Ok(None) => {
+                self.notify(
+                    true,
+                    "That draft is no longer stored: another tab may have deleted it.".to_owned(),
+                );
+                return;
+            }
+            Err(problem) => {
+                self.notify(true, format!("Could not read the draft: {problem}."));
+                return;
+            }
+        };
+        let draft = match draft {
+            Ok(draft) => draft,
+            Err(problem) => {
+                self.notify(true, format!("Could not open it: {problem}."));
+                return;
+            }
+        };
+        // A linked card still on its way does not replace this one.
+        self.request_open();
+        self.save_now();
+        let what = draft.source.describe();
+        let saved_at = draft.saved_at_ms;
+        let source_card = draft.source_card.clone();
+        remember_source(&draft.source);
+        let restored = draft.lineage.save.clone();
+        self.tab_saves.update_value(|saves| saves.took_in(restored));
+        self.store.restore(draft, source_card);
+        self.notify(
+            false,
+            format!("Opened the draft of {what} saved {}.", date_time(saved_at)),
+        );
+        self.save_now();
+    }
+
+    /// Deletes a stored draft the user chose to delete. When drafts could
+    /// not be saved for want of space, the card being edited is saved
+    /// again into the space freed.
+    pub fn delete_stored_draft(self, key: &str) -> Result<(), StorageProblem> {
+        forget(key)?;
+        if matches!(self.save_state.get_untracked(), SaveState::Failed(_)) {
+            self.save_now();
+        }
+        Ok(())
     }
 
     /// Continues from the offered draft.

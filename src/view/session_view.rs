@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::modal::Modal;
-use super::platform::date_time;
+use super::platform::{StorageProblem, date_time};
 use super::session::{SaveState, expect_session};
 use crate::domain::drafts::Recovery;
 use crate::domain::form::card_form;
@@ -54,12 +54,19 @@ pub fn SaveStatus() -> impl IntoView {
             <span class="mce-save" data-testid="save-state">{format!("Draft saved {}", super::platform::clock_time(at))}</span>
         }
         .into_any(),
-        SaveState::Failed(problem) => view! {
-            <span class="mce-save mce-save--failed" role="alert" data-testid="save-state">
-                {format!("Not saved: {problem}. Download or copy the card to keep your work.")}
-            </span>
+        SaveState::Failed(problem) => {
+            let full = problem == StorageProblem::Full;
+            view! {
+                <span class="mce-save mce-save--failed" role="alert" data-testid="save-state">
+                    {format!("Not saved: {problem}. Download or copy the card to keep your work")}
+                    {if full { ", or delete drafts you no longer need. " } else { ". " }}
+                    {full.then(|| view! {
+                        <button type="button" class="mce-link-button" on:click=move |_| session.drafts_shown().set(true)>"Drafts…"</button>
+                    })}
+                </span>
+            }
+            .into_any()
         }
-        .into_any(),
     }
     }
 }

@@ -126,7 +126,7 @@ test("the model registry: groups, a version's details and the review before subm
   await assertAccessible("the review dialog");
 });
 
-test("the draft recovery dialog", async () => {
+test("the draft recovery dialog and the list of drafts", async () => {
   const fresh = await openApp();
   try {
     const { page } = fresh;
@@ -139,6 +139,16 @@ test("the draft recovery dialog", async () => {
     await page.reload();
     await page.locator("#mce-recovery").waitFor({ state: "visible" });
     await assertAccessible("the recovery dialog", page);
+    // The list of drafts, with this card's draft and a deletion being confirmed.
+    await page.locator("#mce-recovery").getByRole("button", { name: "Restore the draft" }).click();
+    await page.getByTestId("open-drafts").click();
+    await page.locator("#mce-drafts tbody tr").first().waitFor();
+    await assertAccessible("the drafts dialog", page);
+    await page.evaluate(() => localStorage.setItem("model-card-editor.draft.file:old.json", "{damaged"));
+    await page.locator("#mce-drafts").getByRole("button", { name: "Close" }).last().click();
+    await page.getByTestId("open-drafts").click();
+    await page.locator("#mce-drafts").getByRole("button", { name: "Delete the draft of “old.json”" }).click();
+    await assertAccessible("the drafts dialog confirming a deletion", page);
   } finally {
     await fresh.close();
   }

@@ -256,30 +256,122 @@ test("a draft survives the browser being killed mid-edit", async () => {
   }
 });
 
-test("full storage is reported, export is offered, and editing goes on", async () => {
+test("the drafts of other cards are listed, and one opens where it left off, undo history included", async () => {
   const app = await openApp();
   const { page } = app;
   try {
     await page.goto(app.url);
+    await edit(page);
+    await savedDraft(page);
+    await page.locator("summary", { hasText: "Examples" }).click();
+    await page.getByRole("button", { name: "Complete example" }).click();
+    await page.waitForFunction(() => /complete example/.test(document.querySelector("[data-testid=notice]").textContent));
+    await field(page, "/business_details/line_of_business").fill("Card payments");
+    await savedDraft(page);
+
+    await page.getByTestId("open-drafts").click();
+    const dialog = page.locator("#mce-drafts");
+    await dialog.waitFor({ state: "visible" });
+    const rows = dialog.locator("tbody tr");
+    assert.deepEqual(
+      (await rows.locator("th").allTextContents()),
+      ["the complete example", "“fraud.json”"],
+      "newest first",
+    );
+    assert.match(await rows.nth(0).textContent(), /1 change.*Editing now/);
+    assert.match(await rows.nth(1).textContent(), /3 changes/);
+    assert.match(await dialog.locator("caption").textContent(), /^2 drafts, \d+ KB in all\.$/);
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      dialog.getByRole("button", { name: "Download the card of the draft of “fraud.json”" }).click(),
+    ]);
+    assert.match(download.suggestedFilename(), /^fraud-card-\d{4}-\d{2}-\d{2}\.json$/);
+    assert.equal(JSON.parse(readFileSync(await download.path(), "utf8")).model_overview.model_creator, "Risk Analytics Team");
+    assert.match(await dialog.getByTestId("drafts-status").textContent(), /Downloaded the card of the draft of “fraud\.json” as fraud-card-/);
+
+    await dialog.getByRole("button", { name: "Open the draft of “fraud.json”" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await assertEdits(page);
+    assert.match(await page.locator(".mce-header__source").textContent(), /fraud\.json/);
+    assert.match(await page.getByTestId("notice").textContent(), /Opened the draft of “fraud\.json” saved \d{4}-\d{2}-\d{2} \d{2}:\d{2}\./);
+    await page.getByTestId("undo").click();
+    assert.equal(
+      await field(page, "/training_details/training_job_details/hyper_parameters/0/name").inputValue(),
+      "max_depth",
+      "the removed hyperparameter comes back",
+    );
+    // The example's edit was saved on the way, and is still listed.
+    await page.getByTestId("open-drafts").click();
+    await dialog.waitFor({ state: "visible" });
+    assert.match(await dialog.locator("tbody").textContent(), /the complete example.*1 change/);
+  } finally {
+    await app.close();
+  }
+  assert.deepEqual(app.errors, []);
+});
+
+test("full storage is reported, export is offered, and deleting an old draft frees the space", async () => {
+  const app = await openApp();
+  const { page } = app;
+  try {
+    await page.goto(app.url);
+    await edit(page);
+    await savedDraft(page);
+    // Another card's draft fills the storage to within a kilobyte.
     await page.evaluate(() => {
-      Storage.prototype.setItem = function () {
-        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      const key = "model-card-editor.draft.file:fraud.json";
+      const draft = JSON.parse(localStorage.getItem(key));
+      localStorage.removeItem(key);
+      draft.source = { kind: "file", name: "old.json" };
+      const store = (length) => {
+        draft.card.model_overview.model_description = "x".repeat(length);
+        localStorage.setItem("model-card-editor.draft.file:old.json", JSON.stringify(draft));
       };
+      let [fits, fails] = [0, 64 * 1024 * 1024];
+      while (fails - fits > 512) {
+        const middle = Math.floor((fits + fails) / 2);
+        try {
+          store(middle);
+          fits = middle;
+        } catch {
+          fails = middle;
+        }
+      }
+      store(fits);
     });
     await field(page, "/model_overview/model_creator").fill("Team");
     const state = page.getByTestId("save-state");
     await page.waitForFunction(() => document.querySelector("[data-testid=save-state]").textContent.startsWith("Not saved"));
     assert.equal(
       await state.textContent(),
-      "Not saved: the browser's storage for this page is full. Download or copy the card to keep your work.",
+      "Not saved: the browser's storage for this page is full. Download or copy the card to keep your work, or delete drafts you no longer need. Drafts…",
     );
     await field(page, "/model_overview/model_creator").fill("Team B");
     assert.equal(await field(page, "/model_overview/model_creator").inputValue(), "Team B");
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download").click()]);
     assert.equal(JSON.parse(readFileSync(await download.path(), "utf8")).model_overview.model_creator, "Team B");
+
+    await state.getByRole("button", { name: "Drafts…" }).click();
+    const dialog = page.locator("#mce-drafts");
+    await dialog.waitFor({ state: "visible" });
+    const old = dialog.locator("tbody tr", { hasText: "old.json" });
+    assert.match(await old.locator(".mce-drafts__size").textContent(), /MB$/);
+    await old.getByRole("button", { name: "Delete the draft of “old.json”" }).click();
+    // A second, deliberate click deletes; Keep would not.
+    assert.equal(await page.evaluate(() => localStorage.getItem("model-card-editor.draft.file:old.json") !== null), true);
+    await old.getByRole("button", { name: "Delete for good" }).click();
+    assert.equal(await dialog.getByTestId("drafts-status").textContent(), "Deleted the draft of “old.json”.");
+    assert.equal(await dialog.locator("tbody tr", { hasText: "old.json" }).count(), 0);
+    assert.equal(await page.evaluate(() => localStorage.getItem("model-card-editor.draft.file:old.json")), null);
+    // The space freed takes the draft that could not be saved.
+    await savedDraft(page);
+    const saved = await page.evaluate(() => JSON.parse(localStorage.getItem("model-card-editor.draft.file:fraud.json")));
+    assert.equal(saved.card.model_overview.model_creator, "Team B");
   } finally {
     await app.close();
   }
+  assert.deepEqual(app.errors, []);
 });
 
 test("disabled storage is reported too", async () => {

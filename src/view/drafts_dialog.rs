@@ -1,0 +1,261 @@
+//! The drafts kept in this browser, one per card source: a dialog that
+//! lists them (which card, when saved, how many changes, how much storage)
+//! to open one, download its card, or delete it for good. It is the way to
+//! go back to another card's unfinished work, and to free space when the
+//! browser's storage is full.
+
+use leptos::prelude::*;
+
+use super::modal::Modal;
+use super::platform::{date_time, download, stored_entries, stored_text, today};
+use super::session::{Notice, expect_session};
+use crate::domain::draft_list::{DraftSummary, StoredDraft, list_drafts, size_text};
+use crate::domain::drafts::{CardSource, DRAFT_KEY_PREFIX, DraftError, decode};
+use crate::domain::export::{card_file_name, card_file_text, model_name};
+
+/// The drafts dialog, shown while the session's `drafts_shown` is true.
+#[component]
+pub fn DraftsDialog() -> impl IntoView {
+    let session = expect_session();
+    let open = session.drafts_shown();
+    let drafts = RwSignal::new(Vec::<StoredDraft>::new());
+    let problem = RwSignal::new(None::<String>);
+    // The draft whose deletion awaits a second click, by key.
+    let confirming = RwSignal::new(None::<String>);
+    // What the last action in the dialog did, said in it.
+    let status = RwSignal::new(None::<Notice>);
+    let refresh = move || match stored_entries(DRAFT_KEY_PREFIX) {
+        Ok(entries) => {
+            drafts.set(list_drafts(entries));
+            problem.set(None);
+        }
+        Err(error) => {
+            drafts.set(Vec::new());
+            problem.set(Some(format!("The drafts cannot be read: {error}.")));
+        }
+    };
+    Effect::new(move |_| {
+        if open.get() {
+            // The card being edited is listed as it stands now.
+            session.save_now();
+            confirming.set(None);
+            status.set(None);
+            refresh();
+        }
+    });
+    // Another tab saves or deletes a draft while the list is open.
+    let listener = window_event_listener(leptos::ev::storage, move |_| {
+        if open.get_untracked() {
+            refresh();
+        }
+    });
+    on_cleanup(move || listener.remove());
+    let total = move || {
+        drafts.with(|drafts| {
+            let bytes = drafts.iter().map(|draft| draft.bytes).sum();
+            match drafts.len() {
+                0 => String::new(),
+                1 => format!("1 draft, {}.", size_text(bytes)),
+                n => format!("{n} drafts, {} in all.", size_text(bytes)),
+            }
+        })
+    };
+    let rows = move || {
+        drafts
+            .get()
+            .into_iter()
+            .map(|draft| view! { <DraftRow draft confirming status on_delete=refresh /> })
+            .collect_view()
+    };
+    view! {
+        <Modal open title="Drafts in this browser".to_owned() id="mce-drafts" wide=true>
+            <p class="mce-field__help">
+                "Every card you edit is saved here as you work, one draft per file, model package, example, link or pasted card. Open one to go on with it, download its card, or delete it to free space. A draft is deleted only when you say so."
+            </p>
+            <p class="mce-messages__error" role="alert" hidden=move || problem.with(Option::is_none)>
+                {move || problem.get()}
+            </p>
+            <p class="mce-dialog__note" data-testid="drafts-empty" hidden=move || !drafts.with(Vec::is_empty) || problem.with(Option::is_some)>
+                "No drafts are stored: every card opened here is as its source gave it."
+            </p>
+            <div class="mce-table-scroll" hidden=move || drafts.with(Vec::is_empty)>
+                <table class="mce-table mce-drafts" data-testid="drafts">
+                    <caption class="mce-drafts__total">{total}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Card"</th>
+                            <th scope="col">"Saved"</th>
+                            <th scope="col">"Changes"</th>
+                            <th scope="col">"Size"</th>
+                            <th scope="col"><span class="mce-visually-hidden">"Actions"</span></th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            <p
+                class="mce-dialog__status"
+                class:mce-messages__error=move || status.with(|status| status.as_ref().is_some_and(|status| status.error))
+                role="status"
+                data-testid="drafts-status"
+            >
+                {move || status.get().map(|status| status.text)}
+            </p>
+            <div class="mce-dialog__buttons">
+                <button type="button" class="mce-button" on:click=move |_| open.set(false)>"Close"</button>
+            </div>
+        </Modal>
+    }
+}
+
+/// One draft's row: what it is, and what can be done with it.
+#[component]
+fn DraftRow(
+    draft: StoredDraft,
+    confirming: RwSignal<Option<String>>,
+    status: RwSignal<Option<Notice>>,
+    on_delete: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let session = expect_session();
+    let key = draft.key.clone();
+    let size = size_text(draft.bytes);
+    let (card, saved, changes, summary) = match &draft.content {
+        Ok(summary) => (
+            summary.source.describe(),
+            date_time(summary.saved_at_ms),
+            match summary.changes {
+                1 => "1 change".to_owned(),
+                n => format!("{n} changes"),
+            },
+            Some(summary.clone()),
+        ),
+        Err(problem) => (
+            CardSource::from_storage_key(&key).map_or_else(
+                || key.trim_start_matches(DRAFT_KEY_PREFIX).to_owned(),
+                |source| source.describe(),
+            ),
+            String::new(),
+            match problem {
+                DraftError::Unreadable(reason) => format!("Cannot be read ({reason})"),
+                DraftError::OtherVersion(version) => {
+                    format!("Of another format (version {version})")
+                }
+            },
+            None,
+        ),
+    };
+    let editing_now = {
+        let source = summary.as_ref().map(|summary| summary.source.clone());
+        Signal::derive(move || source.as_ref() == Some(&session.store().source().get()))
+    };
+    let asking = {
+        let key = key.clone();
+        Signal::derive(move || {
+            confirming.with(|confirming| confirming.as_deref() == Some(key.as_str()))
+        })
+    };
+    let what = card.clone();
+    let open_button = summary.is_some().then(|| {
+        let key = key.clone();
+        let label = format!("Open the draft of {what}");
+        view! {
+            <button
+                type="button"
+                class="mce-button mce-button--primary"
+                aria-label=label
+                hidden=move || editing_now.get()
+                on:click=move |_| {
+                    session.drafts_shown().set(false);
+                    session.open_stored_draft(&key);
+                }
+            >
+                "Open"
+            </button>
+            <span class="mce-drafts__current" hidden=move || !editing_now.get()>"Editing now"</span>
+        }
+    });
+    let download_button = summary.as_ref().map(|summary| {
+        let key = key.clone();
+        let label = format!("Download the card of the draft of {what}");
+        let summary = summary.clone();
+        view! {
+            <button type="button" class="mce-button" aria-label=label on:click=move |_| status.set(Some(download_draft(&key, &summary)))>
+                "Download"
+            </button>
+        }
+    });
+    let delete = {
+        let key = key.clone();
+        let what = what.clone();
+        view! {
+            <button
+                type="button"
+                class="mce-button mce-button--danger"
+                aria-label=format!("Delete the draft of {what}")
+                hidden=move || asking.get() || editing_now.get()
+                on:click={
+                    let key = key.clone();
+                    move |_| confirming.set(Some(key.clone()))
+                }
+            >
+                "Delete"
+            </button>
+            <span class="mce-drafts__confirm" role="group" aria-label=format!("Delete the draft of {what}?") hidden=move || !asking.get()>
+                <button
+                    type="button"
+                    class="mce-button mce-button--danger"
+                    on:click={
+                        let what = what.clone();
+                        move |_| {
+                            status.set(Some(match session.delete_stored_draft(&key) {
+                                Ok(()) => Notice { error: false, text: format!("Deleted the draft of {what}.") },
+                                Err(problem) => Notice { error: true, text: format!("Could not delete the draft: {problem}.") },
+                            }));
+                            confirming.set(None);
+                            on_delete();
+                        }
+                    }
+                >
+                    "Delete for good"
+                </button>
+                <button type="button" class="mce-button" on:click=move |_| confirming.set(None)>"Keep"</button>
+            </span>
+        }
+    };
+    view! {
+        <tr data-key=key.clone()>
+            <th scope="row" class="mce-drafts__card">{card}</th>
+            <td class="mce-drafts__saved">{saved}</td>
+            <td>{changes}</td>
+            <td class="mce-drafts__size">{size}</td>
+            <td class="mce-drafts__actions">{open_button} {download_button} {delete}</td>
+        </tr>
+    }
+}
+
+/// Downloads the card a stored draft holds, named as the toolbar's
+/// Download names it; says what happened.
+fn download_draft(key: &str, summary: &DraftSummary) -> Notice {
+    let failed = |text: String| Notice { error: true, text };
+    let draft = match stored_text(key).map(|text| text.map(|text| decode(&text))) {
+        Ok(Some(Ok(draft))) => draft,
+        Ok(None) => return failed("That draft is no longer stored.".to_owned()),
+        Ok(Some(Err(problem))) => return failed(format!("Could not download it: {problem}.")),
+        Err(problem) => return failed(format!("Could not read the draft: {problem}.")),
+    };
+    let file = match &summary.source {
+        CardSource::File(name) => Some(name.as_str()),
+        _ => None,
+    };
+    let name = card_file_name(model_name(draft.arn.as_deref(), file).as_deref(), &today());
+    match download(&name, &card_file_text(&draft.card), "application/json") {
+        Ok(()) => Notice {
+            error: false,
+            text: format!(
+                "Downloaded the card of the draft of {} as {name}.",
+                summary.source.describe()
+            ),
+        },
+        Err(error) => failed(format!("The download failed: {error}.")),
+    }
+}
