@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 
+use super::form::rows::focus_later;
 use super::modal::Modal;
 use super::platform::{date_time, download, stored_entries, stored_text, today};
 use super::session::{Notice, expect_session};
@@ -64,7 +65,8 @@ pub fn DraftsDialog() -> impl IntoView {
         drafts
             .get()
             .into_iter()
-            .map(|draft| view! { <DraftRow draft confirming status on_delete=refresh /> })
+            .enumerate()
+            .map(|(index, draft)| view! { <DraftRow draft index confirming status on_delete=refresh /> })
             .collect_view()
     };
     view! {
@@ -94,6 +96,8 @@ pub fn DraftsDialog() -> impl IntoView {
                 </table>
             </div>
             <p
+                id=STATUS_ID
+                tabindex="-1"
                 class="mce-dialog__status"
                 class:mce-messages__error=move || status.with(|status| status.as_ref().is_some_and(|status| status.error))
                 role="status"
@@ -108,10 +112,17 @@ pub fn DraftsDialog() -> impl IntoView {
     }
 }
 
-/// One draft's row: what it is, and what can be done with it.
+/// The dialog's status line, which takes focus when the row that had it
+/// is deleted.
+const STATUS_ID: &str = "mce-drafts-status";
+
+/// One draft's row: what it is, and what can be done with it. Asking to
+/// delete moves focus to the confirmation, and Keep moves it back.
 #[component]
 fn DraftRow(
     draft: StoredDraft,
+    /// Its place in the list, for the ids of its buttons.
+    index: usize,
     confirming: RwSignal<Option<String>>,
     status: RwSignal<Option<Notice>>,
     on_delete: impl Fn() + Copy + Send + Sync + 'static,
@@ -184,18 +195,27 @@ fn DraftRow(
             </button>
         }
     });
+    let (delete_id, confirm_id) = (
+        format!("mce-draft-{index}-delete"),
+        format!("mce-draft-{index}-confirm"),
+    );
     let delete = {
         let key = key.clone();
         let what = what.clone();
         view! {
             <button
                 type="button"
+                id=delete_id.clone()
                 class="mce-button mce-button--danger"
                 aria-label=format!("Delete the draft of {what}")
                 hidden=move || asking.get() || editing_now.get()
                 on:click={
                     let key = key.clone();
-                    move |_| confirming.set(Some(key.clone()))
+                    let confirm_id = confirm_id.clone();
+                    move |_| {
+                        confirming.set(Some(key.clone()));
+                        focus_later(confirm_id.clone());
+                    }
                 }
             >
                 "Delete"
@@ -203,6 +223,7 @@ fn DraftRow(
             <span class="mce-drafts__confirm" role="group" aria-label=format!("Delete the draft of {what}?") hidden=move || !asking.get()>
                 <button
                     type="button"
+                    id=confirm_id
                     class="mce-button mce-button--danger"
                     on:click={
                         let what = what.clone();
@@ -213,12 +234,23 @@ fn DraftRow(
                             }));
                             confirming.set(None);
                             on_delete();
+                            // The row, and the button that had focus, are gone.
+                            focus_later(STATUS_ID.to_owned());
                         }
                     }
                 >
                     "Delete for good"
                 </button>
-                <button type="button" class="mce-button" on:click=move |_| confirming.set(None)>"Keep"</button>
+                <button
+                    type="button"
+                    class="mce-button"
+                    on:click=move |_| {
+                        confirming.set(None);
+                        focus_later(delete_id.clone());
+                    }
+                >
+                    "Keep"
+                </button>
             </span>
         }
     };

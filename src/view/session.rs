@@ -307,10 +307,7 @@ impl Session {
         let what = draft.source.describe();
         let saved_at = draft.saved_at_ms;
         let source_card = draft.source_card.clone();
-        remember_source(&draft.source);
-        let restored = draft.lineage.save.clone();
-        self.tab_saves.update_value(|saves| saves.took_in(restored));
-        self.store.restore(draft, source_card);
+        self.continue_from(draft, source_card);
         self.notify(
             false,
             format!("Opened the draft of {what} saved {}.", date_time(saved_at)),
@@ -336,10 +333,7 @@ impl Session {
         };
         if let Recovery::Offer { draft, .. } = offer {
             let saved_at = draft.saved_at_ms;
-            remember_source(&draft.source);
-            let restored = draft.lineage.save.clone();
-            self.tab_saves.update_value(|saves| saves.took_in(restored));
-            self.store.restore(*draft, source_card);
+            self.continue_from(*draft, source_card);
             self.notify(
                 false,
                 format!("Restored the draft saved at {}.", clock_time(saved_at)),
@@ -347,6 +341,15 @@ impl Session {
         }
         self.pending.set(None);
         self.save_now();
+    }
+
+    /// Continues from `draft`, departing from `source_card`: its source is
+    /// the one open from now on, and its save the last this tab took in.
+    fn continue_from(self, draft: Draft, source_card: Value) {
+        remember_source(&draft.source);
+        let restored = draft.lineage.save.clone();
+        self.tab_saves.update_value(|saves| saves.took_in(restored));
+        self.store.restore(draft, source_card);
     }
 
     /// Throws the offered draft away (the user chose to).

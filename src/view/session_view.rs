@@ -59,7 +59,7 @@ pub fn SaveStatus() -> impl IntoView {
             view! {
                 <span class="mce-save mce-save--failed" role="alert" data-testid="save-state">
                     {format!("Not saved: {problem}. Download or copy the card to keep your work")}
-                    {if full { ", or delete drafts you no longer need. " } else { ". " }}
+                    {if full { ", or delete drafts you no longer need. " } else { "." }}
                     {full.then(|| view! {
                         <button type="button" class="mce-link-button" on:click=move |_| session.drafts_shown().set(true)>"Drafts…"</button>
                     })}

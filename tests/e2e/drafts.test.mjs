@@ -357,11 +357,19 @@ test("full storage is reported, export is offered, and deleting an old draft fre
     await dialog.waitFor({ state: "visible" });
     const old = dialog.locator("tbody tr", { hasText: "old.json" });
     assert.match(await old.locator(".mce-drafts__size").textContent(), /MB$/);
+    // A second, deliberate click deletes; Keep does not. Focus follows.
+    const focused = () => page.evaluate(() => document.activeElement.getAttribute("aria-label") ?? document.activeElement.textContent);
     await old.getByRole("button", { name: "Delete the draft of “old.json”" }).click();
-    // A second, deliberate click deletes; Keep would not.
+    await page.waitForFunction(() => document.activeElement.textContent === "Delete for good");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter"); // Keep
+    await page.waitForFunction(() => document.activeElement.getAttribute("aria-label") === "Delete the draft of “old.json”");
     assert.equal(await page.evaluate(() => localStorage.getItem("model-card-editor.draft.file:old.json") !== null), true);
-    await old.getByRole("button", { name: "Delete for good" }).click();
-    assert.equal(await dialog.getByTestId("drafts-status").textContent(), "Deleted the draft of “old.json”.");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => document.activeElement.textContent === "Delete for good");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => document.activeElement.dataset.testid === "drafts-status");
+    assert.equal(await focused(), "Deleted the draft of “old.json”.");
     assert.equal(await dialog.locator("tbody tr", { hasText: "old.json" }).count(), 0);
     assert.equal(await page.evaluate(() => localStorage.getItem("model-card-editor.draft.file:old.json")), null);
     // The space freed takes the draft that could not be saved.
