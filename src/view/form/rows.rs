@@ -118,8 +118,8 @@ fn build_more(
     }
 }
 
-/// Focuses the element with `id` as soon as the view has rendered it, with
-/// the caret at the end of a text box's value.
+/// Focuses the element with `id` as soon as the view has rendered and
+/// shown it, with the caret at the end of a text box's value.
 ///
 /// Rendering finishes within a few executor ticks (microtasks), before the
 /// browser handles the next key press, so fast typing after "add" lands in
@@ -128,7 +128,12 @@ pub fn focus_later(id: String) {
     leptos::task::spawn_local(async move {
         for _ in 0..8 {
             leptos::task::tick().await;
-            if let Some(element) = document().get_element_by_id(&id) {
+            // An element being shown may still be `hidden` for a tick, and a
+            // hidden element does not take focus.
+            if let Some(element) = document()
+                .get_element_by_id(&id)
+                .filter(|element| element.closest("[hidden]").ok().flatten().is_none())
+            {
                 focus_element(element);
                 return;
             }
