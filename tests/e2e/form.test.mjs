@@ -339,6 +339,32 @@ test("a long table shows its first rows in the frame the card opens in, then the
   assert.deepEqual(other.errors, []);
 });
 
+test("a row added while a long table is still being built is there at once to take focus", async () => {
+  const other = await openApp();
+  try {
+    const { page } = other;
+    await page.goto(other.url);
+    await page.getByTestId("form-view").waitFor();
+    const TABLE = "/training_details/training_job_details/hyper_parameters";
+    const hyper = Array.from({ length: 99 }, (_, i) => ({ name: `p${i}`, value: String(i) }));
+    await page.getByRole("button", { name: "Paste…" }).click();
+    await page.locator("#mce-paste").getByLabel("JSON to open").fill(JSON.stringify({ training_details: { training_job_details: { hyper_parameters: hyper } } }));
+    const builtWhenAdded = await page.evaluate(async (table) => {
+      [...document.querySelectorAll("#mce-paste button")].find((b) => b.textContent === "Open").click();
+      await new Promise((done) => setTimeout(done, 0));
+      const built = document.querySelectorAll(`tr[data-path^="${table}/"]`).length;
+      document.querySelector(`[data-path="${table}"] .mce-button--add`).click();
+      return built;
+    }, TABLE);
+    assert.ok(builtWhenAdded < 99, `the table was still being built (${builtWhenAdded} of 99 rows)`);
+    await page.waitForFunction((path) => document.activeElement?.dataset.path === path, `${TABLE}/99/name`, { timeout: 5000 });
+    assert.equal(await page.locator(`tr[data-path^="${TABLE}/"]`).count(), 100);
+  } finally {
+    await other.close();
+  }
+  assert.deepEqual(other.errors, []);
+});
+
 test("the page raised no errors", () => {
   assert.deepEqual(app.errors, []);
 });

@@ -60,8 +60,8 @@ const LATER_CELLS: usize = 100;
 /// How many of `count` rows to build, each costing about `cells_per_row`
 /// grid cells (a number box with its messages): when rows appear, up to
 /// [`FIRST_CELLS`] more of them (at least one row) now, and the rest once
-/// the browser has shown those, [`LATER_CELLS`] a task. A row or two added
-/// or removed is built at once.
+/// the browser has shown those, [`LATER_CELLS`] a task. A few rows added,
+/// or any removed, are built at once.
 pub fn staged_rows(
     count: impl Fn() -> usize + Clone + Send + Sync + 'static,
     cells_per_row: impl Fn() -> usize + Send + Sync + 'static,
@@ -77,20 +77,27 @@ pub fn staged_rows(
     };
     {
         let count = count.clone();
-        Effect::new(move |first_run: Option<()>| {
+        Effect::new(move |previous: Option<usize>| {
             let count = count();
             let now = built.get_untracked();
             let (first, later) = untrack(|| (rows_for(FIRST_CELLS), rows_for(LATER_CELLS)));
-            if first_run.is_none() {
-                if count > now {
+            match previous {
+                None => {
+                    if count > now {
+                        catch_up(later);
+                    }
+                }
+                // A few rows added (or any removed) are built at once, with
+                // any still waiting: a row just added is there to take focus.
+                Some(previous) if count <= now + first || count <= previous + first.max(2) => {
+                    built.set(count);
+                }
+                Some(_) => {
+                    built.set(now + first);
                     catch_up(later);
                 }
-            } else if count <= now + first {
-                built.set(count);
-            } else {
-                built.set(now + first);
-                catch_up(later);
             }
+            count
         });
     }
     Signal::derive(move || count().min(built.get()))
