@@ -141,11 +141,10 @@ pub fn SourceEditor() -> impl IntoView {
         if parse_error.get_untracked().is_some() {
             return;
         }
-        let text = store.formatted_text();
+        let text = store.format_source();
         if let Some(element) = textarea.get_untracked() {
             element.set_value(&text);
         }
-        store.edit_source(text);
         // The new indent is not an edit of the card, so no edit saves it:
         // without this, a reload before the next edit would bring the
         // draft back laid out as before.

@@ -403,7 +403,7 @@ impl CardStore {
     /// Format: a card that came compact (on one line, as the registry and
     /// minified files give it) is indented with two spaces from now on, in
     /// the view and when saved; an indented card keeps its indent.
-    pub fn formatted_text(&self) -> String {
+    fn formatted_text(&self) -> String {
         self.commit_source();
         self.inner.update_value(|inner| {
             if inner.style.indent.is_none() {
@@ -411,6 +411,20 @@ impl CardStore {
             }
         });
         self.card_text()
+    }
+
+    /// Formats the card's text (see [`CardStore::formatted_text`]) and makes
+    /// it the source view's text. That text is the card exactly, so it is
+    /// not parsed again (on the largest card a parse is about 5 ms).
+    pub fn format_source(&self) -> String {
+        let text = self.formatted_text();
+        let revision = self.revision.get_untracked();
+        self.source_draft.set(Some(SourceDraft {
+            text: text.clone(),
+            revision,
+            error: None,
+        }));
+        text
     }
 
     /// Runs `read` on the whole card, untracked.
