@@ -339,6 +339,39 @@ test("a long table shows its first rows in the frame the card opens in, then the
   assert.deepEqual(other.errors, []);
 });
 
+test("an arrow key past the last row a grid has built so far builds the rest and moves there", async () => {
+  const other = await openApp();
+  try {
+    const { page } = other;
+    await page.goto(other.url);
+    await page.getByTestId("form-view").waitFor();
+    const points = Array.from({ length: 100 }, (_, i) => [i / 100, 1 - i / 100]);
+    const card = { evaluation_details: [{ name: "holdout", metric_groups: [{ name: "curves", metric_data: [{ name: "roc", type: "linear_graph", value: points }] }] }] };
+    await page.getByRole("button", { name: "Paste…" }).click();
+    await page.locator("#mce-paste").getByLabel("JSON to open").fill(JSON.stringify(card));
+    await page.locator("#mce-paste").getByRole("button", { name: "Open" }).click();
+    await page.locator(`[data-path="${EVAL}"] .mce-item__toggle`).first().click();
+    // The group opens, and in the same task, before the rest of the rows
+    // are built, ArrowDown is pressed in the last row built.
+    const from = await page.evaluate(async ({ group, metric }) => {
+      document.querySelector(`[data-path="${group}"] .mce-item__toggle`).click();
+      for (let i = 0; i < 20; i++) await Promise.resolve();
+      const cells = [...document.querySelectorAll(`[data-path^="${metric}/value/"][data-path$="/1"]`)];
+      const last = cells[cells.length - 1];
+      last.focus();
+      last.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowDown", bubbles: true, cancelable: true }));
+      return { path: last.dataset.path, built: cells.length };
+    }, { group: GROUP, metric: METRIC });
+    assert.ok(from.built < 100, `the grid was still being built (${from.built} of 100 rows)`);
+    const next = `${METRIC}/value/${from.built}/1`;
+    await page.waitForFunction((next) => document.activeElement?.dataset.path === next, next, { timeout: 5000 });
+    assert.equal(await page.locator(`[data-path^="${METRIC}/value/"][data-path$="/1"]`).count(), 100);
+  } finally {
+    await other.close();
+  }
+  assert.deepEqual(other.errors, []);
+});
+
 test("a row added while a long table is still being built is there at once to take focus", async () => {
   const other = await openApp();
   try {

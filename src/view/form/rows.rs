@@ -65,7 +65,7 @@ const LATER_CELLS: usize = 100;
 pub fn staged_rows(
     count: impl Fn() -> usize + Clone + Send + Sync + 'static,
     cells_per_row: impl Fn() -> usize + Send + Sync + 'static,
-) -> Signal<usize> {
+) -> StagedRows {
     let rows_for = move |cells: usize| (cells / cells_per_row().max(1)).max(1);
     let built = RwSignal::new(untrack(&count).min(untrack(|| rows_for(FIRST_CELLS))));
     let catch_up = {
@@ -100,7 +100,34 @@ pub fn staged_rows(
             count
         });
     }
-    Signal::derive(move || count().min(built.get()))
+    StagedRows {
+        built,
+        count: Signal::derive(count),
+    }
+}
+
+/// The rows of a table or grid built so far (see [`staged_rows`]).
+#[derive(Clone, Copy)]
+pub struct StagedRows {
+    built: RwSignal<usize>,
+    count: Signal<usize>,
+}
+
+impl StagedRows {
+    /// How many rows to build now, tracked.
+    pub fn get(&self) -> usize {
+        self.count.get().min(self.built.get())
+    }
+
+    /// Whether some rows are still to be built.
+    pub fn pending(&self) -> bool {
+        self.built.get_untracked() < self.count.get_untracked()
+    }
+
+    /// Builds every row now: a key moved past the last one built.
+    pub fn finish(&self) {
+        self.built.set(self.count.get_untracked());
+    }
 }
 
 /// Builds `rows` more, and schedules the next ones in a task of their own

@@ -164,7 +164,7 @@ pub fn LabelledNumbers(
     view! {
         <GridFrame pointer=pointer.clone() label heading_level size paste_error>
             <div class="mce-table-scroll">
-                <table class="mce-table mce-grid__table" on:paste=on_paste on:keydown=move_between_cells>
+                <table class="mce-table mce-grid__table" on:paste=on_paste on:keydown=move |event| move_between_cells(event, built)>
                     <thead>
                         <tr>
                             <th scope="col" class="mce-table__index">"#"</th>

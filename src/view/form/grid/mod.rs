@@ -14,7 +14,7 @@ use serde_json::{Map, Number, Value};
 
 use super::frame::{FieldIds, MessageList, field_messages, heading};
 use super::leaf::{ControlAttrs, NumberControl, NumberDraft, text_signal};
-use super::rows::staged_rows;
+use super::rows::{StagedRows, staged_rows};
 use crate::domain::grid_nav::{self, Caret, Modifiers};
 use crate::domain::grid_text::{PastedTable, parse_table};
 use crate::domain::pointer::JsonPointer;
@@ -170,8 +170,10 @@ fn LabelCell(
 
 /// Moves focus between a grid's cells from the keyboard, as a
 /// spreadsheet does ([`grid_nav::step`] decides when a key moves): to the
-/// cell that many rows and columns away, if it holds a box.
-fn move_between_cells(event: web_sys::KeyboardEvent) {
+/// cell that many rows and columns away, if it holds a box. A move past the
+/// last row built while `rows` are still being built builds them all, and
+/// lands once they are there.
+fn move_between_cells(event: web_sys::KeyboardEvent, rows: StagedRows) {
     if event.is_composing() {
         return;
     }
@@ -188,7 +190,7 @@ fn move_between_cells(event: web_sys::KeyboardEvent) {
         shift: event.shift_key(),
         other: event.alt_key() || event.ctrl_key() || event.meta_key(),
     };
-    let Some((rows, columns)) =
+    let Some((row_step, column_step)) =
         grid_nav::step(&event.key(), modifiers, Caret::of(length, start, end))
     else {
         return;
@@ -206,23 +208,47 @@ fn move_between_cells(event: web_sys::KeyboardEvent) {
         return;
     };
     let (Ok(target_row), Ok(target_column)) = (
-        u32::try_from(row.row_index() as isize + rows),
-        u32::try_from(cell.cell_index() as isize + columns),
+        u32::try_from(row.row_index() as isize + row_step),
+        u32::try_from(cell.cell_index() as isize + column_step),
     ) else {
         return;
     };
-    let next = table
-        .rows()
-        .item(target_row)
-        .and_then(|row| row.dyn_into::<web_sys::HtmlTableRowElement>().ok())
-        .and_then(|row| row.cells().item(target_column))
-        .and_then(|cell| cell.query_selector("input").ok().flatten())
-        .and_then(|next| next.dyn_into::<web_sys::HtmlInputElement>().ok());
-    if let Some(next) = next {
+    if let Some(next) = box_at(&table, target_row, target_column) {
         event.prevent_default();
-        let _ = next.focus();
-        next.select();
+        focus_and_select(&next);
+    } else if target_row >= table.rows().length() && rows.pending() {
+        event.prevent_default();
+        rows.finish();
+        leptos::task::spawn_local(async move {
+            for _ in 0..8 {
+                leptos::task::tick().await;
+                if let Some(next) = box_at(&table, target_row, target_column) {
+                    focus_and_select(&next);
+                    return;
+                }
+            }
+        });
     }
+}
+
+/// The text box in the cell at `row` and `column` of `table`, if any.
+fn box_at(
+    table: &web_sys::HtmlTableElement,
+    row: u32,
+    column: u32,
+) -> Option<web_sys::HtmlInputElement> {
+    table
+        .rows()
+        .item(row)
+        .and_then(|row| row.dyn_into::<web_sys::HtmlTableRowElement>().ok())
+        .and_then(|row| row.cells().item(column))
+        .and_then(|cell| cell.query_selector("input").ok().flatten())
+        .and_then(|next| next.dyn_into::<web_sys::HtmlInputElement>().ok())
+}
+
+fn focus_and_select(input: &web_sys::HtmlInputElement) {
+    let _ = input.focus();
+    input.select();
 }
 
 /// The frame around every grid: title, size, paste hint, paste errors and
