@@ -73,25 +73,11 @@ mod tests {
     use serde_json::json;
 
     use super::*;
-    use crate::domain::document::HistorySnapshot;
-    use crate::domain::drafts::{DRAFT_VERSION, Draft, LAST_SOURCE_KEY, encode, fingerprint};
+    use crate::domain::drafts::{DRAFT_VERSION, Draft, LAST_SOURCE_KEY, encode};
 
     fn draft(source: CardSource, saved_at_ms: f64, card: serde_json::Value) -> (String, String) {
         let source_card = json!({"model_overview": {"model_creator": "Team"}});
-        let draft = Draft {
-            version: DRAFT_VERSION,
-            source_fingerprint: fingerprint(&source_card),
-            source_card,
-            source: source.clone(),
-            saved_at_ms,
-            arn: None,
-            status: None,
-            card,
-            indent: None,
-            trailing_newline: false,
-            history: HistorySnapshot::default(),
-            lineage: Default::default(),
-        };
+        let draft = Draft::for_test(source.clone(), source_card, card, saved_at_ms);
         (source.storage_key(), encode(&draft))
     }
 

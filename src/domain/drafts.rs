@@ -219,6 +219,33 @@ impl Draft {
     }
 }
 
+#[cfg(test)]
+impl Draft {
+    /// A draft of `card`, from `source`'s `source_card`, saved at
+    /// `saved_at_ms`, with no history: for tests.
+    pub(crate) fn for_test(
+        source: CardSource,
+        source_card: Value,
+        card: Value,
+        saved_at_ms: f64,
+    ) -> Self {
+        Self {
+            version: DRAFT_VERSION,
+            source,
+            saved_at_ms,
+            source_fingerprint: fingerprint(&source_card),
+            source_card,
+            arn: None,
+            status: None,
+            card,
+            indent: None,
+            trailing_newline: false,
+            history: HistorySnapshot::default(),
+            lineage: Lineage::default(),
+        }
+    }
+}
+
 /// Why stored text is not a usable draft.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DraftError {
@@ -528,31 +555,19 @@ mod tests {
 
     /// Another tab's draft of `card`, started from `opened()`.
     fn saved(card: Value) -> Draft {
-        Draft {
-            version: DRAFT_VERSION,
-            source: CardSource::Pasted,
-            saved_at_ms: 0.0,
-            source_fingerprint: fingerprint(&opened()),
-            source_card: opened(),
-            arn: None,
-            status: None,
-            card,
-            indent: None,
-            trailing_newline: false,
-            history: HistorySnapshot::default(),
-            lineage: Lineage::default(),
-        }
+        Draft::for_test(CardSource::Pasted, opened(), card, 0.0)
+    }
+
+    /// What this tab does about `theirs`, both tabs having started from the
+    /// card as opened.
+    fn reconcile_opened(theirs: &Draft, mine: &Value) -> Reconciliation {
+        reconcile((&opened(), &fingerprint(&opened())), None, theirs, mine)
     }
 
     #[test]
     fn another_tab_with_the_same_card_needs_nothing() {
         assert_eq!(
-            reconcile(
-                (&opened(), &fingerprint(&opened())),
-                None,
-                &saved(opened()),
-                &opened()
-            ),
+            reconcile_opened(&saved(opened()), &opened()),
             Reconciliation::Nothing
         );
     }
@@ -564,12 +579,7 @@ mod tests {
         draft.source_card = other.clone();
         draft.source_fingerprint = fingerprint(&other);
         assert_eq!(
-            reconcile(
-                (&opened(), &fingerprint(&opened())),
-                None,
-                &draft,
-                &opened()
-            ),
+            reconcile_opened(&draft, &opened()),
             Reconciliation::OtherCard
         );
     }
@@ -581,12 +591,7 @@ mod tests {
         let mut theirs = opened();
         theirs["intended_uses"]["risk_rating"] = json!("High");
         assert_eq!(
-            reconcile(
-                (&opened(), &fingerprint(&opened())),
-                None,
-                &saved(theirs),
-                &mine
-            ),
+            reconcile_opened(&saved(theirs), &mine),
             Reconciliation::TakeIn(json!({
                 "model_overview": {"model_creator": "Mine"},
                 "intended_uses": {"risk_rating": "High"}
@@ -602,12 +607,7 @@ mod tests {
         let mut theirs = opened();
         theirs["intended_uses"]["risk_rating"] = json!("High");
         assert_eq!(
-            reconcile(
-                (&opened(), &fingerprint(&opened())),
-                None,
-                &saved(theirs),
-                &mine
-            ),
+            reconcile_opened(&saved(theirs), &mine),
             Reconciliation::SaveMine
         );
     }
@@ -618,12 +618,7 @@ mod tests {
         mine["model_overview"]["model_creator"] = json!("Mine");
         let mut theirs = opened();
         theirs["model_overview"]["model_creator"] = json!("Theirs");
-        let Reconciliation::Ask(merge) = reconcile(
-            (&opened(), &fingerprint(&opened())),
-            None,
-            &saved(theirs),
-            &mine,
-        ) else {
+        let Reconciliation::Ask(merge) = reconcile_opened(&saved(theirs), &mine) else {
             panic!("expected a question");
         };
         assert_eq!(merge.conflicts.len(), 1);
@@ -664,7 +659,7 @@ mod tests {
         );
         // From the card as opened, the same drafts would clash.
         assert!(matches!(
-            reconcile((&opened(), &fingerprint(&opened())), None, &theirs, &mine),
+            reconcile_opened(&theirs, &mine),
             Reconciliation::Ask(_)
         ));
     }
