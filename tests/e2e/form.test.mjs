@@ -30,6 +30,32 @@ const sourceText = async () => {
   return text;
 };
 
+/** Runs `body` on a page of its own with the editor open on a new card, and
+ * checks that the page raised no errors. */
+async function inFreshEditor(body) {
+  const other = await openApp();
+  try {
+    await other.page.goto(other.url);
+    await other.page.getByTestId("form-view").waitFor();
+    await body(other.page);
+  } finally {
+    await other.close();
+  }
+  assert.deepEqual(other.errors, []);
+}
+
+/** Puts `card` in the paste dialog, ready to open. */
+async function fillPasteDialog(page, card) {
+  await page.getByRole("button", { name: "Paste…" }).click();
+  await page.locator("#mce-paste").getByLabel("JSON to open").fill(JSON.stringify(card));
+}
+
+/** Opens `card` through the paste dialog. */
+async function openPasted(page, card) {
+  await fillPasteDialog(page, card);
+  await page.locator("#mce-paste").getByRole("button", { name: "Open" }).click();
+}
+
 const EVAL = "/evaluation_details/0";
 const GROUP = `${EVAL}/metric_groups/0`;
 const METRIC = `${GROUP}/metric_data/0`;
@@ -277,18 +303,12 @@ test("grids: the arrow keys and Enter move between cells, as in a spreadsheet", 
 });
 
 test("a long grid builds its later rows after its first frame, and a problem far down it still gets focus", async () => {
-  const other = await openApp();
-  try {
-    const { page } = other;
-    await page.goto(other.url);
-    await page.getByTestId("form-view").waitFor();
+  await inFreshEditor(async (page) => {
     const points = Array.from({ length: 100 }, (_, i) => [i / 100, 1 - i / 100]);
     points[79][1] = "high";
     const metric = { name: "roc", type: "linear_graph", value: points };
     const card = { evaluation_details: [{ name: "holdout", metric_groups: [{ name: "curves", metric_data: [metric] }] }] };
-    await page.getByRole("button", { name: "Paste…" }).click();
-    await page.locator("#mce-paste").getByLabel("JSON to open").fill(JSON.stringify(card));
-    await page.locator("#mce-paste").getByRole("button", { name: "Open" }).click();
+    await openPasted(page, card);
 
     // The problem's cell is in row 80 of a grid inside a collapsed group.
     const cell = `${METRIC}/value/79/1`;
@@ -296,18 +316,11 @@ test("a long grid builds its later rows after its first frame, and a problem far
     await page.waitForFunction((cell) => document.activeElement?.dataset.path === cell, cell, { timeout: 5000 });
     const rows = await page.locator(`[data-path^="${METRIC}/value/"][data-path$="/1"]`).count();
     assert.equal(rows, 100, "every row is built");
-  } finally {
-    await other.close();
-  }
-  assert.deepEqual(other.errors, []);
+  });
 });
 
 test("a long table shows its first rows in the frame the card opens in, then the rest, and a problem far down it still gets focus", async () => {
-  const other = await openApp();
-  try {
-    const { page } = other;
-    await page.goto(other.url);
-    await page.getByTestId("form-view").waitFor();
+  await inFreshEditor(async (page) => {
     const TABLE = "/training_details/training_job_details/hyper_parameters";
     const hyper = Array.from({ length: 100 }, (_, i) => ({ name: `p${i}`, value: String(i) }));
     hyper[89].name = "";
@@ -323,9 +336,7 @@ test("a long table shows its first rows in the frame the card opens in, then the
       });
       observer.observe(document.body, { childList: true, subtree: true });
     }, TABLE);
-    await page.getByRole("button", { name: "Paste…" }).click();
-    await page.locator("#mce-paste").getByLabel("JSON to open").fill(JSON.stringify(card));
-    await page.locator("#mce-paste").getByRole("button", { name: "Open" }).click();
+    await openPasted(page, card);
 
     const cell = `${TABLE}/89/name`;
     await page.locator(`[data-testid=problem-list] li[data-field="${cell}"] button`).click();
@@ -333,23 +344,14 @@ test("a long table shows its first rows in the frame the card opens in, then the
     const first = await page.evaluate(() => window.rowsInFirstFrame);
     assert.ok(first > 0 && first < 100, `the first frame held ${first} rows`);
     assert.equal(await page.locator(`tr[data-path^="${TABLE}/"]`).count(), 100, "every row is built");
-  } finally {
-    await other.close();
-  }
-  assert.deepEqual(other.errors, []);
+  });
 });
 
 test("an arrow key past the last row a grid has built so far builds the rest and moves there", async () => {
-  const other = await openApp();
-  try {
-    const { page } = other;
-    await page.goto(other.url);
-    await page.getByTestId("form-view").waitFor();
+  await inFreshEditor(async (page) => {
     const points = Array.from({ length: 100 }, (_, i) => [i / 100, 1 - i / 100]);
     const card = { evaluation_details: [{ name: "holdout", metric_groups: [{ name: "curves", metric_data: [{ name: "roc", type: "linear_graph", value: points }] }] }] };
-    await page.getByRole("button", { name: "Paste…" }).click();
-    await page.locator("#mce-paste").getByLabel("JSON to open").fill(JSON.stringify(card));
-    await page.locator("#mce-paste").getByRole("button", { name: "Open" }).click();
+    await openPasted(page, card);
     await page.locator(`[data-path="${EVAL}"] .mce-item__toggle`).first().click();
     // The group opens, and in the same task, before the rest of the rows
     // are built, ArrowDown is pressed in the last row built.
@@ -366,22 +368,14 @@ test("an arrow key past the last row a grid has built so far builds the rest and
     const next = `${METRIC}/value/${from.built}/1`;
     await page.waitForFunction((next) => document.activeElement?.dataset.path === next, next, { timeout: 5000 });
     assert.equal(await page.locator(`[data-path^="${METRIC}/value/"][data-path$="/1"]`).count(), 100);
-  } finally {
-    await other.close();
-  }
-  assert.deepEqual(other.errors, []);
+  });
 });
 
 test("a row added while a long table is still being built is there at once to take focus", async () => {
-  const other = await openApp();
-  try {
-    const { page } = other;
-    await page.goto(other.url);
-    await page.getByTestId("form-view").waitFor();
+  await inFreshEditor(async (page) => {
     const TABLE = "/training_details/training_job_details/hyper_parameters";
     const hyper = Array.from({ length: 99 }, (_, i) => ({ name: `p${i}`, value: String(i) }));
-    await page.getByRole("button", { name: "Paste…" }).click();
-    await page.locator("#mce-paste").getByLabel("JSON to open").fill(JSON.stringify({ training_details: { training_job_details: { hyper_parameters: hyper } } }));
+    await fillPasteDialog(page, { training_details: { training_job_details: { hyper_parameters: hyper } } });
     const builtWhenAdded = await page.evaluate(async (table) => {
       [...document.querySelectorAll("#mce-paste button")].find((b) => b.textContent === "Open").click();
       await new Promise((done) => setTimeout(done, 0));
@@ -392,10 +386,7 @@ test("a row added while a long table is still being built is there at once to ta
     assert.ok(builtWhenAdded < 99, `the table was still being built (${builtWhenAdded} of 99 rows)`);
     await page.waitForFunction((path) => document.activeElement?.dataset.path === path, `${TABLE}/99/name`, { timeout: 5000 });
     assert.equal(await page.locator(`tr[data-path^="${TABLE}/"]`).count(), 100);
-  } finally {
-    await other.close();
-  }
-  assert.deepEqual(other.errors, []);
+  });
 });
 
 test("the page raised no errors", () => {
