@@ -6,4 +6,5 @@
 //! holds the benchmark's measurement hooks).
 
 pub mod domain;
+pub mod first_view;
 pub mod view;

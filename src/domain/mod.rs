@@ -13,6 +13,7 @@ pub mod draft_list;
 pub mod drafts;
 pub mod export;
 pub mod findings;
+pub mod first_view;
 pub mod form;
 pub mod grid_nav;
 pub mod grid_text;

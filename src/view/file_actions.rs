@@ -10,6 +10,7 @@ use super::modal::Modal;
 use super::platform::{FileProblem, fetch_text, read_file};
 use super::session::{OpenRequest, Session, expect_session};
 use super::store::{LoadedCard, PackageInfo};
+use super::takeover;
 use crate::domain::check::MAX_FILE_BYTES;
 use crate::domain::drafts::CardSource;
 use crate::domain::import::{ImportError, Imported, import_bytes, import_text};
@@ -309,17 +310,28 @@ pub fn open_link(session: Session, path: String) {
     }
     let address = url.href();
     session.set_opening(CardSource::Link(path.clone()).describe());
+    let store = session.store();
     leptos::task::spawn_local(async move {
         let what = format!("the linked card {path}");
-        match fetch_text(&address).await {
+        let opened = match fetch_text(&address).await {
             Ok(text) => match import_text(&text) {
                 Ok(imported) => {
                     let (card, announcement) = loaded(imported, CardSource::Link(path));
                     session.open(request, card, announcement);
+                    takeover::keep_items_as_shown(store);
+                    true
                 }
-                Err(error) => refuse(session, request, &what, error),
+                Err(error) => {
+                    refuse(session, request, &what, error);
+                    false
+                }
             },
-            Err(error) => refuse(session, request, &what, error),
-        }
+            Err(error) => {
+                refuse(session, request, &what, error);
+                false
+            }
+        };
+        // The first view, if it showed this card meanwhile, gives way.
+        takeover::take_over_when_ready(store, session, opened);
     });
 }

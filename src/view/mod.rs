@@ -26,5 +26,6 @@ pub mod source_editor;
 pub mod store;
 pub mod submit;
 pub mod subscriptions;
+pub mod takeover;
 
 pub use app::{App, Editor};

@@ -123,7 +123,7 @@ test("while the app downloads, the loading line's bar shows how much of it has a
   await page.waitForFunction(() => !document.getElementById("mce-loading"));
   const seen = await page.evaluate(() => window.barSeen);
   const dist = resolve(import.meta.dirname, "../../dist");
-  const wasm = readdirSync(dist).find((name) => name.endsWith("_bg.wasm"));
+  const wasm = readdirSync(dist).find((name) => /^model-card-editor-.*_bg\.wasm$/.test(name));
   const size = statSync(join(dist, wasm)).size;
   assert.ok(seen.length > 2, `the bar moved (${seen.length} updates)`);
   assert.ok(seen.every(([, max]) => max === size), `its total is the module's size as served, ${size} bytes`);

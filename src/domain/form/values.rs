@@ -4,7 +4,7 @@
 
 use serde_json::{Map, Number, Value};
 
-use super::node::{FormNode, NodeKind, ObjectNode, Variant, VariantsNode};
+use super::node::{ArrayNode, FormNode, NodeKind, ObjectNode, Variant, VariantsNode};
 
 /// The value a newly added item of `node` starts as: required fields
 /// present and empty, so the form asks for them, optional ones left out.
@@ -184,6 +184,48 @@ pub fn field_id(pointer: &str) -> String {
         }
     }
     id
+}
+
+/// "3 items · at most 10" or "16 items · the schema suggests at most 15,
+/// without enforcing it".
+pub fn limit_text(count: usize, array: &ArrayNode) -> String {
+    let mut text = match count {
+        1 => "1 item".to_owned(),
+        n => format!("{n} items"),
+    };
+    if let Some(min) = array.min_items.filter(|min| *min > 0) {
+        text.push_str(&format!(" · at least {min}"));
+    }
+    if let Some(max) = array.max_items {
+        text.push_str(&format!(" · at most {max}"));
+    } else if let Some(intended) = array.intended_max_items {
+        text.push_str(&format!(
+            " · the schema suggests at most {intended}, without enforcing it"
+        ));
+    }
+    text
+}
+
+/// What a collapsed item's title shows after its number: its name, or for
+/// a variant item its name and kind.
+pub fn summary_of(item: &FormNode, value: Option<&Value>) -> String {
+    let (label_node, kind) = match (&item.kind, value) {
+        (NodeKind::Variants(variants), Some(value)) => match variants.select(value) {
+            Some(index) => (
+                &variants.variants[index].node,
+                Some(variants.variants[index].label.clone()),
+            ),
+            None => (item, None),
+        },
+        _ => (item, None),
+    };
+    let name = item_summary(item, value).or_else(|| item_summary(label_node, value));
+    match (name, kind) {
+        (Some(name), Some(kind)) => format!("{name} · {kind}"),
+        (Some(name), None) => name,
+        (None, Some(kind)) => kind,
+        (None, None) => String::new(),
+    }
 }
 
 #[cfg(test)]

@@ -3,13 +3,12 @@
 //! with thousands of fields shows at once and stays light.
 
 use leptos::prelude::*;
-use serde_json::Value;
 
 use super::frame::{FieldIds, MessageList, field_messages, heading};
-use super::rows::{RowActions, array_len, focus_later, limit_text, row_keys};
+use super::rows::{RowActions, array_len, focus_later, row_keys};
 use super::schema_field::schema_field;
-use crate::domain::form::node::{ArrayNode, FormNode, NodeKind};
-use crate::domain::form::values::{field_id, item_summary, new_value};
+use crate::domain::form::node::{ArrayNode, FormNode};
+use crate::domain::form::values::{field_id, limit_text, new_value, summary_of};
 use crate::domain::pointer::JsonPointer;
 use crate::view::store::{CardStore, expect_store};
 
@@ -238,27 +237,5 @@ fn ItemCard(
                 {body}
             </div>
         </li>
-    }
-}
-
-/// What a collapsed item's title shows after its number: its name, or for
-/// a variant item its name and kind.
-fn summary_of(item: &FormNode, value: Option<&Value>) -> String {
-    let (label_node, kind) = match (&item.kind, value) {
-        (NodeKind::Variants(variants), Some(value)) => match variants.select(value) {
-            Some(index) => (
-                &variants.variants[index].node,
-                Some(variants.variants[index].label.clone()),
-            ),
-            None => (item, None),
-        },
-        _ => (item, None),
-    };
-    let name = item_summary(item, value).or_else(|| item_summary(label_node, value));
-    match (name, kind) {
-        (Some(name), Some(kind)) => format!("{name} · {kind}"),
-        (Some(name), None) => name,
-        (None, Some(kind)) => kind,
-        (None, None) => String::new(),
     }
 }

@@ -5,9 +5,9 @@ use leptos::prelude::*;
 
 use super::frame::{FieldIds, MessageList, field_messages, heading};
 use super::leaf::{ControlAttrs, NumberControl, NumberDraft, TextControl};
-use super::rows::{RowActions, array_len, focus_later, limit_text, row_keys};
+use super::rows::{RowActions, array_len, focus_later, row_keys};
 use crate::domain::form::node::{ArrayNode, FormNode, NodeKind};
-use crate::domain::form::values::{field_id, new_value};
+use crate::domain::form::values::{field_id, limit_text, new_value};
 use crate::domain::pointer::JsonPointer;
 use crate::view::store::expect_store;
 

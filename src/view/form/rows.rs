@@ -5,7 +5,6 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use crate::domain::document::Edit;
-use crate::domain::form::node::ArrayNode;
 use crate::domain::form::values::field_id;
 use crate::domain::pointer::JsonPointer;
 use crate::view::platform::after_next_paint;
@@ -22,26 +21,6 @@ pub fn array_len(store: CardStore, pointer: &JsonPointer) -> Memo<usize> {
             value.and_then(Value::as_array).map_or(0, Vec::len)
         })
     })
-}
-
-/// "3 items · at most 10" or "16 items · the schema suggests at most 15,
-/// without enforcing it".
-pub fn limit_text(count: usize, array: &ArrayNode) -> String {
-    let mut text = match count {
-        1 => "1 item".to_owned(),
-        n => format!("{n} items"),
-    };
-    if let Some(min) = array.min_items.filter(|min| *min > 0) {
-        text.push_str(&format!(" · at least {min}"));
-    }
-    if let Some(max) = array.max_items {
-        text.push_str(&format!(" · at most {max}"));
-    } else if let Some(intended) = array.intended_max_items {
-        text.push_str(&format!(
-            " · the schema suggests at most {intended}, without enforcing it"
-        ));
-    }
-    text
 }
 
 /// The cells a table or grid builds in one frame when many rows appear at

@@ -9,9 +9,9 @@ use super::items::PAGE;
 use super::leaf::{
     CheckboxControl, ControlAttrs, NumberControl, NumberDraft, SelectControl, TextControl,
 };
-use super::rows::{RowActions, array_len, focus_later, limit_text, row_keys, staged_rows};
+use super::rows::{RowActions, array_len, focus_later, row_keys, staged_rows};
 use crate::domain::form::node::{ArrayNode, FormNode, NodeKind, ObjectNode, PropertyNode};
-use crate::domain::form::values::{field_id, new_value};
+use crate::domain::form::values::{field_id, limit_text, new_value};
 use crate::domain::pointer::JsonPointer;
 use crate::view::store::expect_store;
 

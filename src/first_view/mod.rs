@@ -1,0 +1,144 @@
+//! The first view: a linked card shown, and typed into, while the editor's
+//! module is still downloading.
+//!
+//! The editor is one WebAssembly module of about 400 KB; on a slow
+//! connection it takes seconds to arrive. This is a second, small module
+//! (no framework: the page is built with `web_sys` calls) that `index.html`
+//! loads first when the address names a card (`?card=`) that has no draft.
+//! It shows the card as the editor's form does, from the same schema walk
+//! and with the same markup and `data-path`s, and takes typing into its
+//! text boxes, choices and checkboxes. Every edit is recorded
+//! ([`FirstViewEdits`], kept in storage against a reload). When the editor
+//! has built its own form, it takes over: it replays the edits through its
+//! own controls, puts focus, caret and scroll where they were, and removes
+//! this page (`src/view/takeover.rs`).
+//!
+//! What needs the editor (adding and removing items, switching a metric's
+//! type, validation, the toolbar) says it is on its way rather than
+//! pretending to work.
+
+mod fields;
+mod page;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Element, HtmlInputElement, Storage};
+
+use crate::domain::drafts::CardSource;
+use crate::domain::first_view::{FIRST_VIEW_KEY, FirstViewEdits, Typed};
+use crate::domain::import::import_text;
+
+pub use page::FIRST_VIEW_ID;
+
+/// Shows the linked card, if this page should. This module has arrived, so
+/// the editor's download may begin now (`mceFirstViewSettled`): it then
+/// shares the connection only with the card, already on its way, and a
+/// card that is slow to come does not hold the editor back.
+pub fn start() {
+    settle();
+    wasm_bindgen_futures::spawn_local(async {
+        show().await;
+    });
+}
+
+async fn show() -> Option<()> {
+    let window = web_sys::window()?;
+    let document = window.document()?;
+    let location = window.location();
+    let search = web_sys::UrlSearchParams::new_with_str(&location.search().ok()?).ok()?;
+    let path = search.get("card")?;
+    let storage = window.local_storage().ok().flatten();
+    // A card with a draft opens as the editor decides (continue, or ask).
+    if let Some(storage) = &storage
+        && storage
+            .get_item(&CardSource::Link(path.clone()).storage_key())
+            .ok()
+            .flatten()
+            .is_some()
+    {
+        return None;
+    }
+    let address = web_sys::Url::new_with_base(&path, &location.href().ok()?).ok()?;
+    if address.origin() != location.origin().ok()? {
+        return None;
+    }
+    // index.html's request for the card; the editor takes the same answer.
+    let early = js_sys::Reflect::get(&window, &"mceEarlyRequests".into()).ok()?;
+    let request = js_sys::Reflect::get(&early, &address.href().into()).ok()?;
+    let answer = JsFuture::from(request.dyn_into::<js_sys::Promise>().ok()?)
+        .await
+        .ok()?;
+    let status = js_sys::Reflect::get(&answer, &"status".into())
+        .ok()?
+        .as_f64()?;
+    if !(200.0..300.0).contains(&status) {
+        return None;
+    }
+    let text = js_sys::Reflect::get(&answer, &"text".into())
+        .ok()?
+        .as_string()?;
+    // Anything the importer refuses, the editor explains.
+    let card = import_text(&text).ok()?.card;
+    let stored = storage
+        .as_ref()
+        .and_then(|storage| storage.get_item(FIRST_VIEW_KEY).ok().flatten())
+        .and_then(|text| FirstViewEdits::from_json(&text, &path))
+        .unwrap_or_else(|| FirstViewEdits::new(&path));
+    // The editor may have started first: on a fast connection, or while
+    // the card was slow to come (the reader may have opened another).
+    if document.get_element_by_id("mce-main").is_some() {
+        return None;
+    }
+    let edits = Rc::new(RefCell::new(stored));
+    let root = page::build(&document, &CardSource::Link(path).describe(), &card, &edits)?;
+    listen_for_edits(&root, edits, storage);
+    Some(())
+}
+
+/// One listener for every control: records what it holds, marks it edited
+/// (the editor replays marked controls), counts its characters, and saves.
+fn listen_for_edits(root: &Element, edits: Rc<RefCell<FirstViewEdits>>, storage: Option<Storage>) {
+    let on_edit = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+        let Some(control) = event
+            .target()
+            .and_then(|target| target.dyn_into::<Element>().ok())
+        else {
+            return;
+        };
+        let Some(path) = control.get_attribute("data-path") else {
+            return;
+        };
+        let typed = match control.dyn_ref::<HtmlInputElement>() {
+            Some(input) if input.type_() == "checkbox" => Typed::Checked(input.checked()),
+            _ => Typed::Text(fields::control_text(&control)),
+        };
+        if let Typed::Text(text) = &typed {
+            fields::count(&control, text);
+        }
+        let _ = control.set_attribute("data-edited", "");
+        let mut edits = edits.borrow_mut();
+        edits.record(&path, typed);
+        if let Some(storage) = &storage {
+            let _ = storage.set_item(FIRST_VIEW_KEY, &edits.to_json());
+        }
+    });
+    for kind in ["input", "change"] {
+        let _ = root.add_event_listener_with_callback(kind, on_edit.as_ref().unchecked_ref());
+    }
+    on_edit.forget();
+}
+
+fn settle() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Ok(settled) = js_sys::Reflect::get(&window, &"mceFirstViewSettled".into())
+        && let Some(settled) = settled.dyn_ref::<js_sys::Function>()
+    {
+        let _ = settled.call0(&window);
+    }
+}
