@@ -242,6 +242,18 @@ impl Form {
                 parent,
             );
         }
+        self.unknown_fields(pointer, object, value, parent);
+    }
+
+    /// The keys of an object that the schema does not declare: shown with
+    /// their JSON and flagged, as the editor does.
+    pub(super) fn unknown_fields(
+        &self,
+        pointer: &JsonPointer,
+        object: &ObjectNode,
+        value: Option<&Value>,
+        parent: &Element,
+    ) {
         for key in unknown_keys(object, value) {
             let at = pointer.child(key.clone());
             let unknown = self.dom.add("div", "mce-unknown", parent);
@@ -251,7 +263,10 @@ impl Form {
                 .add_text("span", "mce-unknown__flag", "Unknown field", &head);
             self.dom.text(" ", &head);
             self.dom.add_text("code", "", &key, &head);
-            let text = shown(value.and_then(|value| value.get(&key)));
+            let text = value
+                .and_then(|value| value.get(&key))
+                .map(Value::to_string);
+            let text = text.unwrap_or_default();
             self.dom
                 .add_text("pre", "mce-unknown__value", &text, &unknown);
         }
@@ -758,7 +773,11 @@ impl Form {
         parent: &Element,
     ) -> Element {
         let path = pointer.to_string();
-        let typed = self.edits.borrow().get(&path).cloned();
+        let (typed, turn) = {
+            let edits = self.edits.borrow();
+            let turn = edits.edits.iter().position(|(edited, _)| *edited == path);
+            (edits.get(&path).cloned(), turn)
+        };
         let control: Element = match widget {
             Widget::Checkbox => {
                 let input: HtmlInputElement = self
@@ -845,8 +864,8 @@ impl Form {
         if let Some(Typed::Text(text)) = &typed {
             set_text(&control, text);
         }
-        if typed.is_some() {
-            set(&control, "data-edited", "");
+        if let Some(turn) = turn {
+            set(&control, "data-edited", &turn.to_string());
         }
         control
     }

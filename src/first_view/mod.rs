@@ -102,6 +102,9 @@ async fn show() -> Option<()> {
 /// One listener for every control: records what it holds, marks it edited
 /// (the editor replays marked controls), counts its characters, and saves.
 fn listen_for_edits(root: &Element, edits: Rc<RefCell<FirstViewEdits>>, storage: Option<Storage>) {
+    // Each edit's turn, so the editor replays them in the order typed (its
+    // undo then takes back the latest first).
+    let mut turn = edits.borrow().edits.len();
     let on_edit = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
         let Some(control) = event
             .target()
@@ -119,16 +122,17 @@ fn listen_for_edits(root: &Element, edits: Rc<RefCell<FirstViewEdits>>, storage:
         if let Typed::Text(text) = &typed {
             fields::count(&control, text);
         }
-        let _ = control.set_attribute("data-edited", "");
+        let _ = control.set_attribute("data-edited", &turn.to_string());
+        turn += 1;
         let mut edits = edits.borrow_mut();
         edits.record(&path, typed);
         if let Some(storage) = &storage {
             let _ = storage.set_item(FIRST_VIEW_KEY, &edits.to_json());
         }
     });
-    for kind in ["input", "change"] {
-        let _ = root.add_event_listener_with_callback(kind, on_edit.as_ref().unchecked_ref());
-    }
+    // "input" only: choices and checkboxes fire it too, and a text box's
+    // "change" on leaving it is not an edit.
+    let _ = root.add_event_listener_with_callback("input", on_edit.as_ref().unchecked_ref());
     on_edit.forget();
 }
 

@@ -172,6 +172,8 @@ fn sections_of(form: &Form, card: &Value, parent: &Element) {
             &section,
         );
     }
+    let other = form.dom.add("div", "mce-form__other", parent);
+    form.unknown_fields(&JsonPointer::root(), object, Some(card), &other);
 }
 
 /// Section links scroll to their section; item toggles open and close.

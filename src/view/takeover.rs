@@ -114,14 +114,23 @@ fn used_paths(page: &Element) -> Vec<String> {
     paths
 }
 
-/// The first view's edited controls, and what each holds.
+/// The first view's edited controls and what each holds, in the order
+/// they were last typed into (`data-edited` counts the turns).
 fn edited(page: &Element) -> Vec<(String, Typed)> {
     let Ok(controls) = page.query_selector_all("[data-edited]") else {
         return Vec::new();
     };
-    (0..controls.length())
+    let mut edited: Vec<(u64, String, Typed)> = (0..controls.length())
         .filter_map(|index| controls.item(index)?.dyn_into::<Element>().ok())
-        .filter_map(|control| Some((control.get_attribute("data-path")?, held(&control))))
+        .filter_map(|control| {
+            let turn = control.get_attribute("data-edited")?.parse().unwrap_or(0);
+            Some((turn, control.get_attribute("data-path")?, held(&control)))
+        })
+        .collect();
+    edited.sort_by_key(|(turn, _, _)| *turn);
+    edited
+        .into_iter()
+        .map(|(_, path, typed)| (path, typed))
         .collect()
 }
 

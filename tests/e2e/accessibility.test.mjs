@@ -178,6 +178,22 @@ test("the dialog for a card another tab changed too", async () => {
   }
 });
 
+test("the first view, shown while the editor downloads, with an item opened", async () => {
+  const waiting = await app.context.newPage();
+  try {
+    await waiting.route(/\/model-card-editor-[0-9a-f]+_bg\.wasm$/, () => {}); // never arrives
+    // A card with a draft (an earlier test's) opens in the editor instead.
+    await waiting.goto(`${app.url}404`);
+    await waiting.evaluate(() => localStorage.removeItem("model-card-editor.draft.link:/examples/large.json"));
+    await waiting.goto(`${app.url}?card=/examples/large.json`, { waitUntil: "domcontentloaded" });
+    await waiting.locator("#mce-first-view .mce-form").waitFor();
+    await waiting.locator('#mce-first-view [data-path="/evaluation_details/0"] .mce-item__toggle').first().click();
+    await assertAccessible("the first view", waiting);
+  } finally {
+    await waiting.close();
+  }
+});
+
 test("the sign-in form of a deployment that signs in the page, and an error notice", async () => {
   const signing = await openApp({ config: registryConfig(emulator.endpoint, { signing: "sigv4" }) });
   try {

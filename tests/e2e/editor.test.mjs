@@ -1,7 +1,7 @@
 // End-to-end: the release build, served on 127.0.0.1, in headless Chromium.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { openApp, paste } from "./support.mjs";
+import { openApp, paste, waitForEditor } from "./support.mjs";
 
 const SECTIONS = [
   ["model_overview", "Model overview"],
@@ -174,7 +174,7 @@ test("switching views comes back to the same place in each, and the hidden form 
     const { page } = other;
     const field = '[data-path="/additional_information/caveats_and_recommendations"]';
     await page.goto(`${other.url}?card=examples/large.json`);
-    await page.waitForFunction((field) => document.querySelector(field)?.value.length > 0, field);
+    await waitForEditor(page, "/additional_information/caveats_and_recommendations");
     await page.locator('[data-path="/evaluation_details/0"] .mce-item__toggle').first().click();
     await page.locator(field).scrollIntoViewIfNeeded();
     const mainTop = () => page.evaluate(() => document.getElementById("mce-main").scrollTop);

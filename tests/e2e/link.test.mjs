@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { after, before, test } from "node:test";
-import { openApp } from "./support.mjs";
+import { openApp, waitForEditor } from "./support.mjs";
 
 let app;
 before(async () => {
@@ -17,7 +17,7 @@ test("?card= opens a card from this site", async () => {
   const { page } = app;
   await page.goto(`${app.url}?card=/examples/large.json`);
   const caveats = page.locator('[data-path="/additional_information/caveats_and_recommendations"]');
-  await page.waitForFunction(() => document.querySelector('[data-path="/additional_information/caveats_and_recommendations"]')?.value.length > 0);
+  await waitForEditor(page, "/additional_information/caveats_and_recommendations");
   const expected = JSON.parse(readFileSync(resolve(import.meta.dirname, "../../examples/large.json"), "utf8"));
   assert.equal(await caveats.inputValue(), expected.additional_information.caveats_and_recommendations);
   assert.match(await page.getByTestId("notice").textContent(), /Opened the card at \/examples\/large\.json: a model card\./);
@@ -40,8 +40,7 @@ test("?card= refuses a card from another site, without asking that site", async 
 test("the linked card is fetched once, while the app itself downloads", async () => {
   const { page } = app;
   await page.goto(`${app.url}?card=/examples/complete.json`);
-  await page.locator('[data-path="/model_overview/model_creator"]').waitFor();
-  await page.waitForFunction(() => document.querySelector('[data-path="/model_overview/model_creator"]').value.length > 0);
+  await waitForEditor(page, "/model_overview/model_creator");
   const timing = await page.evaluate(() => {
     const entries = performance.getEntriesByType("resource");
     return {
@@ -98,6 +97,7 @@ test("a card the user opens while a link is still loading is not replaced when t
   await linkAnswered;
   await page.waitForTimeout(500);
   assert.equal(await creator.inputValue(), "Edited while the link loaded");
+  assert.equal(await page.locator("#mce-first-view").count(), 0, "the late card was not shown over the editor");
   assert.match(await page.locator(".mce-header__source").textContent(), /the complete example/);
   assert.equal(await page.getByTestId("notice-error").isVisible(), false);
   assert.match(await page.getByTestId("notice").textContent(), /Opened the complete example/);

@@ -126,6 +126,20 @@ export async function openAppWithRegistry() {
 }
 
 /**
+ * Waits until the editor shows the field at `pointer` with a value: a
+ * linked card is first shown by the first view (src/first_view/), whose
+ * fields carry the same paths, until the editor takes over.
+ */
+export async function waitForEditor(page, pointer) {
+  await page.waitForFunction(
+    (pointer) =>
+      !document.getElementById("mce-first-view") &&
+      document.querySelector(`#mce-main [data-path="${pointer}"]`)?.value.length > 0,
+    pointer,
+  );
+}
+
+/**
  * Opens the card at `path` on the app's own site by link (`?card=`) and
  * waits for the form to show it. A draft an earlier test left is offered
  * back on opening: declined, so the test starts from the card it names.
@@ -133,7 +147,7 @@ export async function openAppWithRegistry() {
 export async function openCardByLink(app, path) {
   const { page } = app;
   await page.goto(`${app.url}?card=${path}`);
-  await page.waitForFunction(() => document.querySelector('[data-path="/model_overview/model_creator"]')?.value.length > 0);
+  await waitForEditor(page, "/model_overview/model_creator");
   const recovery = page.locator("#mce-recovery");
   if (await recovery.isVisible()) {
     await recovery.getByRole("button", { name: "Discard it" }).click();
