@@ -27,8 +27,10 @@ const builds = [
     what: "card-form floor: + importer, schema-walked form, undo history, drafts; every value a text box" },
   { name: "floor_plain_dom", kind: "--example", wasm: join(release, "examples/floor_plain_dom.wasm"),
     what: "the card-form floor without a framework: the same, the page built with web-sys calls instead of Leptos" },
+  { name: "first-view", kind: "--bin", wasm: join(release, "first-view.wasm"),
+    what: "the app's first view, as shipped (src/first_view/)" },
   { name: "model-card-editor", kind: "--bin", wasm: join(release, "model-card-editor.wasm"),
-    what: "the app" },
+    what: "the app's editor" },
 ];
 
 const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;

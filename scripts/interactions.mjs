@@ -54,7 +54,12 @@ const median = (values) => {
 async function oneRun(browser, url) {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.goto(new URL("index.html?card=examples/large.json", url).href);
-  await page.waitForFunction((field) => document.querySelector(field)?.value.length > 0, FIELD);
+  // The editor, not its first view (src/first_view/), which shows the card
+  // while the editor downloads.
+  await page.waitForFunction(
+    (field) => !document.getElementById("mce-first-view") && document.querySelector(`#mce-main ${field}`)?.value.length > 0,
+    FIELD,
+  );
   await page.waitForTimeout(1000);
   const settle = () => page.waitForTimeout(300);
   const figures = {};

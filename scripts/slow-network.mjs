@@ -25,6 +25,9 @@ export const CONNECTIONS = [
   { name: "10 Mbit/s, 40 ms", key: "10mbit", latency: 40, downloadThroughput: 10e6 / 8, uploadThroughput: 5e6 / 8 },
 ];
 
+/** Whether our editor has taken over from its first view (a page function). */
+export const EDITOR_READY = () => Boolean(document.getElementById("mce-main")) && !document.getElementById("mce-first-view");
+
 // Every file under `dir` (examples aside), compressed ahead of time as a
 // host serves pre-compressed files: compressing a 1 MB module at quality 11
 // takes seconds, which must not be counted as transfer.
@@ -71,7 +74,9 @@ function serveCompressed(root, cardsDir) {
  * over `runs` cold loads (a new browser context each, so nothing is cached).
  * Systems are measured in turn within each run, so a slow moment of the
  * machine does not fall on one system only. Resolves to
- * `{ [system]: { [connection key]: ms | undefined } }`.
+ * `{ [system]: { [connection key]: ms | undefined } }`, and for a system
+ * with `editorReady` (a page function) `[connection key + "/editor"]`, when
+ * that held.
  */
 export async function readyOnConnections(systems, cardsDir, runs) {
   const servers = new Map();
@@ -94,9 +99,18 @@ export async function readyOnConnections(systems, cardsDir, runs) {
             .then(() => page.waitForFunction((field) => document.querySelector(field)?.value?.length > 0, system.field, { polling: "raf", timeout: 120000 }))
             .then(() => page.evaluate(() => performance.now()))
             .catch(() => undefined);
+          // Ours shows the card first in its first view (src/first_view/):
+          // when the editor, with its tools, has taken over from it.
+          const editor = system.editorReady
+            ? await page
+                .waitForFunction(system.editorReady, null, { polling: "raf", timeout: 120000 })
+                .then(() => page.evaluate(() => performance.now()))
+                .catch(() => undefined)
+            : undefined;
           await context.close();
           const key = `${system.name}/${connection.key}`;
           (samples[key] ??= []).push(ready);
+          (samples[`${key}/editor`] ??= []).push(editor);
         }
       }
     }
@@ -111,7 +125,11 @@ export async function readyOnConnections(systems, cardsDir, runs) {
   const result = {};
   for (const system of systems) {
     result[system.name] = {};
-    for (const connection of CONNECTIONS) result[system.name][connection.key] = median(samples[`${system.name}/${connection.key}`]);
+    for (const connection of CONNECTIONS) {
+      const key = `${system.name}/${connection.key}`;
+      result[system.name][connection.key] = median(samples[key]);
+      result[system.name][`${connection.key}/editor`] = median(samples[`${key}/editor`]);
+    }
   }
   return result;
 }
@@ -124,11 +142,11 @@ if (process.argv[1] && resolve(process.argv[1]) === import.meta.filename) {
   const repo = resolve(import.meta.dirname, "..");
   const peers = resolve(option("peers", join(repo, "target/bench/peers")));
   const systems = [
-    { name: "ours", root: join(repo, "dist"), field: '[data-path="/additional_information/caveats_and_recommendations"]' },
+    { name: "ours", root: join(repo, "dist"), field: '[data-path="/additional_information/caveats_and_recommendations"]', editorReady: EDITOR_READY },
     { name: "JSON Forms", root: join(peers, "jsonforms/dist"), field: '[id="#/properties/caveats_and_recommendations-input"]' },
   ];
   const result = await readyOnConnections(systems, join(peers, "cards"), Number(option("runs", "3")));
   for (const connection of CONNECTIONS) {
-    console.log(`${connection.name}: ${systems.map((system) => `${system.name} ${result[system.name][connection.key]?.toFixed(0) ?? "did not show the card"} ms`).join(", ")}`);
+    console.log(`${connection.name}: ${systems.map((system) => `${system.name} ${result[system.name][connection.key]?.toFixed(0) ?? "did not show the card"} ms`).join(", ")}; our editor took over at ${result.ours[`${connection.key}/editor`]?.toFixed(0)} ms`);
   }
 }
