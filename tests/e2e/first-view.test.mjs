@@ -51,7 +51,7 @@ async function firstViewOf(card) {
     await held;
     await route.continue();
   });
-  await page.goto(`${app.url}?card=${card}`, { waitUntil: "domcontentloaded" });
+  await page.goto(`${app.url}?card=${card}`, { waitUntil: "commit" });
   await page.locator('#mce-first-view [data-path="/model_overview/model_creator"]').waitFor();
   return { page, errors, release, requested };
 }
@@ -146,7 +146,7 @@ test("the linked card shows and takes typing before the editor's module has arri
 test("what was typed in the first view is there again after a reload before the editor arrived", async () => {
   const { page, release } = await firstViewOf("/examples/complete.json");
   await inFirstView(page, "/model_overview/model_creator").fill("Typed, then reloaded");
-  await page.reload({ waitUntil: "domcontentloaded" });
+  await page.reload({ waitUntil: "commit" });
   const creator = inFirstView(page, "/model_overview/model_creator");
   await creator.waitFor();
   assert.equal(await creator.inputValue(), "Typed, then reloaded");
@@ -195,7 +195,7 @@ test("a card's text is shown as text in the first view, never as markup", async 
       body: JSON.stringify({ model_overview: { model_creator: markup }, unknown_field: markup }),
     }),
   );
-  await page.goto(`${app.url}?card=/examples/markup.json`, { waitUntil: "domcontentloaded" });
+  await page.goto(`${app.url}?card=/examples/markup.json`, { waitUntil: "commit" });
   const creator = inFirstView(page, "/model_overview/model_creator");
   await creator.waitFor();
   assert.equal(await creator.inputValue(), markup);
