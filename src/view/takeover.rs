@@ -2,8 +2,10 @@
 //! which showed the linked card, and may have been typed into, while this
 //! module downloaded.
 //!
-//! The first view stays on top until the editor's form is built beneath it
-//! with every control the reader was using. Then, in one task (no key
+//! The first view stays on top until the editor's form is built beneath it,
+//! long tables included, with every control the reader was using (and so
+//! the reader's first keys in the editor do not wait for that building).
+//! Then, in one task (no key
 //! press can fall between): what was typed is replayed through the
 //! editor's own controls (so it is validated, undoable and saved as any
 //! typing is), focus and caret go to the same field, the page is scrolled
@@ -14,6 +16,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 
+use super::form::rows::{build_unseen, rows_still_building};
 use super::platform::{after_next_frame, now_ms};
 use super::session::Session;
 use super::store::CardStore;
@@ -30,9 +33,11 @@ fn first_view() -> Option<Element> {
 }
 
 /// Called as the linked card is opened, before the form is built: the
-/// items the reader opened or closed in the first view are built so.
+/// items the reader opened or closed in the first view are built so, and
+/// long tables build whole, unseen, rather than in stages.
 pub fn keep_items_as_shown(store: CardStore) {
     let Some(page) = first_view() else { return };
+    build_unseen(true);
     let Ok(toggles) = page.query_selector_all(".mce-item__toggle") else {
         return;
     };
@@ -68,7 +73,7 @@ pub fn take_over_when_ready(store: CardStore, session: Session, opened: bool) {
         loop {
             after_next_frame().await;
             let Some(page) = first_view() else { return };
-            if has_form() && missing(&page).is_empty() {
+            if has_form() && missing(&page).is_empty() && !rows_still_building() {
                 break;
             }
             if now_ms() - started > WAIT_MS {
@@ -232,6 +237,7 @@ fn take_over(store: CardStore, session: Session) {
 }
 
 fn remove_first_view() {
+    build_unseen(false);
     if let Some(page) = first_view() {
         page.remove();
     }

@@ -1,6 +1,8 @@
 //! What every list-like widget shares: its length, its limits in words,
 //! and the move/remove buttons (with Alt+Arrow keys) of each row.
 
+use std::cell::Cell;
+
 use leptos::prelude::*;
 use serde_json::Value;
 
@@ -46,11 +48,18 @@ pub fn staged_rows(
     cells_per_row: impl Fn() -> usize + Send + Sync + 'static,
 ) -> StagedRows {
     let rows_for = move |cells: usize| (cells / cells_per_row().max(1)).max(1);
-    let built = RwSignal::new(untrack(&count).min(untrack(|| rows_for(FIRST_CELLS))));
+    // Beneath the first view nothing is seen yet: every row at once.
+    let first_cells = if UNSEEN.with(Cell::get) {
+        usize::MAX
+    } else {
+        FIRST_CELLS
+    };
+    let built = RwSignal::new(untrack(&count).min(untrack(|| rows_for(first_cells))));
     let catch_up = {
         let count = count.clone();
         move |rows_a_task: usize| {
             let count = count.clone();
+            BUILDING.with(|building| building.set(building.get() + 1));
             after_next_paint(move || build_more(built, count, rows_a_task));
         }
     };
@@ -109,6 +118,28 @@ impl StagedRows {
     }
 }
 
+thread_local! {
+    /// Tables and grids still building rows after their first frame.
+    static BUILDING: Cell<usize> = const { Cell::new(0) };
+    /// Set while the form is built beneath the first view.
+    static UNSEEN: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether some table or grid is still building its rows in stages: the
+/// editor takes over from the first view once none is (`takeover.rs`), so
+/// that the first keys typed into it do not wait for that work.
+pub fn rows_still_building() -> bool {
+    BUILDING.with(|building| building.get() > 0)
+}
+
+/// Says whether the form is being built beneath the first view, where no
+/// one sees it: tables and grids built meanwhile build every row at once,
+/// so none is left building in stages when the editor takes over and the
+/// reader's next keys land (`takeover.rs`).
+pub fn build_unseen(unseen: bool) {
+    UNSEEN.with(|flag| flag.set(unseen));
+}
+
 /// Builds `rows` more, and schedules the next ones in a task of their own
 /// until all are built.
 fn build_more(
@@ -116,9 +147,10 @@ fn build_more(
     count: impl Fn() -> usize + Clone + Send + Sync + 'static,
     rows: usize,
 ) {
+    let done = || BUILDING.with(|building| building.set(building.get().saturating_sub(1)));
     // The grid may have been closed meanwhile.
     if built.is_disposed() {
-        return;
+        return done();
     }
     let target = untrack(&count);
     let next = (built.get_untracked() + rows).min(target);
@@ -128,6 +160,8 @@ fn build_more(
             move || build_more(built, count, rows),
             std::time::Duration::ZERO,
         );
+    } else {
+        done();
     }
 }
 
