@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Trunk post-build hook (Trunk.toml): puts the first view (src/first_view/)
-// on the page, ahead of the editor.
+// on the page, beside the editor.
 //
 // Trunk builds the first view as a second module (index.html's
 // `data-bin="first-view"` link; `data-type="worker"` only so that Trunk
@@ -9,10 +9,9 @@
 //    host can cache them for good;
 //  - loads them when index.html's opening script says the page wants them
 //    (`mceWantsFirstView`: the address names a card with no draft);
-//  - holds the editor's module back until the first view's has arrived and
-//    started, or the page does without it (`mceFirstViewDone`), so on a
-//    slow connection the two do not share it: Trunk's preload of the
-//    editor's module goes, and its loader fetches only then.
+//  - asks for them at high priority, beside the editor's module (which is
+//    not held back: on a fast connection it arrives with the card, and the
+//    first view then steps aside, see src/first_view/mod.rs).
 // It fails the build when Trunk's output is not as expected (a Trunk
 // upgrade that changed it must be looked at, not shipped half-wired).
 import { createHash } from "node:crypto";
@@ -42,13 +41,6 @@ renameSync(join(staging, "first-view_bg.wasm"), join(staging, wasm));
 const page = join(staging, "index.html");
 let html = readFileSync(page, "utf8");
 
-const preload = /<link rel="preload" href="[^"]+_bg\.wasm"[^>]*as="fetch" type="application\/wasm">/;
-if (!preload.test(html)) fail("Trunk's preload of the editor's module is not in index.html");
-html = html.replace(preload, "");
-
-const fetchModule = "const response = fetch(source)";
-if (!html.includes(fetchModule)) fail("Trunk's loader does not fetch the module as expected");
-html = html.replace(fetchModule, "const response = window.mceFirstViewDone.then(() => fetch(source))");
 
 const loader = `
     <script>
@@ -59,16 +51,18 @@ const loader = `
         const glue = document.createElement("link");
         glue.rel = "modulepreload";
         glue.href = "./${script}";
+        glue.fetchPriority = "high";
         document.head.append(glue);
-        window.mceFirstViewModule = fetch("./${wasm}");
+        window.mceFirstViewModule = fetch("./${wasm}", { priority: "high" });
         window.mceFirstViewModule.catch(() => {});
       }
     </script>
     <script type="module">
+      // A first view that cannot load leaves the page to the editor.
       if (window.mceWantsFirstView) {
         import("./${script}")
           .then((module) => module.default({ module_or_path: window.mceFirstViewModule }))
-          .catch(() => window.mceFirstViewSettled());
+          .catch(() => {});
       }
     </script>
 `;

@@ -8,6 +8,10 @@ export default function loading() {
   const bar = () => document.querySelector("#mce-loading progress");
   return {
     onProgress({ current, total }) {
+      // How the download goes, for the first view (src/first_view/), which
+      // is not built when the editor is about to arrive anyway.
+      const download = (window.mceEditorDownload ??= { since: performance.now(), first: current });
+      Object.assign(download, { current, total, at: performance.now() });
       const progress = bar();
       if (progress && total > 0) {
         progress.max = total;

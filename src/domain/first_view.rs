@@ -100,9 +100,108 @@ impl FirstViewEdits {
     }
 }
 
+/// How far the editor's download has come (`src/loading.mjs` records it as
+/// Trunk's loader reports it; times in ms on the page's clock, sizes in
+/// bytes).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct EditorDownload {
+    /// When the first bytes were reported.
+    pub since: f64,
+    /// How many bytes had arrived then.
+    pub first: f64,
+    /// When the latest were reported.
+    pub at: f64,
+    /// How many bytes have arrived.
+    pub current: f64,
+    /// The module's size.
+    pub total: f64,
+}
+
+/// The first view is not worth building for an editor due within this
+/// long: about what building it, and the editor replacing it, take on the
+/// largest card. On a fast connection the editor arrives with the card.
+pub const NOT_WORTH_MS: f64 = 250.0;
+
+/// How long the first view waits, at most, for the editor's download to
+/// show its rate, before it is built anyway.
+pub const RATE_WAIT_MS: f64 = 60.0;
+
+/// Whether the download has come far enough to tell its rate (two reports
+/// of bytes, or all of them).
+pub fn has_rate(download: Option<EditorDownload>) -> bool {
+    download.is_some_and(|download| {
+        download.current >= download.total
+            || (download.current > download.first && download.at > download.since)
+    })
+}
+
+/// Whether the editor, at the rate its download has come so far, will have
+/// arrived within [`NOT_WORTH_MS`] of `now`. Without a rate to go by (no
+/// download reported, or one report only), it is not expected soon.
+pub fn editor_due_soon(download: Option<EditorDownload>, now: f64) -> bool {
+    let Some(download) = download else {
+        return false;
+    };
+    if download.total > 0.0 && download.current >= download.total {
+        return true;
+    }
+    let (bytes, time) = (
+        download.current - download.first,
+        download.at - download.since,
+    );
+    if bytes <= 0.0 || time <= 0.0 {
+        return false;
+    }
+    let arrives = download.at + (download.total - download.current) * time / bytes;
+    arrives - now < NOT_WORTH_MS
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn download(since: f64, first: f64, at: f64, current: f64) -> EditorDownload {
+        EditorDownload {
+            since,
+            first,
+            at,
+            current,
+            total: 400_000.0,
+        }
+    }
+
+    #[test]
+    fn an_editor_already_downloaded_is_due() {
+        assert!(editor_due_soon(
+            Some(download(100.0, 64_000.0, 120.0, 400_000.0)),
+            130.0
+        ));
+    }
+
+    #[test]
+    fn the_editor_is_due_soon_at_the_rate_seen_so_far() {
+        // 10 KB/ms since 100 ms, half in at 120 ms: the rest by 140 ms.
+        assert!(editor_due_soon(
+            Some(download(100.0, 0.0, 120.0, 200_000.0)),
+            125.0
+        ));
+        // 0.2 KB/ms (1.6 Mbit/s): the rest in 1.5 s.
+        assert!(!editor_due_soon(
+            Some(download(100.0, 0.0, 600.0, 100_000.0)),
+            610.0
+        ));
+    }
+
+    #[test]
+    fn without_a_rate_the_editor_is_not_expected_soon() {
+        assert!(!editor_due_soon(None, 100.0));
+        let one_report = download(100.0, 16_000.0, 100.0, 16_000.0);
+        assert!(!has_rate(Some(one_report)));
+        assert!(!editor_due_soon(Some(one_report), 100.0));
+        assert!(has_rate(Some(download(100.0, 16_000.0, 110.0, 32_000.0))));
+        assert!(has_rate(Some(download(100.0, 400_000.0, 100.0, 400_000.0))));
+        assert!(!has_rate(None));
+    }
 
     #[test]
     fn a_field_typed_into_again_keeps_its_place_and_its_latest_text() {

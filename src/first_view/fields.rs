@@ -5,6 +5,7 @@
 //! Text, numbers, choices and checkboxes take input. What only the editor
 //! can change safely (a metric's type, raw JSON, a value that may be of
 //! several kinds, a map's keys) is shown as it is until the editor arrives.
+//! Lists, tables and grids are in `lists.rs`.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -14,36 +15,38 @@ use serde_json::Value;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 
+use super::lists::{Closed, noun};
 use super::page::Dom;
 use crate::domain::first_view::{FirstViewEdits, Typed};
-use crate::domain::form::node::{ArrayNode, FormNode, NodeKind, ObjectNode};
-use crate::domain::form::values::{field_id, limit_text, summary_of, unknown_keys};
+use crate::domain::form::node::{FormNode, MapNode, NodeKind, ObjectNode, VariantsNode};
+use crate::domain::form::values::{field_id, unknown_keys};
 use crate::domain::form::{Widget, choose_widget};
 use crate::domain::pointer::JsonPointer;
 
-/// Items shown before "more" (the editor's page size).
-const PAGE: usize = 50;
-
-/// Lists longer than this start with their items closed, as in the editor.
-const COLLAPSE_BEYOND: usize = 10;
-
-/// An item's body not built yet: built when the item is opened.
-struct Closed {
-    pointer: JsonPointer,
-    node: &'static FormNode,
-    name: String,
-    level: u8,
-    value: Option<Value>,
+/// A place in the card, and how the form titles it.
+#[derive(Clone, Copy)]
+pub(super) struct Place<'a> {
+    /// Where it is.
+    pub(super) pointer: &'a JsonPointer,
+    /// Its form node.
+    pub(super) node: &'static FormNode,
+    /// Its label.
+    pub(super) label: &'a str,
+    /// The heading level of its title (a section's is 2).
+    pub(super) level: u8,
+    /// Its value in the card.
+    pub(super) value: Option<&'a Value>,
 }
 
 /// Builds fields, and the bodies of closed items when they are opened.
 pub(super) struct Form {
     pub(super) dom: Dom,
     edits: Rc<RefCell<FirstViewEdits>>,
-    closed: RefCell<HashMap<String, Closed>>,
+    /// Closed items' bodies, by their toggle's id.
+    pub(super) closed: RefCell<HashMap<String, Closed>>,
 }
 
-fn set(element: &Element, name: &str, value: &str) {
+pub(super) fn set(element: &Element, name: &str, value: &str) {
     let _ = element.set_attribute(name, value);
 }
 
@@ -70,7 +73,17 @@ pub(super) fn control_text(control: &Element) -> String {
     }
 }
 
-/// Updates the character counter of `control`, if it has one.
+fn set_text(control: &Element, text: &str) {
+    if let Some(input) = control.dyn_ref::<HtmlInputElement>() {
+        input.set_value(text);
+    } else if let Some(area) = control.dyn_ref::<HtmlTextAreaElement>() {
+        area.set_value(text);
+    } else if let Some(select) = control.dyn_ref::<HtmlSelectElement>() {
+        select.set_value(text);
+    }
+}
+
+/// Updates the character counter of `control`, if its field has one.
 pub(super) fn count(control: &Element, text: &str) {
     let Some(field) = control.closest(".mce-field").ok().flatten() else {
         return;
@@ -87,6 +100,11 @@ pub(super) fn count(control: &Element, text: &str) {
         .toggle_with_force("mce-field__counter--over", over);
 }
 
+/// The heading tag for a title at `level` (2 to 6, as in the editor).
+fn heading_tag(level: u8) -> String {
+    format!("h{}", level.clamp(2, 6))
+}
+
 impl Form {
     pub(super) fn new(dom: Dom, edits: Rc<RefCell<FirstViewEdits>>) -> Self {
         Self {
@@ -98,109 +116,47 @@ impl Form {
 
     /// A section's content: its fields, or its items under the section's
     /// own title.
-    pub(super) fn section(
-        &self,
-        pointer: &JsonPointer,
-        node: &'static FormNode,
-        label: &str,
-        required: bool,
-        value: Option<&Value>,
-        parent: &Element,
-    ) {
-        match (choose_widget(node), &node.kind) {
+    pub(super) fn section(&self, place: Place, required: bool, parent: &Element) {
+        // The section's title is at the place's level; what it holds, below.
+        let content = Place {
+            level: place.level + 1,
+            ..place
+        };
+        match (choose_widget(place.node), &place.node.kind) {
             (Widget::Fieldset, NodeKind::Object(object)) => {
-                self.object_fields(pointer, object, 3, value, None, parent);
+                self.object_fields(content, object, None, parent);
             }
             (Widget::ItemList, NodeKind::Array(array)) => {
-                self.items(pointer, node, array, label, 3, false, value, parent);
+                self.items(content, array, false, parent);
             }
-            _ => self.field(pointer, node, label, required, 3, value, parent),
+            _ => self.field(content, required, parent),
         }
     }
 
-    /// The field for `node`, by the widget the editor uses for it.
-    #[allow(clippy::too_many_arguments)]
-    fn field(
-        &self,
-        pointer: &JsonPointer,
-        node: &'static FormNode,
-        label: &str,
-        required: bool,
-        level: u8,
-        value: Option<&Value>,
-        parent: &Element,
-    ) {
-        match (choose_widget(node), &node.kind) {
+    /// The field for a place, by the widget the editor uses for it.
+    pub(super) fn field(&self, place: Place, required: bool, parent: &Element) {
+        match (choose_widget(place.node), &place.node.kind) {
             (Widget::Fieldset, NodeKind::Object(object)) => {
-                let group = self.titled("div", "mce-group", pointer, node, label, level, parent);
+                let group = self.titled("div", "mce-group", place, parent);
                 set(&group, "role", "group");
-                self.object_fields(pointer, object, level + 1, value, None, &group);
+                let inside = Place {
+                    level: place.level + 1,
+                    ..place
+                };
+                self.object_fields(inside, object, None, &group);
             }
-            (Widget::ItemList, NodeKind::Array(array)) => {
-                self.items(pointer, node, array, label, level, true, value, parent);
-            }
-            (Widget::ObjectTable, NodeKind::Array(array)) => {
-                self.table(pointer, node, array, label, level, value, parent);
-            }
+            (Widget::ItemList, NodeKind::Array(array)) => self.items(place, array, true, parent),
+            (Widget::ObjectTable, NodeKind::Array(array)) => self.table(place, array, parent),
             (Widget::TextList | Widget::NumberList, NodeKind::Array(array)) => {
-                self.scalar_list(pointer, node, array, label, level, value, parent);
+                self.scalar_list(place, array, parent);
             }
             (
                 Widget::PointTable | Widget::LabelledNumbers | Widget::NumberGrid,
                 NodeKind::Array(array),
-            ) => self.grid(pointer, node, array, label, level, value, parent),
-            (Widget::KeyValueRows, NodeKind::Map(map)) => {
-                let group = self.titled("div", "mce-map", pointer, node, label, level, parent);
-                let rows = self.dom.add("ul", "mce-map__rows", &group);
-                for (key, child) in value.and_then(Value::as_object).into_iter().flatten() {
-                    let row = self.dom.add("li", "mce-map__row", &rows);
-                    let key_cell = self.dom.add("div", "mce-map__key", &row);
-                    self.dom.add_text("code", "", key, &key_cell);
-                    let value_cell = self.dom.add("div", "mce-map__value", &row);
-                    let at = pointer.child(key.clone());
-                    self.field(
-                        &at,
-                        &map.values,
-                        key,
-                        false,
-                        level + 1,
-                        Some(child),
-                        &value_cell,
-                    );
-                }
-                let noun = node
-                    .ui
-                    .item_label
-                    .clone()
-                    .unwrap_or_else(|| "Entry".to_owned());
-                self.add_button(&noun, &group);
-            }
+            ) => self.grid(place, array, parent),
+            (Widget::KeyValueRows, NodeKind::Map(map)) => self.map(place, map, parent),
             (Widget::VariantSwitch, NodeKind::Variants(variants)) => {
-                let chosen = value.and_then(|value| variants.select(value));
-                let Some(variant) = chosen.map(|index| &variants.variants[index]) else {
-                    return self.as_it_is(pointer, node, label, value, parent);
-                };
-                self.dom.add_text(
-                    "p",
-                    "mce-field__help",
-                    &format!("Type: {}", variant.label),
-                    parent,
-                );
-                match &variant.node.kind {
-                    NodeKind::Object(object) => {
-                        let skip = variants.discriminator.as_deref();
-                        self.object_fields(pointer, object, level, value, skip, parent);
-                    }
-                    _ => self.field(
-                        pointer,
-                        &variant.node,
-                        label,
-                        required,
-                        level,
-                        value,
-                        parent,
-                    ),
-                }
+                self.variant(place, variants, required, parent);
             }
             (
                 widget @ (Widget::TextInput
@@ -209,19 +165,68 @@ impl Form {
                 | Widget::NumberInput
                 | Widget::Checkbox),
                 _,
-            ) => self.leaf(pointer, node, widget, label, required, value, parent),
-            _ => self.as_it_is(pointer, node, label, value, parent),
+            ) => self.leaf(place, widget, required, parent),
+            _ => self.as_it_is(place, parent),
         }
     }
 
-    /// An object's declared fields, then the keys it has that the schema
-    /// does not declare, flagged.
+    /// Key and value rows; the keys as they are (renaming is the editor's).
+    fn map(&self, place: Place, map: &'static MapNode, parent: &Element) {
+        let group = self.titled("div", "mce-map", place, parent);
+        let rows = self.dom.add("ul", "mce-map__rows", &group);
+        let entries = place.value.and_then(Value::as_object).into_iter().flatten();
+        for (key, child) in entries {
+            let row = self.dom.add("li", "mce-map__row", &rows);
+            let key_cell = self.dom.add("div", "mce-map__key", &row);
+            self.dom.add_text("code", "", key, &key_cell);
+            let value_cell = self.dom.add("div", "mce-map__value", &row);
+            let pointer = place.pointer.child(key.clone());
+            let entry = Place {
+                pointer: &pointer,
+                node: &map.values,
+                label: key,
+                level: place.level + 1,
+                value: Some(child),
+            };
+            self.field(entry, false, &value_cell);
+        }
+        self.add_button(&noun(place.node, "Entry"), &group);
+    }
+
+    /// The shape a value has (a metric's type said, not switchable), and
+    /// its fields.
+    fn variant(
+        &self,
+        place: Place,
+        variants: &'static VariantsNode,
+        required: bool,
+        parent: &Element,
+    ) {
+        let chosen = place.value.and_then(|value| variants.select(value));
+        let Some(variant) = chosen.map(|index| &variants.variants[index]) else {
+            return self.as_it_is(place, parent);
+        };
+        let kind = format!("Type: {}", variant.label);
+        self.dom.add_text("p", "mce-field__help", &kind, parent);
+        let shape = Place {
+            node: &variant.node,
+            ..place
+        };
+        match &variant.node.kind {
+            NodeKind::Object(object) => {
+                let discriminator = variants.discriminator.as_deref();
+                self.object_fields(shape, object, discriminator, parent);
+            }
+            _ => self.field(shape, required, parent),
+        }
+    }
+
+    /// An object's declared fields (but `skip`), then the keys it has that
+    /// the schema does not declare, flagged.
     fn object_fields(
         &self,
-        pointer: &JsonPointer,
+        place: Place,
         object: &'static ObjectNode,
-        level: u8,
-        value: Option<&Value>,
         skip: Option<&str>,
         parent: &Element,
     ) {
@@ -229,20 +234,18 @@ impl Form {
             if property.node.ui.shown_with.is_some() || skip == Some(property.key.as_str()) {
                 continue;
             }
-            let at = pointer.child(property.key.clone());
+            let pointer = place.pointer.child(property.key.clone());
             let label = property.node.label_or(&property.key);
-            let child = value.and_then(|value| value.get(&property.key));
-            self.field(
-                &at,
-                &property.node,
-                &label,
-                property.required,
-                level,
-                child,
-                parent,
-            );
+            let field = Place {
+                pointer: &pointer,
+                node: &property.node,
+                label: &label,
+                level: place.level,
+                value: place.value.and_then(|value| value.get(&property.key)),
+            };
+            self.field(field, property.required, parent);
         }
-        self.unknown_fields(pointer, object, value, parent);
+        self.unknown_fields(place.pointer, object, place.value, parent);
     }
 
     /// The keys of an object that the schema does not declare: shown with
@@ -255,530 +258,140 @@ impl Form {
         parent: &Element,
     ) {
         for key in unknown_keys(object, value) {
-            let at = pointer.child(key.clone());
             let unknown = self.dom.add("div", "mce-unknown", parent);
-            set(&unknown, "data-path", &at.to_string());
+            set(
+                &unknown,
+                "data-path",
+                &pointer.child(key.clone()).to_string(),
+            );
             let head = self.dom.add("p", "mce-unknown__head", &unknown);
-            self.dom
-                .add_text("span", "mce-unknown__flag", "Unknown field", &head);
+            let flag = "Unknown field";
+            self.dom.add_text("span", "mce-unknown__flag", flag, &head);
             self.dom.text(" ", &head);
             self.dom.add_text("code", "", &key, &head);
-            let text = value
+            let json = value
                 .and_then(|value| value.get(&key))
                 .map(Value::to_string);
-            let text = text.unwrap_or_default();
+            let json = json.unwrap_or_default();
             self.dom
-                .add_text("pre", "mce-unknown__value", &text, &unknown);
+                .add_text("pre", "mce-unknown__value", &json, &unknown);
         }
     }
 
-    /// A container carrying `data-path`, with a title at `level` and help.
-    #[allow(clippy::too_many_arguments)]
-    fn titled(
-        &self,
-        tag: &str,
-        class: &str,
-        pointer: &JsonPointer,
-        node: &FormNode,
-        label: &str,
-        level: u8,
-        parent: &Element,
-    ) -> Element {
+    /// A container carrying `data-path`, with the place's title and help:
+    /// a group (`mce-group`) titles itself, a list titles its head.
+    pub(super) fn titled(&self, tag: &str, class: &str, place: Place, parent: &Element) -> Element {
+        let group = class == "mce-group";
         let container = self.dom.add(tag, class, parent);
-        let id = field_id(&pointer.to_string());
+        let path = place.pointer.to_string();
+        let id = field_id(&path);
         container.set_id(&id);
-        set(&container, "data-path", &pointer.to_string());
-        let title_class = if class == "mce-group" {
-            "mce-group__title"
+        set(&container, "data-path", &path);
+        let (head, title_class, help_class) = if group {
+            (container.clone(), "mce-group__title", "mce-group__help")
         } else {
-            "mce-list__title"
-        };
-        let head = if class == "mce-group" {
-            container.clone()
-        } else {
-            self.dom.add("div", "mce-list__head", &container)
+            let head = self.dom.add("div", "mce-list__head", &container);
+            (head, "mce-list__title", "mce-field__help")
         };
         let title = self
             .dom
-            .add_text(&heading_tag(level), title_class, label, &head);
+            .add_text(&heading_tag(place.level), title_class, place.label, &head);
         title.set_id(&format!("{id}-heading"));
         set(&container, "aria-labelledby", &format!("{id}-heading"));
-        if let Some(help) = node.help() {
-            let class = if class == "mce-group" {
-                "mce-group__help"
-            } else {
-                "mce-field__help"
-            };
-            self.dom.add_text("p", class, help, &container);
+        if let Some(help) = place.node.help() {
+            self.dom.add_text("p", help_class, help, &container);
         }
         container
     }
 
-    /// A list of items, each a titled, collapsible group.
-    #[allow(clippy::too_many_arguments)]
-    fn items(
-        &self,
-        pointer: &JsonPointer,
-        node: &'static FormNode,
-        array: &'static ArrayNode,
-        label: &str,
-        level: u8,
-        own_title: bool,
-        value: Option<&Value>,
-        parent: &Element,
-    ) {
-        let values = value
-            .and_then(Value::as_array)
-            .map(Vec::as_slice)
-            .unwrap_or_default();
-        let list = if own_title {
-            self.titled("div", "mce-items", pointer, node, label, level, parent)
-        } else {
-            let list = self.dom.add("div", "mce-items", parent);
-            set(&list, "data-path", &pointer.to_string());
-            self.dom.add("div", "mce-list__head", &list);
-            list
-        };
-        let head = list
-            .query_selector(".mce-list__head")
-            .ok()
-            .flatten()
-            .unwrap_or_else(|| list.clone());
-        self.dom.add_text(
-            "span",
-            "mce-list__limit",
-            &limit_text(values.len(), array),
-            &head,
-        );
-        let noun = node
-            .ui
-            .item_label
-            .clone()
-            .unwrap_or_else(|| "Item".to_owned());
-        let collapsed = node.ui.collapsed.unwrap_or(false) || values.len() > COLLAPSE_BEYOND;
-        let item_level = if own_title { level + 1 } else { level };
-        let ordered = self.dom.add("ol", "mce-items__list", &list);
-        for (index, item) in values.iter().enumerate().take(PAGE) {
-            let at = pointer.child(index.to_string());
-            let id = field_id(&at.to_string());
-            let name = format!("{noun} {}", index + 1);
-            let entry = self.dom.add("li", "mce-item", &ordered);
-            set(&entry, "data-path", &at.to_string());
-            let head = self.dom.add("div", "mce-item__head", &entry);
-            let toggle = self.dom.add("button", "mce-item__toggle", &head);
-            toggle.set_id(&format!("{id}-toggle"));
-            set(&toggle, "type", "button");
-            set(
-                &toggle,
-                "aria-expanded",
-                if collapsed { "false" } else { "true" },
-            );
-            set(&toggle, "aria-controls", &format!("{id}-body"));
-            let chevron = self.dom.add_text(
-                "span",
-                "mce-item__chevron",
-                if collapsed { "▸" } else { "▾" },
-                &toggle,
-            );
-            set(&chevron, "aria-hidden", "true");
-            self.dom.add_text("span", "mce-item__name", &name, &toggle);
-            self.dom.add_text(
-                "span",
-                "mce-item__summary",
-                &summary_of(&array.items, Some(item)),
-                &toggle,
-            );
-            let body = self.dom.add("div", "mce-item__body", &entry);
-            body.set_id(&format!("{id}-body"));
-            if collapsed {
-                set(&body, "hidden", "");
-                let closed = Closed {
-                    pointer: at,
-                    node: &array.items,
-                    name,
-                    level: item_level,
-                    value: Some(item.clone()),
-                };
-                self.closed.borrow_mut().insert(toggle.id(), closed);
-            } else {
-                self.field(
-                    &at,
-                    &array.items,
-                    &name,
-                    false,
-                    item_level,
-                    Some(item),
-                    &body,
-                );
-            }
-        }
-        if values.len() > PAGE {
-            let more = values.len() - PAGE;
-            let text = format!(
-                "{more} more {} show once the editor has loaded.",
-                if more == 1 { "item" } else { "items" }
-            );
-            self.dom.add_text("p", "mce-items__more", &text, &list);
-        }
-        self.add_button(&noun, &list);
-    }
-
-    /// Opens or closes the item of `toggle`, building its body the first
-    /// time it opens.
-    pub(super) fn toggle(&self, toggle: &Element) {
-        let open = toggle.get_attribute("aria-expanded").as_deref() != Some("true");
-        set(toggle, "aria-expanded", if open { "true" } else { "false" });
-        if let Ok(Some(chevron)) = toggle.query_selector(".mce-item__chevron") {
-            chevron.set_text_content(Some(if open { "▾" } else { "▸" }));
-        }
-        let body_id = toggle.get_attribute("aria-controls").unwrap_or_default();
-        let Some(body) = self.dom.document.get_element_by_id(&body_id) else {
-            return;
-        };
-        if open {
-            let closed = self.closed.borrow_mut().remove(&toggle.id());
-            if let Some(closed) = closed {
-                self.field(
-                    &closed.pointer,
-                    closed.node,
-                    &closed.name,
-                    false,
-                    closed.level,
-                    closed.value.as_ref(),
-                    &body,
-                );
-            }
-            let _ = body.remove_attribute("hidden");
-        } else {
-            set(&body, "hidden", "");
-        }
-    }
-
-    /// Objects of a few plain fields as a table, a row per item.
-    #[allow(clippy::too_many_arguments)]
-    fn table(
-        &self,
-        pointer: &JsonPointer,
-        node: &'static FormNode,
-        array: &'static ArrayNode,
-        label: &str,
-        level: u8,
-        value: Option<&Value>,
-        parent: &Element,
-    ) {
-        let NodeKind::Object(object) = &array.items.kind else {
-            return self.as_it_is(pointer, node, label, value, parent);
-        };
-        let values = value
-            .and_then(Value::as_array)
-            .map(Vec::as_slice)
-            .unwrap_or_default();
-        let field = self.titled(
-            "div",
-            "mce-table-field",
-            pointer,
-            node,
-            label,
-            level,
-            parent,
-        );
-        self.limit(&field, values.len(), array);
-        let id = field_id(&pointer.to_string());
-        let scroll = self.dom.add("div", "mce-table-scroll", &field);
-        let table = self.dom.add("table", "mce-table", &scroll);
-        set(&table, "aria-labelledby", &format!("{id}-heading"));
-        let head_row = self.dom.add("tr", "", &self.dom.add("thead", "", &table));
-        self.dom.add_text("th", "mce-table__index", "#", &head_row);
-        for property in &object.properties {
-            let header =
-                self.dom
-                    .add_text("th", "", &property.node.label_or(&property.key), &head_row);
-            header.set_id(&format!("{id}-col-{}", property.key));
-            set(&header, "scope", "col");
-        }
-        let body = self.dom.add("tbody", "", &table);
-        for (index, item) in values.iter().enumerate().take(PAGE) {
-            let row = self.dom.add("tr", "", &body);
-            let number =
-                self.dom
-                    .add_text("th", "mce-table__index", &(index + 1).to_string(), &row);
-            set(&number, "scope", "row");
-            let at = pointer.child(index.to_string());
-            for property in &object.properties {
-                let cell = self.dom.add("td", "", &row);
-                let at = at.child(property.key.clone());
-                let widget = choose_widget(&property.node);
-                let control = self.control(
-                    &at,
-                    &property.node,
-                    widget,
-                    property.required,
-                    item.get(&property.key),
-                    &cell,
-                );
-                set(
-                    &control,
-                    "aria-labelledby",
-                    &format!("{id}-col-{}", property.key),
-                );
-            }
-        }
-        if values.len() > PAGE {
-            let more = values.len() - PAGE;
-            let text = format!("{more} more rows show once the editor has loaded.");
-            self.dom.add_text("p", "mce-items__more", &text, &field);
-        }
-        let noun = node
-            .ui
-            .item_label
-            .clone()
-            .unwrap_or_else(|| "Item".to_owned());
-        self.add_button(&noun, &field);
-    }
-
-    /// One-line texts or numbers, a labelled text box each.
-    #[allow(clippy::too_many_arguments)]
-    fn scalar_list(
-        &self,
-        pointer: &JsonPointer,
-        node: &'static FormNode,
-        array: &'static ArrayNode,
-        label: &str,
-        level: u8,
-        value: Option<&Value>,
-        parent: &Element,
-    ) {
-        let values = value
-            .and_then(Value::as_array)
-            .map(Vec::as_slice)
-            .unwrap_or_default();
-        let list = self.titled("div", "mce-list", pointer, node, label, level, parent);
-        self.limit(&list, values.len(), array);
-        let noun = node
-            .ui
-            .item_label
-            .clone()
-            .unwrap_or_else(|| "Item".to_owned());
-        let rows = self.dom.add("ol", "mce-list__rows", &list);
-        let widget = match choose_widget(&array.items) {
-            Widget::NumberInput => Widget::NumberInput,
-            _ => Widget::TextInput,
-        };
-        for (index, item) in values.iter().enumerate() {
-            let at = pointer.child(index.to_string());
-            let row = self.dom.add("li", "mce-list__row", &rows);
-            let name = self.dom.add_text(
-                "label",
-                "mce-list__label",
-                &format!("{noun} {}", index + 1),
-                &row,
-            );
-            set(&name, "for", &field_id(&at.to_string()));
-            let cell = self.dom.add("div", "mce-list__control", &row);
-            self.control(&at, &array.items, widget, false, Some(item), &cell);
-        }
-        self.add_button(&noun, &list);
-    }
-
-    /// Rows of numbers (points, bars, a matrix): a table, a text box per
-    /// number.
-    #[allow(clippy::too_many_arguments)]
-    fn grid(
-        &self,
-        pointer: &JsonPointer,
-        node: &'static FormNode,
-        array: &'static ArrayNode,
-        label: &str,
-        level: u8,
-        value: Option<&Value>,
-        parent: &Element,
-    ) {
-        let values = value
-            .and_then(Value::as_array)
-            .map(Vec::as_slice)
-            .unwrap_or_default();
-        let field = self.titled(
-            "div",
-            "mce-table-field",
-            pointer,
-            node,
-            label,
-            level,
-            parent,
-        );
-        self.limit(&field, values.len(), array);
-        let scroll = self.dom.add("div", "mce-table-scroll", &field);
-        let table = self.dom.add("table", "mce-table", &scroll);
-        let body = self.dom.add("tbody", "", &table);
-        for (index, item) in values.iter().enumerate() {
-            let row = self.dom.add("tr", "", &body);
-            let number =
-                self.dom
-                    .add_text("th", "mce-table__index", &(index + 1).to_string(), &row);
-            set(&number, "scope", "row");
-            let at = pointer.child(index.to_string());
-            let cells = match (&array.items.kind, item) {
-                (NodeKind::Array(row_node), Value::Array(cells)) => cells
-                    .iter()
-                    .enumerate()
-                    .map(|(column, cell)| (at.child(column.to_string()), &*row_node.items, cell))
-                    .collect(),
-                _ => vec![(at, &*array.items, item)],
-            };
-            for (column, (at, cell_node, cell)) in cells.into_iter().enumerate() {
-                let td = self.dom.add("td", "mce-grid__cell", &row);
-                let control =
-                    self.control(&at, cell_node, Widget::NumberInput, false, Some(cell), &td);
-                let name = format!("{label}, row {}, value {}", index + 1, column + 1);
-                set(&control, "aria-label", &name);
-            }
-        }
-    }
-
-    /// Where the editor's "Add" is: shown, and said to come with the editor.
-    fn add_button(&self, noun: &str, parent: &Element) {
-        let add = self.dom.add_text(
-            "button",
-            "mce-button mce-button--add",
-            &format!("Add {}", noun.to_lowercase()),
-            parent,
-        );
-        set(&add, "type", "button");
-        set(&add, "disabled", "");
-        set(&add, "title", "Available once the editor has loaded");
-    }
-
-    fn limit(&self, field: &Element, count: usize, array: &ArrayNode) {
-        let head = field
-            .query_selector(".mce-list__head")
-            .ok()
-            .flatten()
-            .unwrap_or_else(|| field.clone());
-        self.dom
-            .add_text("span", "mce-list__limit", &limit_text(count, array), &head);
-    }
-
     /// A value shown as its JSON until the editor, which edits it, arrives.
-    fn as_it_is(
-        &self,
-        pointer: &JsonPointer,
-        node: &FormNode,
-        label: &str,
-        value: Option<&Value>,
-        parent: &Element,
-    ) {
+    pub(super) fn as_it_is(&self, place: Place, parent: &Element) {
         let field = self.dom.add("div", "mce-field", parent);
-        self.dom.add_text("p", "mce-field__label", label, &field);
-        if let Some(help) = node.help() {
+        self.dom
+            .add_text("p", "mce-field__label", place.label, &field);
+        if let Some(help) = place.node.help() {
             self.dom.add_text("p", "mce-field__help", help, &field);
         }
-        let text = value
+        let json = place
+            .value
             .map(|value| serde_json::to_string_pretty(value).unwrap_or_default())
             .unwrap_or_default();
         let shown = self
             .dom
-            .add_text("pre", "mce-first-view__value", &text, &field);
-        set(&shown, "data-path", &pointer.to_string());
+            .add_text("pre", "mce-first-view__value", &json, &field);
+        set(&shown, "data-path", &place.pointer.to_string());
     }
 
     /// A labelled text box, choice or checkbox, with its help, counter and
     /// message list, as the editor frames it.
-    #[allow(clippy::too_many_arguments)]
-    fn leaf(
-        &self,
-        pointer: &JsonPointer,
-        node: &FormNode,
-        widget: Widget,
-        label: &str,
-        required: bool,
-        value: Option<&Value>,
-        parent: &Element,
-    ) {
-        let id = field_id(&pointer.to_string());
+    fn leaf(&self, place: Place, widget: Widget, required: bool, parent: &Element) {
+        let id = field_id(&place.pointer.to_string());
         let checkbox = widget == Widget::Checkbox;
-        let field = self.dom.add(
-            "div",
-            if checkbox {
-                "mce-field mce-field--checkbox"
-            } else {
-                "mce-field"
-            },
-            parent,
-        );
-        let top = self.dom.add(
-            "div",
-            if checkbox {
-                "mce-field__check"
-            } else {
-                "mce-field__top"
-            },
-            &field,
-        );
-        let control_parent = if checkbox { top.clone() } else { field.clone() };
-        let label_element = self.dom.add("label", "mce-field__label", &top);
-        set(&label_element, "for", &id);
-        self.dom.text(label, &label_element);
+        let (field_class, top_class) = if checkbox {
+            ("mce-field mce-field--checkbox", "mce-field__check")
+        } else {
+            ("mce-field", "mce-field__top")
+        };
+        let field = self.dom.add("div", field_class, parent);
+        let top = self.dom.add("div", top_class, &field);
+        let label = self.dom.add("label", "mce-field__label", &top);
+        set(&label, "for", &id);
+        self.dom.text(place.label, &label);
         if required && !checkbox {
             let mark = self
                 .dom
-                .add_text("span", "mce-field__required", " *", &label_element);
+                .add_text("span", "mce-field__required", " *", &label);
             set(&mark, "aria-hidden", "true");
         }
-        let limit = match &node.kind {
+        let limit = match &place.node.kind {
             NodeKind::Text(text) if widget != Widget::Select => text.max_length,
             _ => None,
         };
         let mut described = Vec::new();
+        if let Some(help) = place.node.help() {
+            let help_element = self.dom.add_text("p", "mce-field__help", help, &field);
+            help_element.set_id(&format!("{id}-help"));
+            described.push(format!("{id}-help"));
+        }
         if let Some(limit) = limit {
             let counter = self.dom.add("span", "mce-field__counter", &top);
             counter.set_id(&format!("{id}-counter"));
             set(&counter, "data-limit", &limit.to_string());
             described.push(format!("{id}-counter"));
         }
-        if let Some(help) = node.help() {
-            let help_element = self.dom.add_text("p", "mce-field__help", help, &field);
-            help_element.set_id(&format!("{id}-help"));
-            described.insert(0, format!("{id}-help"));
-        }
-        if checkbox {
-            // The checkbox comes before its label, as in the editor.
-            let control = self.control(pointer, node, widget, required, value, &control_parent);
-            let _ = top.insert_before(&control, Some(&label_element));
-            self.describe(&control, &id, described);
+        described.push(format!("{id}-messages"));
+        // A checkbox comes before its label, as in the editor.
+        let control = if checkbox {
+            let control = self.control(place, widget, required, &top);
+            let _ = top.insert_before(&control, Some(&label));
+            control
         } else {
-            let control = self.control(pointer, node, widget, required, value, &control_parent);
-            self.describe(&control, &id, described);
-            if limit.is_some() {
-                count(&control, &control_text(&control));
-            }
+            self.control(place, widget, required, &field)
+        };
+        set(&control, "aria-describedby", &described.join(" "));
+        if limit.is_some() {
+            count(&control, &control_text(&control));
         }
         let messages = self.dom.add("ul", "mce-messages", &field);
         messages.set_id(&format!("{id}-messages"));
     }
 
-    fn describe(&self, control: &Element, id: &str, mut described: Vec<String>) {
-        described.push(format!("{id}-messages"));
-        set(control, "aria-describedby", &described.join(" "));
-    }
-
     /// The control itself, holding what was typed into it before a reload,
     /// or the card's value.
-    fn control(
+    pub(super) fn control(
         &self,
-        pointer: &JsonPointer,
-        node: &FormNode,
+        place: Place,
         widget: Widget,
         required: bool,
-        value: Option<&Value>,
         parent: &Element,
     ) -> Element {
-        let path = pointer.to_string();
+        let path = place.pointer.to_string();
         let (typed, turn) = {
             let edits = self.edits.borrow();
             let turn = edits.edits.iter().position(|(edited, _)| *edited == path);
             (edits.get(&path).cloned(), turn)
         };
-        let control: Element = match widget {
+        let control = match widget {
             Widget::Checkbox => {
                 let input: HtmlInputElement = self
                     .dom
@@ -787,50 +400,18 @@ impl Form {
                 input.set_type("checkbox");
                 input.set_checked(match &typed {
                     Some(Typed::Checked(checked)) => *checked,
-                    _ => value == Some(&Value::Bool(true)),
+                    _ => place.value == Some(&Value::Bool(true)),
                 });
                 input.unchecked_into()
             }
-            Widget::Select => {
-                let select = self
-                    .dom
-                    .add("select", "mce-input mce-input--select", parent);
-                let empty = self.dom.add_text(
-                    "option",
-                    "",
-                    if required { "Choose…" } else { "Not set" },
-                    &select,
-                );
-                set(&empty, "value", "");
-                let current = shown(value);
-                let options = match &node.kind {
-                    NodeKind::Text(text) => text.options.clone().unwrap_or_default(),
-                    _ => Vec::new(),
-                };
-                if !current.is_empty() && !options.contains(&current) {
-                    let stray = self.dom.add_text(
-                        "option",
-                        "",
-                        &format!("{current} (not allowed)"),
-                        &select,
-                    );
-                    set(&stray, "value", &current);
-                }
-                for option in &options {
-                    let element = self.dom.add_text("option", "", option, &select);
-                    set(&element, "value", option);
-                }
-                let select: HtmlSelectElement = select.unchecked_into();
-                select.set_value(&current);
-                select.unchecked_into()
-            }
+            Widget::Select => self.select(place, required, parent),
             Widget::TextArea => {
                 let area = self
                     .dom
                     .add("textarea", "mce-input mce-input--multiline", parent);
                 set(&area, "rows", "3");
                 let area: HtmlTextAreaElement = area.unchecked_into();
-                area.set_value(&shown(value));
+                area.set_value(&shown(place.value));
                 area.unchecked_into()
             }
             _ => {
@@ -843,9 +424,9 @@ impl Form {
                 let input: HtmlInputElement = self.dom.add("input", class, parent).unchecked_into();
                 input.set_type("text");
                 if number {
-                    let _ = input.set_attribute("inputmode", "decimal");
+                    set(&input, "inputmode", "decimal");
                 }
-                input.set_value(&shown(value));
+                input.set_value(&shown(place.value));
                 input.unchecked_into()
             }
         };
@@ -858,7 +439,7 @@ impl Form {
                 if required { "true" } else { "false" },
             );
         }
-        if let Some(placeholder) = &node.ui.placeholder {
+        if let Some(placeholder) = &place.node.ui.placeholder {
             set(&control, "placeholder", placeholder);
         }
         if let Some(Typed::Text(text)) = &typed {
@@ -869,19 +450,32 @@ impl Form {
         }
         control
     }
-}
 
-fn set_text(control: &Element, text: &str) {
-    if let Some(input) = control.dyn_ref::<HtmlInputElement>() {
-        input.set_value(text);
-    } else if let Some(area) = control.dyn_ref::<HtmlTextAreaElement>() {
-        area.set_value(text);
-    } else if let Some(select) = control.dyn_ref::<HtmlSelectElement>() {
-        select.set_value(text);
+    /// A choice among the schema's strings; a value the schema does not
+    /// allow still shows, flagged, as in the editor.
+    fn select(&self, place: Place, required: bool, parent: &Element) -> Element {
+        let select = self
+            .dom
+            .add("select", "mce-input mce-input--select", parent);
+        let nothing = if required { "Choose…" } else { "Not set" };
+        let empty = self.dom.add_text("option", "", nothing, &select);
+        set(&empty, "value", "");
+        let current = shown(place.value);
+        let options = match &place.node.kind {
+            NodeKind::Text(text) => text.options.clone().unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        if !current.is_empty() && !options.contains(&current) {
+            let stray = format!("{current} (not allowed)");
+            let stray = self.dom.add_text("option", "", &stray, &select);
+            set(&stray, "value", &current);
+        }
+        for option in &options {
+            let element = self.dom.add_text("option", "", option, &select);
+            set(&element, "value", option);
+        }
+        let select: HtmlSelectElement = select.unchecked_into();
+        select.set_value(&current);
+        select.unchecked_into()
     }
-}
-
-/// The heading tag for a title at `level` (2 to 6, as in the editor).
-fn heading_tag(level: u8) -> String {
-    format!("h{}", level.clamp(2, 6))
 }

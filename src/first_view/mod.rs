@@ -4,20 +4,22 @@
 //! The editor is one WebAssembly module of about 400 KB; on a slow
 //! connection it takes seconds to arrive. This is a second, small module
 //! (no framework: the page is built with `web_sys` calls) that `index.html`
-//! loads first when the address names a card (`?card=`) that has no draft.
-//! It shows the card as the editor's form does, from the same schema walk
-//! and with the same markup and `data-path`s, and takes typing into its
-//! text boxes, choices and checkboxes. Every edit is recorded
-//! ([`FirstViewEdits`], kept in storage against a reload). When the editor
-//! has built its own form, it takes over: it replays the edits through its
-//! own controls, puts focus, caret and scroll where they were, and removes
-//! this page (`src/view/takeover.rs`).
+//! loads beside it when the address names a card (`?card=`) that has no
+//! draft. Unless the editor is about to arrive anyway (a fast connection:
+//! [`editor_due_soon`]), it shows the card as the editor's form does, from
+//! the same schema walk and with the same markup and `data-path`s, and
+//! takes typing into its text boxes, choices and checkboxes. Every edit is
+//! recorded ([`FirstViewEdits`], kept in storage against a reload). When
+//! the editor has built its own form, it takes over: it replays the edits
+//! through its own controls, puts focus, caret and scroll where they were,
+//! and removes this page (`src/view/takeover.rs`).
 //!
 //! What needs the editor (adding and removing items, switching a metric's
 //! type, validation, the toolbar) says it is on its way rather than
 //! pretending to work.
 
 mod fields;
+mod lists;
 mod page;
 
 use std::cell::RefCell;
@@ -29,17 +31,15 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{Element, HtmlInputElement, Storage};
 
 use crate::domain::drafts::CardSource;
-use crate::domain::first_view::{FIRST_VIEW_KEY, FirstViewEdits, Typed};
+use crate::domain::first_view::{
+    EditorDownload, FIRST_VIEW_KEY, FirstViewEdits, RATE_WAIT_MS, Typed, editor_due_soon, has_rate,
+};
 use crate::domain::import::import_text;
 
 pub use page::FIRST_VIEW_ID;
 
-/// Shows the linked card, if this page should. This module has arrived, so
-/// the editor's download may begin now (`mceFirstViewSettled`): it then
-/// shares the connection only with the card, already on its way, and a
-/// card that is slow to come does not hold the editor back.
+/// Shows the linked card, if this page should.
 pub fn start() {
-    settle();
     wasm_bindgen_futures::spawn_local(async {
         show().await;
     });
@@ -88,9 +88,22 @@ async fn show() -> Option<()> {
         .and_then(|storage| storage.get_item(FIRST_VIEW_KEY).ok().flatten())
         .and_then(|text| FirstViewEdits::from_json(&text, &path))
         .unwrap_or_else(|| FirstViewEdits::new(&path));
-    // The editor may have started first: on a fast connection, or while
-    // the card was slow to come (the reader may have opened another).
-    if document.get_element_by_id("mce-main").is_some() {
+    // The editor may have started first, or be about to: on a fast
+    // connection it arrives with the card, and starts in the time this page
+    // would take to build; or the card was slow to come (and the reader may
+    // have opened another meanwhile).
+    let now = || {
+        window
+            .performance()
+            .map_or(0.0, |performance| performance.now())
+    };
+    let asked = now();
+    while !has_rate(editor_download(&window)) && now() - asked < RATE_WAIT_MS {
+        pause(10).await;
+    }
+    if editor_due_soon(editor_download(&window), now())
+        || document.get_element_by_id("mce-main").is_some()
+    {
         return None;
     }
     let edits = Rc::new(RefCell::new(stored));
@@ -136,13 +149,29 @@ fn listen_for_edits(root: &Element, edits: Rc<RefCell<FirstViewEdits>>, storage:
     on_edit.forget();
 }
 
-fn settle() {
-    let Some(window) = web_sys::window() else {
-        return;
+/// Resolves after `ms` milliseconds.
+async fn pause(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// How far the editor's download has come, as `src/loading.mjs` records it.
+fn editor_download(window: &web_sys::Window) -> Option<EditorDownload> {
+    let download = js_sys::Reflect::get(window, &"mceEditorDownload".into()).ok()?;
+    let number = |name: &str| {
+        js_sys::Reflect::get(&download, &name.into())
+            .ok()
+            .and_then(|value| value.as_f64())
     };
-    if let Ok(settled) = js_sys::Reflect::get(&window, &"mceFirstViewSettled".into())
-        && let Some(settled) = settled.dyn_ref::<js_sys::Function>()
-    {
-        let _ = settled.call0(&window);
-    }
+    Some(EditorDownload {
+        since: number("since")?,
+        first: number("first")?,
+        at: number("at")?,
+        current: number("current")?,
+        total: number("total")?,
+    })
 }

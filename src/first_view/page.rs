@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use web_sys::{Document, Element};
 
-use super::fields::Form;
+use super::fields::{Form, Place};
 use crate::domain::card_schema::{card_schema, sections};
 use crate::domain::first_view::FirstViewEdits;
 use crate::domain::form::card_form;
@@ -163,14 +163,14 @@ fn sections_of(form: &Form, card: &Value, parent: &Element) {
         if let Some(help) = node.help() {
             form.dom.add_text("p", "mce-section__help", help, &section);
         }
-        form.section(
-            &pointer,
+        let place = Place {
+            pointer: &pointer,
             node,
-            &label,
-            property.required,
-            card.get(&property.key),
-            &section,
-        );
+            label: &label,
+            level: 2,
+            value: card.get(&property.key),
+        };
+        form.section(place, property.required, &section);
     }
     let other = form.dom.add("div", "mce-form__other", parent);
     form.unknown_fields(&JsonPointer::root(), object, Some(card), &other);
