@@ -316,10 +316,17 @@ pub fn open_link(session: Session, path: String) {
         let opened = match fetch_text(&address).await {
             Ok(text) => match import_text(&text) {
                 Ok(imported) => {
-                    let (card, announcement) = loaded(imported, CardSource::Link(path));
+                    let link = CardSource::Link(path);
+                    let (card, announcement) = loaded(imported, link.clone());
                     session.open(request, card, announcement);
-                    takeover::keep_items_as_shown(store);
-                    true
+                    // Not if the reader opened another card meanwhile (a
+                    // file dropped on the first view): what was typed into
+                    // the link's card is not replayed into that one.
+                    let opened = store.source().with_untracked(|source| *source == link);
+                    if opened {
+                        takeover::keep_items_as_shown(store);
+                    }
+                    opened
                 }
                 Err(error) => {
                     refuse(session, request, &what, error);

@@ -58,8 +58,10 @@ pub fn keep_items_as_shown(store: CardStore) {
     }
 }
 
-/// Takes over once the form holds what the reader was using; removes the
-/// first view at once if the card could not be opened.
+/// Takes over once the form holds what the reader was using. If the link's
+/// card is not the one open (it could not be opened, or the reader opened
+/// another meanwhile), the first view goes at once, and what was typed
+/// into it stays stored for the link's next opening.
 pub fn take_over_when_ready(store: CardStore, session: Session, opened: bool) {
     if first_view().is_none() {
         return;
