@@ -73,11 +73,11 @@ function brotli(bytes) {
   return brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 }
 
-// Our editor's own files, which come after the first view: its module and
-// glue, and its loader (index.html holds the module back until the first
-// view's has arrived; tests/e2e/first-view.test.mjs shows the card and types
-// into it with all of these held back). The peers have none: all of their
-// script is their first view.
+// Our editor's own files, which the first view does without: its module and
+// glue, and its loader (they download beside the first view's;
+// tests/e2e/first-view.test.mjs shows the card and types into it with all
+// of these held back). The peers have none: all of their script is their
+// first view.
 const AFTER_FIRST_VIEW = /^model-card-editor-|-loading\.mjs$/;
 
 function firstViewBrotli(dir) {
