@@ -26,7 +26,6 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Element, HtmlInputElement, Storage};
 
@@ -118,13 +117,9 @@ fn listen_for_edits(root: &Element, edits: Rc<RefCell<FirstViewEdits>>, storage:
     // Each edit's turn, so the editor replays them in the order typed (its
     // undo then takes back the latest first).
     let mut turn = edits.borrow().edits.len();
-    let on_edit = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
-        let Some(control) = event
-            .target()
-            .and_then(|target| target.dyn_into::<Element>().ok())
-        else {
-            return;
-        };
+    // "input" only: choices and checkboxes fire it too, and a text box's
+    // "change" on leaving it is not an edit.
+    page::delegate(root, "input", move |control| {
         let Some(path) = control.get_attribute("data-path") else {
             return;
         };
@@ -143,10 +138,6 @@ fn listen_for_edits(root: &Element, edits: Rc<RefCell<FirstViewEdits>>, storage:
             let _ = storage.set_item(FIRST_VIEW_KEY, &edits.to_json());
         }
     });
-    // "input" only: choices and checkboxes fire it too, and a text box's
-    // "change" on leaving it is not an edit.
-    let _ = root.add_event_listener_with_callback("input", on_edit.as_ref().unchecked_ref());
-    on_edit.forget();
 }
 
 /// Resolves after `ms` milliseconds.

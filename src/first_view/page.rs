@@ -176,16 +176,25 @@ fn sections_of(form: &Form, card: &Value, parent: &Element) {
     form.unknown_fields(&JsonPointer::root(), object, Some(card), &other);
 }
 
+/// Calls `handle` with the element each `kind` event under `root` comes
+/// from: one listener for the whole page, kept as long as the page.
+pub(super) fn delegate(root: &Element, kind: &str, mut handle: impl FnMut(Element) + 'static) {
+    let listener = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+        if let Some(target) = event
+            .target()
+            .and_then(|target| target.dyn_into::<Element>().ok())
+        {
+            handle(target);
+        }
+    });
+    let _ = root.add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref());
+    listener.forget();
+}
+
 /// Section links scroll to their section; item toggles open and close.
 fn listen_for_clicks(root: &Element, form: Rc<Form>) {
     let page = root.clone();
-    let on_click = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
-        let Some(target) = event
-            .target()
-            .and_then(|target| target.dyn_into::<Element>().ok())
-        else {
-            return;
-        };
+    delegate(root, "click", move |target| {
         if let Ok(Some(link)) = target.closest(".mce-sections__link") {
             let key = link.get_attribute("data-section").unwrap_or_default();
             let selector = format!("section[data-section=\"{key}\"]");
@@ -199,6 +208,4 @@ fn listen_for_clicks(root: &Element, form: Rc<Form>) {
             form.toggle(&toggle);
         }
     });
-    let _ = root.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
-    on_click.forget();
 }
