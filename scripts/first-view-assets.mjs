@@ -8,10 +8,12 @@
 //  - names its two files by their content, like Trunk's own, so a static
 //    host can cache them for good;
 //  - loads them when index.html's opening script says the page wants them
-//    (`mceWantsFirstView`: the address names a card with no draft);
+//    (`mceWantsFirstView`: the address names a card with no draft) and the
+//    connection is slow (`mceSlowConnection`: none of the page's requests
+//    answered within 40 ms; on a faster one the editor arrives with the
+//    card);
 //  - asks for them at high priority, beside the editor's module (which is
-//    not held back: on a fast connection it arrives with the card, and the
-//    first view then steps aside, see src/first_view/mod.rs).
+//    not held back).
 // It fails the build when Trunk's output is not as expected (a Trunk
 // upgrade that changed it must be looked at, not shipped half-wired).
 import { createHash } from "node:crypto";
@@ -44,25 +46,20 @@ let html = readFileSync(page, "utf8");
 
 const loader = `
     <script>
-      // The first view's files, fetched at once when the page wants it
-      // (index.html's opening script decides; scripts/first-view-assets.mjs
-      // wrote this).
+      // The first view's files, fetched at high priority when the page wants
+      // it and the connection is slow enough for it to be worth them
+      // (index.html's opening script decides both; on a fast one the editor
+      // arrives with the card). scripts/first-view-assets.mjs wrote this. A
+      // first view that cannot load leaves the page to the editor.
       if (window.mceWantsFirstView) {
-        const glue = document.createElement("link");
-        glue.rel = "modulepreload";
-        glue.href = "./${script}";
-        glue.fetchPriority = "high";
-        document.head.append(glue);
-        window.mceFirstViewModule = fetch("./${wasm}", { priority: "high" });
-        window.mceFirstViewModule.catch(() => {});
-      }
-    </script>
-    <script type="module">
-      // A first view that cannot load leaves the page to the editor.
-      if (window.mceWantsFirstView) {
-        import("./${script}")
-          .then((module) => module.default({ module_or_path: window.mceFirstViewModule }))
-          .catch(() => {});
+        window.mceSlowConnection.then((slow) => {
+          if (!slow) return;
+          const module = fetch("./${wasm}", { priority: "high" });
+          module.catch(() => {});
+          import("./${script}")
+            .then((firstView) => firstView.default({ module_or_path: module }))
+            .catch(() => {});
+        });
       }
     </script>
 `;

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { after, before, test } from "node:test";
-import { openApp, openAppWithRegistry, openCardByLink, paste, registryConfig } from "./support.mjs";
+import { openApp, openAppWithRegistry, openCardByLink, paste, registryConfig, slowConnection } from "./support.mjs";
 
 const axeSource = readFileSync(resolve(import.meta.dirname, "../../node_modules/axe-core/axe.min.js"), "utf8");
 const complete = readFileSync(resolve(import.meta.dirname, "../fixtures/cards/complete.json"));
@@ -181,6 +181,7 @@ test("the dialog for a card another tab changed too", async () => {
 test("the first view, shown while the editor downloads, with an item opened", async () => {
   const waiting = await app.context.newPage();
   try {
+    await slowConnection(waiting); // the first view is for slow connections
     await waiting.route(/\/model-card-editor-[0-9a-f]+_bg\.wasm$/, () => {}); // never arrives
     // A card with a draft (an earlier test's) opens in the editor instead.
     await waiting.goto(`${app.url}404`);

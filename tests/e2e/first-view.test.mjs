@@ -1,13 +1,14 @@
 // End-to-end: the first view (src/first_view/), which shows a linked card
 // and takes typing while the editor's module downloads, and the editor
-// taking over from it (src/view/takeover.rs). The editor's module is held
-// back at the network, so the first view is tested alone, as a slow
-// connection would leave it.
+// taking over from it (src/view/takeover.rs). The pages are on a slow
+// connection (the first view is for those), and the editor's module is
+// held back at the network, so the first view is tested alone, as a very
+// slow connection would leave it.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { after, before, test } from "node:test";
-import { openApp, waitForEditor } from "./support.mjs";
+import { openApp, slowConnection, waitForEditor } from "./support.mjs";
 
 const large = JSON.parse(readFileSync(resolve(import.meta.dirname, "../../examples/large.json"), "utf8"));
 // The editor's files: its module, its glue and its loader. The first view
@@ -35,12 +36,14 @@ async function forgetDrafts() {
 }
 
 /**
- * A new page whose editor module is held back until `release()`; opens
- * `card` by link and waits for the first view to show it.
+ * A new page on a slow connection whose editor module is held back until
+ * `release()`; opens `card` by link and waits for the first view to show
+ * it.
  */
 async function firstViewOf(card) {
   await forgetDrafts();
   const page = await app.context.newPage();
+  await slowConnection(page);
   const errors = [];
   page.on("pageerror", (error) => errors.push(error.message));
   let release;
@@ -187,14 +190,18 @@ test("every control of the first view is the editor's control for the same place
 
 test("a card's text is shown as text in the first view, never as markup", async () => {
   const page = await app.context.newPage();
+  await slowConnection(page);
   await page.route(EDITOR_MODULE, () => {}); // never arrives
   const markup = '<img src="x" onerror="window.injected = true">';
-  await page.route((url) => url.pathname === "/examples/markup.json", (route) =>
-    route.fulfill({
+  // Answered here, as slowly as the connection would have (an answer made
+  // up at once would tell the page its connection is fast).
+  await page.route((url) => url.pathname === "/examples/markup.json", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await route.fulfill({
       contentType: "application/json",
       body: JSON.stringify({ model_overview: { model_creator: markup }, unknown_field: markup }),
-    }),
-  );
+    });
+  });
   await page.goto(`${app.url}?card=/examples/markup.json`, { waitUntil: "commit" });
   const creator = inFirstView(page, "/model_overview/model_creator");
   await creator.waitFor();
@@ -205,6 +212,55 @@ test("a card's text is shown as text in the first view, never as markup", async 
   await page.close();
 });
 
+/** Collects the page's requests for the first view's files. */
+function firstViewRequestsOf(page) {
+  const requests = [];
+  page.on("request", (request) => {
+    if (/first-view-/.test(request.url())) requests.push(request.url());
+  });
+  return requests;
+}
+
+test("on a fast connection the first view is not downloaded: the editor shows the card", async () => {
+  await forgetDrafts();
+  // This machine's own server answers within a few milliseconds; a page
+  // busy starting can still take longer now and then, which the page then
+  // judges slow, so up to three tries find a fast start.
+  for (let attempt = 1; ; attempt++) {
+    const page = await app.context.newPage();
+    const firstViewRequests = firstViewRequestsOf(page);
+    await page.goto(`${app.url}?card=/examples/large.json`);
+    await waitForEditor(page, "/model_overview/model_creator");
+    const connection = await page.evaluate(() => window.mceConnection);
+    if (connection.slow && attempt < 3) {
+      await page.close();
+      continue;
+    }
+    assert.equal(connection.slow, false, `the config's round trip, ${connection.roundTripMs} ms, was judged fast`);
+    assert.ok(connection.roundTripMs < connection.slowMs);
+    assert.deepEqual(firstViewRequests, [], "the first view's files were not requested");
+    assert.equal(
+      await inEditor(page, "/additional_information/caveats_and_recommendations").inputValue(),
+      large.additional_information.caveats_and_recommendations,
+    );
+    await page.close();
+    return;
+  }
+});
+
+test("on a slow connection (every answer 60 ms late) the first view's files are requested", async () => {
+  await forgetDrafts();
+  const page = await app.context.newPage();
+  await slowConnection(page, 60);
+  const firstViewRequests = firstViewRequestsOf(page);
+  await page.goto(`${app.url}?card=/examples/complete.json`);
+  await waitForEditor(page, "/model_overview/model_creator");
+  const connection = await page.evaluate(() => window.mceConnection);
+  assert.equal(connection.slow, true);
+  assert.equal(firstViewRequests.length, 2, "the first view's module and glue");
+  await page.close();
+});
+
 test("a card with a draft opens in the editor as before, offering the draft, without the first view", async () => {
   await forgetDrafts();
   const page = await app.context.newPage();
@@ -212,15 +268,15 @@ test("a card with a draft opens in the editor as before, offering the draft, wit
   await waitForEditor(page, "/model_overview/model_creator");
   await inEditor(page, "/model_overview/model_creator").fill("A draft");
   await page.waitForFunction(() => localStorage.getItem("model-card-editor.draft.link:/examples/complete.json") !== null);
-  const firstViewRequests = [];
-  page.on("request", (request) => {
-    if (/first-view-/.test(request.url())) firstViewRequests.push(request.url());
-  });
+  // Slow, so that only the draft keeps the first view away.
+  await slowConnection(page);
+  const firstViewRequests = firstViewRequestsOf(page);
   await page.reload();
   const recovery = page.locator("#mce-recovery");
   await recovery.waitFor();
   await recovery.getByRole("button", { name: /Restore/ }).click();
   await page.waitForFunction(() => document.querySelector('#mce-main [data-path="/model_overview/model_creator"]')?.value === "A draft");
+  assert.equal(await page.evaluate(() => window.mceConnection.slow), true, "the page judged its connection slow");
   assert.deepEqual(firstViewRequests, [], "the first view was not loaded");
   await page.close();
 });

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { after, before, test } from "node:test";
-import { openApp, waitForEditor } from "./support.mjs";
+import { openApp, slowConnection, waitForEditor } from "./support.mjs";
 
 let app;
 before(async () => {
@@ -84,6 +84,7 @@ test("while a linked card opens, the page says so instead of showing an empty ca
 
 test("a card the user opens while a link is still loading is not replaced when the link arrives", async () => {
   const { page, release } = await pageHolding("/examples/large.json");
+  await slowConnection(page); // where the first view loads too, and must not show the late card
   await page.goto(`${app.url}?card=/examples/large.json`, { waitUntil: "domcontentloaded" });
   await page.locator(".mce-opening").waitFor();
   await page.locator("summary", { hasText: "Examples" }).click();

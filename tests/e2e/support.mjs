@@ -126,6 +126,18 @@ export async function openAppWithRegistry() {
 }
 
 /**
+ * Makes the page's connection slow as index.html's opening script judges
+ * one (every request answered `latency` ms late, through Chrome's network
+ * emulation, as the benchmark's throttled runs): the page then loads the
+ * first view (src/first_view/), which a fast connection does without.
+ */
+export async function slowConnection(page, latency = 100) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency, downloadThroughput: -1, uploadThroughput: -1 });
+}
+
+/**
  * Waits until the editor shows the field at `pointer` with a value: a
  * linked card is first shown by the first view (src/first_view/), whose
  * fields carry the same paths, until the editor takes over.
