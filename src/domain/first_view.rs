@@ -119,7 +119,8 @@ pub struct EditorDownload {
 
 /// The first view is not worth building for an editor due within this
 /// long: about what building it, and the editor replacing it, take on the
-/// largest card. On a fast connection the editor arrives with the card.
+/// largest card. (A fast connection does not load the first view at all:
+/// `index.html` decides that.)
 pub const NOT_WORTH_MS: f64 = 250.0;
 
 /// How long the first view waits, at most, for the editor's download to

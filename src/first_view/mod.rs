@@ -5,10 +5,12 @@
 //! connection it takes seconds to arrive. This is a second, small module
 //! (no framework: the page is built with `web_sys` calls) that `index.html`
 //! loads beside it when the address names a card (`?card=`) that has no
-//! draft. Unless the editor is about to arrive anyway (a fast connection:
-//! [`editor_due_soon`]), it shows the card as the editor's form does, from
-//! the same schema walk and with the same markup and `data-path`s, and
-//! takes typing into its text boxes, choices and checkboxes. Every edit is
+//! draft and the connection is slow (the browser's timing of the page's
+//! first answers says so). Unless the editor is about to arrive anyway (an
+//! editor in the browser's cache, say: [`editor_due_soon`]), it shows the
+//! card as the editor's form does, from the same schema walk and with the
+//! same markup and `data-path`s, and takes typing into its text boxes,
+//! choices and checkboxes. Every edit is
 //! recorded ([`FirstViewEdits`], kept in storage against a reload). When
 //! the editor has built its own form, it takes over: it replays the edits
 //! through its own controls, puts focus, caret and scroll where they were,

@@ -236,7 +236,7 @@ test("on a fast connection the first view is not downloaded: the editor shows th
       await page.close();
       continue;
     }
-    assert.equal(connection.slow, false, `the config's round trip, ${connection.roundTripMs} ms, was judged fast`);
+    assert.equal(connection.slow, false, `the quickest answer, ${connection.roundTripMs} ms, was judged fast`);
     assert.ok(connection.roundTripMs < connection.slowMs);
     assert.deepEqual(firstViewRequests, [], "the first view's files were not requested");
     assert.equal(
