@@ -11,7 +11,9 @@
 //    (`mceWantsFirstView`: the address names a card with no draft) and the
 //    connection is slow (`mceSlowConnection`: none of the page's requests
 //    answered within 40 ms; on a faster one the editor arrives with the
-//    card);
+//    card), or, quick to answer, it is slow to bring the editor's module
+//    (its download, as src/loading.mjs reports it, has 500 ms or more to
+//    go after 100 ms);
 //  - asks for them at high priority, beside the editor's module (which is
 //    not held back).
 // It fails the build when Trunk's output is not as expected (a Trunk
@@ -48,17 +50,36 @@ const loader = `
     <script>
       // The first view's files, fetched at high priority when the page wants
       // it and the connection is slow enough for it to be worth them
-      // (index.html's opening script decides both; on a fast one the editor
-      // arrives with the card). scripts/first-view-assets.mjs wrote this. A
-      // first view that cannot load leaves the page to the editor.
+      // (index.html's opening script decides both). A connection quick to
+      // answer can still be slow to carry the editor's 400 KB: then the
+      // editor's download (src/loading.mjs reports it) says so, and the
+      // first view is loaded after all. scripts/first-view-assets.mjs wrote
+      // this. A first view that cannot load leaves the page to the editor.
       if (window.mceWantsFirstView) {
-        window.mceSlowConnection.then((slow) => {
-          if (!slow) return;
+        const GAUGE_MS = 100; // how long a download is watched before its rate is trusted
+        const WORTH_MS = 500; // how much longer the editor must take for the first view to be worth it
+        let requested = false;
+        const load = (why) => {
+          if (requested) return;
+          requested = true;
+          window.mceConnection.firstView = why;
           const module = fetch("./${wasm}", { priority: "high" });
           module.catch(() => {});
           import("./${script}")
             .then((firstView) => firstView.default({ module_or_path: module }))
             .catch(() => {});
+        };
+        window.mceSlowConnection.then((slow) => {
+          if (slow) return load("slow answers");
+          window.mceEditorProgress = ({ since, first, at, current, total }) => {
+            const rate = (current - first) / (at - since);
+            if (current >= total) {
+              window.mceEditorProgress = undefined;
+            } else if (at - since >= GAUGE_MS && rate > 0 && (total - current) / rate > WORTH_MS) {
+              window.mceEditorProgress = undefined;
+              load("slow editor download");
+            }
+          };
         });
       }
     </script>

@@ -9,9 +9,12 @@ export default function loading() {
   return {
     onProgress({ current, total }) {
       // How the download goes, for the first view (src/first_view/), which
-      // is not built when the editor is about to arrive anyway.
+      // is not built when the editor is about to arrive anyway, and for its
+      // loader (scripts/first-view-assets.mjs), which loads it after all
+      // when a connection quick to answer is slow to bring the editor.
       const download = (window.mceEditorDownload ??= { since: performance.now(), first: current });
       Object.assign(download, { current, total, at: performance.now() });
+      window.mceEditorProgress?.(download);
       const progress = bar();
       if (progress && total > 0) {
         progress.max = total;
