@@ -3,7 +3,7 @@
 //! browser's Print to PDF gives a document to attach to an approval. Empty
 //! sections and fields are left out, not printed as blanks.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use leptos::prelude::*;
 use serde_json::Value;
@@ -23,6 +23,8 @@ pub fn PrintView() -> impl IntoView {
     let revision = store.revision();
     let package = store.package();
     let source = store.source();
+    let before_print = window_event_listener_untyped("beforeprint", |_| build_the_rest_now());
+    on_cleanup(move || before_print.remove());
     let body = move || {
         revision.track();
         store.with_card(|card| render_card(&card_form().root, card, &Budget::new()))
@@ -178,6 +180,9 @@ impl Budget {
 thread_local! {
     /// Figures on the page that have not been built yet.
     static WAITING: Cell<usize> = const { Cell::new(0) };
+    /// Their switches, for printing from the browser's own menu while they
+    /// wait ([`build_the_rest_now`]); cleared once none waits.
+    static UNBUILT: RefCell<Vec<RwSignal<bool>>> = const { RefCell::new(Vec::new()) };
 }
 
 fn later<V: IntoView + 'static>(
@@ -186,8 +191,16 @@ fn later<V: IntoView + 'static>(
 ) -> AnyView {
     let shown = RwSignal::new(false);
     WAITING.with(|waiting| waiting.set(waiting.get() + 1));
+    UNBUILT.with_borrow_mut(|unbuilt| unbuilt.push(shown));
     after_next_paint(move || {
-        WAITING.with(|waiting| waiting.set(waiting.get() - 1));
+        let left = WAITING.with(|waiting| {
+            let left = waiting.get().saturating_sub(1);
+            waiting.set(left);
+            left
+        });
+        if left == 0 {
+            UNBUILT.with_borrow_mut(Vec::clear);
+        }
         // The preview may have been left or rebuilt meanwhile.
         let _ = shown.try_set(true);
     });
@@ -204,6 +217,18 @@ fn later<V: IntoView + 'static>(
         }
     })
     .into_any()
+}
+
+/// Builds every figure still waiting, at once: the browser is about to
+/// print (from its own menu or Ctrl+P while the preview fills; our Print
+/// waits for them instead). The page's updates run before the browser lays
+/// it out for printing, so the whole card is printed.
+fn build_the_rest_now() {
+    let unbuilt = UNBUILT.with_borrow_mut(std::mem::take);
+    WAITING.with(|waiting| waiting.set(0));
+    for shown in unbuilt {
+        let _ = shown.try_set(true);
+    }
 }
 
 /// Shows the preview and prints it once it is on the page with every

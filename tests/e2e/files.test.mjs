@@ -222,6 +222,41 @@ test("the preview of the largest card shows its top at once and fills in the res
   assert.ok(await page.getByTestId("print-view").getByText("Training details").first().isVisible(), "the top of the preview");
 });
 
+test("printing from the browser's menu while the preview fills in prints all of it", async () => {
+  // The large example is open (the test above). In the preview's first
+  // frame, with figures still waiting, the browser announces a print: the
+  // page's updates before it lays out (microtasks only, no task between)
+  // must build every one of them.
+  await page.getByRole("tab", { name: "Form" }).click();
+  await page.evaluate(() => {
+    window.atPrint = undefined;
+    const observer = new MutationObserver(() => {
+      if (!document.querySelector("[data-testid=print-view]")) return;
+      observer.disconnect();
+      requestAnimationFrame(() => {
+        const before = document.querySelectorAll(".mce-print__waiting").length;
+        window.dispatchEvent(new Event("beforeprint"));
+        let hops = 0;
+        const settle = () => {
+          if (++hops < 1000) return queueMicrotask(settle);
+          window.atPrint = {
+            before,
+            waiting: document.querySelectorAll(".mce-print__waiting").length,
+            charts: document.querySelectorAll("[data-testid=print-view] svg.mce-chart").length,
+          };
+        };
+        queueMicrotask(settle);
+      });
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+  });
+  await page.getByRole("tab", { name: "Preview" }).click();
+  await page.waitForFunction(() => window.atPrint);
+  const { before, waiting, charts } = await page.evaluate(() => window.atPrint);
+  assert.ok(before > 0, "figures were still waiting when the print began");
+  assert.deepEqual({ waiting, charts }, { waiting: 0, charts: 48 }, "every figure built before the browser lays the page out");
+});
+
 test("the page raised no errors", () => {
   assert.deepEqual(app.errors, []);
 });
