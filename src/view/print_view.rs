@@ -220,9 +220,9 @@ fn later<V: IntoView + 'static>(
 }
 
 /// Builds every figure still waiting, at once: the browser is about to
-/// print (from its own menu or Ctrl+P while the preview fills; our Print
-/// waits for them instead). The page's updates run before the browser lays
-/// it out for printing, so the whole card is printed.
+/// print from its own menu while the preview fills (our Print button and
+/// Ctrl+P wait for them instead). The page's updates run before the
+/// browser lays it out for printing, so the whole card is printed.
 fn build_the_rest_now() {
     let unbuilt = UNBUILT.with_borrow_mut(std::mem::take);
     WAITING.with(|waiting| waiting.set(0));
