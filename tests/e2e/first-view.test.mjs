@@ -263,21 +263,31 @@ test("on a slow connection (every answer 60 ms late) the first view's files are 
 
 test("a connection quick to answer but slow to carry (8 Mbit/s, no latency) gets the first view once the editor's download shows it", async () => {
   await forgetDrafts();
-  const page = await app.context.newPage();
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send("Network.enable");
-  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: 8e6 / 8, uploadThroughput: 8e6 / 8 });
-  const firstViewRequests = firstViewRequestsOf(page);
-  await page.goto(`${app.url}?card=/examples/large.json`, { waitUntil: "commit" });
-  await page.locator('#mce-first-view [data-path="/model_overview/model_creator"]').waitFor();
-  assert.equal(await page.locator("#mce-main").count(), 0, "the first view shows the card before the editor");
-  const connection = await page.evaluate(() => window.mceConnection);
-  assert.equal(connection.slow, false, "its answers came quickly");
-  assert.equal(connection.firstView, "slow editor download");
-  assert.equal(firstViewRequests.length, 2);
-  await waitForEditor(page, "/model_overview/model_creator");
-  await page.close();
+  // As in the fast-connection test, a busy start can now and then make the
+  // page judge its answers slow; up to three tries find one judged fast.
+  for (let attempt = 1; ; attempt++) {
+    const page = await app.context.newPage();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: 8e6 / 8, uploadThroughput: 8e6 / 8 });
+    const firstViewRequests = firstViewRequestsOf(page);
+    await page.goto(`${app.url}?card=/examples/large.json`, { waitUntil: "commit" });
+    await page.waitForFunction(() => window.mceConnection && "slow" in window.mceConnection);
+    if ((await page.evaluate(() => window.mceConnection.slow)) && attempt < 3) {
+      await page.close();
+      continue;
+    }
+    await page.locator('#mce-first-view [data-path="/model_overview/model_creator"]').waitFor();
+    assert.equal(await page.locator("#mce-main").count(), 0, "the first view shows the card before the editor");
+    const connection = await page.evaluate(() => window.mceConnection);
+    assert.equal(connection.slow, false, `its answers came quickly (the quickest in ${connection.roundTripMs} ms)`);
+    assert.equal(connection.firstView, "slow editor download");
+    assert.equal(firstViewRequests.length, 2);
+    await waitForEditor(page, "/model_overview/model_creator");
+    await page.close();
+    return;
+  }
 });
 
 test("a card with a draft opens in the editor as before, offering the draft, without the first view", async () => {
