@@ -178,11 +178,10 @@ impl Budget {
 }
 
 thread_local! {
-    /// Figures on the page that have not been built yet.
-    static WAITING: Cell<usize> = const { Cell::new(0) };
-    /// Their switches, for printing from the browser's own menu while they
-    /// wait ([`build_the_rest_now`]); cleared once none waits.
-    static UNBUILT: RefCell<Vec<RwSignal<bool>>> = const { RefCell::new(Vec::new()) };
+    /// The switches of the figures on the page not built yet: Print waits
+    /// until there are none, and printing from the browser's own menu
+    /// turns them all on ([`build_the_rest_now`]).
+    static WAITING: RefCell<Vec<RwSignal<bool>>> = const { RefCell::new(Vec::new()) };
 }
 
 fn later<V: IntoView + 'static>(
@@ -190,17 +189,9 @@ fn later<V: IntoView + 'static>(
     build: impl FnOnce() -> V + Send + 'static,
 ) -> AnyView {
     let shown = RwSignal::new(false);
-    WAITING.with(|waiting| waiting.set(waiting.get() + 1));
-    UNBUILT.with_borrow_mut(|unbuilt| unbuilt.push(shown));
+    WAITING.with_borrow_mut(|waiting| waiting.push(shown));
     after_next_paint(move || {
-        let left = WAITING.with(|waiting| {
-            let left = waiting.get().saturating_sub(1);
-            waiting.set(left);
-            left
-        });
-        if left == 0 {
-            UNBUILT.with_borrow_mut(Vec::clear);
-        }
+        WAITING.with_borrow_mut(|waiting| waiting.retain(|other| *other != shown));
         // The preview may have been left or rebuilt meanwhile.
         let _ = shown.try_set(true);
     });
@@ -224,9 +215,7 @@ fn later<V: IntoView + 'static>(
 /// Ctrl+P wait for them instead). The page's updates run before the
 /// browser lays it out for printing, so the whole card is printed.
 fn build_the_rest_now() {
-    let unbuilt = UNBUILT.with_borrow_mut(std::mem::take);
-    WAITING.with(|waiting| waiting.set(0));
-    for shown in unbuilt {
+    for shown in WAITING.with_borrow_mut(std::mem::take) {
         let _ = shown.try_set(true);
     }
 }
@@ -245,7 +234,7 @@ pub fn print_preview(store: CardStore) {
                 .ok()
                 .flatten()
                 .is_some();
-            if on_page && WAITING.with(Cell::get) == 0 {
+            if on_page && WAITING.with_borrow(Vec::is_empty) {
                 break;
             }
             after_next_frame().await;
