@@ -10,11 +10,11 @@
 //! editor in the browser's cache, say: [`editor_due_soon`]), it shows the
 //! card as the editor's form does, from the same schema walk and with the
 //! same markup and `data-path`s, and takes typing into its text boxes,
-//! choices and checkboxes. Every edit is
-//! recorded ([`FirstViewEdits`], kept in storage against a reload). When
-//! the editor has built its own form, it takes over: it replays the edits
-//! through its own controls, puts focus, caret and scroll where they were,
-//! and removes this page (`src/view/takeover.rs`).
+//! choices and checkboxes. Every edit is recorded ([`FirstViewEdits`], kept
+//! in storage against a reload). When the editor has built its own form, it
+//! takes over: it replays the edits through its own controls, puts focus,
+//! caret and scroll where they were, and removes this page
+//! (`src/view/takeover.rs`).
 //!
 //! What needs the editor (adding and removing items, switching a metric's
 //! type, validation, the toolbar) says it is on its way rather than

@@ -5,12 +5,11 @@
 //! The first view stays on top until the editor's form is built beneath it,
 //! long tables included, with every control the reader was using (and so
 //! the reader's first keys in the editor do not wait for that building).
-//! Then, in one task (no key
-//! press can fall between): what was typed is replayed through the
-//! editor's own controls (so it is validated, undoable and saved as any
-//! typing is), focus and caret go to the same field, the page is scrolled
-//! so that field (or the first one in view) stays where it was, and the
-//! first view goes.
+//! Then, in one task (no key press can fall between): what was typed is
+//! replayed through the editor's own controls (so it is validated,
+//! undoable and saved as any typing is), focus and caret go to the same
+//! field, the page is scrolled so that field (or the first one in view)
+//! stays where it was, and the first view goes.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
