@@ -22,6 +22,7 @@ pub mod issues;
 pub mod json_text;
 pub mod lints;
 pub mod merge;
+pub mod number_text;
 pub mod pointer;
 pub mod sagemaker;
 pub mod sigv4;
