@@ -19,9 +19,11 @@ use super::json_text::compact_char_len;
 use super::pointer::{JsonPointer, child_value as child};
 
 mod history;
+mod moves;
 mod ops;
 
 pub use history::HistorySnapshot;
+pub use moves::{Move, Whereabouts, follow_all};
 pub use ops::diff_scope;
 
 use history::{Step, history_fits};
@@ -178,6 +180,16 @@ pub struct Change {
     /// removing, moving or renaming an entry changes its container, so the
     /// scope is then the container.
     pub scope: JsonPointer,
+    /// How places moved or were replaced, in the order applied (empty for
+    /// an edit that changed nothing).
+    pub moves: Vec<Move>,
+}
+
+impl Change {
+    /// Where `pointer` is after this change.
+    pub fn follow(&self, pointer: &JsonPointer) -> Whereabouts {
+        follow_all(&self.moves, pointer)
+    }
 }
 
 /// How an edit joins the undo history.
@@ -264,8 +276,12 @@ impl CardDocument {
         let plan = plan(&self.root, edit)?;
         let scope = plan.op.scope();
         if plan.no_op {
-            return Ok(Change { scope });
+            return Ok(Change {
+                scope,
+                moves: Vec::new(),
+            });
         }
+        let moves = vec![Move::of(&plan.op)];
         let before = self.length_at(&scope);
         let inverse = apply_op(&mut self.root, plan.op)?;
         self.relength(&scope, before);
@@ -277,7 +293,7 @@ impl CardDocument {
             plan.typing_after,
             now_ms,
         );
-        Ok(Change { scope })
+        Ok(Change { scope, moves })
     }
 
     /// Replaces the whole value (e.g. the user edited the JSON source) as ONE
@@ -308,7 +324,10 @@ impl CardDocument {
             JsonPointer::root(),
             now_ms,
         );
-        Some(Change { scope })
+        Some(Change {
+            moves: vec![Move::Replaced(scope.clone())],
+            scope,
+        })
     }
 
     /// Reverts the latest step; None when there is nothing to undo.
@@ -338,12 +357,14 @@ impl CardDocument {
         self.retained_bytes -= step.bytes;
         self.last_typing = None;
         let scope = step.scope.clone();
+        // A step's operations are applied newest first.
+        let moves = step.ops.iter().rev().map(Move::of).collect();
         let before = self.length_at(&scope);
         let inverted = self.invert(step);
         self.relength(&scope, before);
         let inverted = inverted?;
         self.retained_bytes += inverted.bytes;
-        Some((inverted, Change { scope }))
+        Some((inverted, Change { scope, moves }))
     }
 
     /// The newest undo and redo steps whose retained size fits
@@ -559,10 +580,8 @@ mod tests {
         assert_eq!(change.scope, ptr("/model_overview"));
         assert_eq!(doc.get(&ptr("/model_overview/x/y/z")), Some(&json!("deep")));
         assert_eq!(
-            doc.undo(),
-            Some(Change {
-                scope: ptr("/model_overview")
-            })
+            doc.undo().map(|change| change.scope),
+            Some(ptr("/model_overview"))
         );
         assert_eq!(doc.root(), &original);
         assert_eq!(text(&doc), serde_json::to_string(&original).unwrap());
@@ -840,8 +859,9 @@ mod tests {
             Err(EditError::EmptyKey)
         );
         assert_eq!(
-            doc.apply(rename("a"), Coalesce::Never, 0.0),
-            Ok(Change { scope: ptr("") })
+            doc.apply(rename("a"), Coalesce::Never, 0.0)
+                .map(|change| change.scope),
+            Ok(ptr(""))
         );
         assert!(!doc.can_undo(), "renaming a key to itself records nothing");
         assert_eq!(text(&doc), r#"{"a":1,"b":2}"#);
@@ -858,12 +878,7 @@ mod tests {
             )
             .unwrap();
         }
-        assert_eq!(
-            doc.undo(),
-            Some(Change {
-                scope: ptr("/name")
-            })
-        );
+        assert_eq!(doc.undo().map(|change| change.scope), Some(ptr("/name")));
         assert_eq!(doc.root(), &json!({"name": ""}));
         assert!(!doc.can_undo());
         doc.redo();
@@ -935,7 +950,7 @@ mod tests {
             doc.apply(set("/b/c", json!(word)), Coalesce::Typing, i as f64)
                 .unwrap();
         }
-        assert_eq!(doc.undo(), Some(Change { scope: ptr("") }));
+        assert_eq!(doc.undo().map(|change| change.scope), Some(ptr("")));
         assert_eq!(text(&doc), r#"{"a":1}"#);
         assert!(!doc.can_undo());
         doc.redo();
@@ -1007,7 +1022,7 @@ mod tests {
         let leaf = ptr("/evaluation_details/0/metric_groups/0/metric_data/0/name");
         assert_eq!(change.scope, leaf);
         assert_eq!(doc.root(), &edited);
-        assert_eq!(doc.undo(), Some(Change { scope: leaf }));
+        assert_eq!(doc.undo().map(|change| change.scope), Some(leaf));
         assert_eq!(doc.root(), &big);
         // Only the changed string is retained, not the whole card.
         assert!(doc.redo.iter().map(|step| step.bytes).sum::<usize>() < approx_size(&big));
