@@ -56,6 +56,7 @@ mod floor {
                 trailing_newline: true,
                 history: document.history_snapshot(drafts::HISTORY_BUDGET),
                 lineage: drafts::Lineage::default(),
+                entries: Vec::new(),
             });
             if let Ok(Some(storage)) = window().local_storage() {
                 let _ = storage.set_item(&draft.source.storage_key(), &drafts::encode(&draft));

@@ -57,6 +57,7 @@ mod floor {
             trailing_newline: true,
             history: card.document.history_snapshot(drafts::HISTORY_BUDGET),
             lineage: drafts::Lineage::default(),
+            entries: Vec::new(),
         };
         if let Some(Ok(Some(storage))) = web_sys::window().map(|window| window.local_storage()) {
             let _ = storage.set_item(&draft.source.storage_key(), &drafts::encode(&draft));

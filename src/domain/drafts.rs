@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::document::HistorySnapshot;
+use super::entries::Entry;
 use super::json_text::TextStyle;
 use super::merge::{FieldChange, Merge, diff, merge};
 
@@ -123,6 +124,10 @@ pub struct Draft {
     /// (absent in drafts written before tabs were told apart).
     #[serde(default)]
     pub lineage: Lineage,
+    /// Text typed into controls that the card does not hold (a number
+    /// written `0,97`), kept so a reload shows it, still as a problem.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub entries: Vec<Entry>,
 }
 
 /// One save of a draft: the tab that made it, and its number there.
@@ -242,6 +247,7 @@ impl Draft {
             trailing_newline: false,
             history: HistorySnapshot::default(),
             lineage: Lineage::default(),
+            entries: Vec::new(),
         }
     }
 }
@@ -326,7 +332,8 @@ pub fn recovery(draft: Option<Draft>, source_card: &Value) -> Recovery {
         return Recovery::Nothing;
     };
     let mut all = diff(source_card, &draft.card);
-    if all.is_empty() {
+    // Text typed that the card does not hold is work too.
+    if all.is_empty() && draft.entries.is_empty() {
         return Recovery::Nothing;
     }
     let total = all.len();
@@ -409,7 +416,28 @@ mod tests {
             trailing_newline: true,
             history: HistorySnapshot::default(),
             lineage: Lineage::default(),
+            entries: Vec::new(),
         }
+    }
+
+    #[test]
+    fn a_draft_holding_only_text_typed_is_offered() {
+        let source = json!({"model_overview": {"model_creator": "a"}});
+        let mut draft = draft_of(&source, source.clone());
+        assert!(matches!(
+            recovery(Some(draft.clone()), &source),
+            Recovery::Nothing
+        ));
+        draft.entries.push(crate::domain::entries::Entry {
+            pointer: JsonPointer::parse("/x").unwrap(),
+            kind: crate::domain::entries::EntryKind::Number,
+            text: "0,97".into(),
+            held: None,
+        });
+        assert!(matches!(
+            recovery(Some(draft), &source),
+            Recovery::Offer { total: 0, .. }
+        ));
     }
 
     #[test]

@@ -235,7 +235,18 @@ pub fn node_at<'a>(
 /// keyword and message. The order is total, so the issues of a card come
 /// out the same however they were found (whole, or subtree by subtree).
 pub fn sort_in_form_order(form: &FormNode, card: &Value, issues: &mut [ValidationIssue]) {
-    issues.sort_by_cached_key(|issue| {
+    sort_by_form_order(form, card, issues, |issue| issue);
+}
+
+/// Sorts `items` as [`sort_in_form_order`] sorts the issue each carries.
+pub fn sort_by_form_order<T>(
+    form: &FormNode,
+    card: &Value,
+    items: &mut [T],
+    issue_of: impl Fn(&T) -> &ValidationIssue,
+) {
+    items.sort_by_cached_key(|item| {
+        let issue = issue_of(item);
         (
             form_position(form, card, &issue.field),
             std::cmp::Reverse(issue.pointer.tokens().len()),

@@ -11,6 +11,7 @@ pub mod config;
 pub mod document;
 pub mod draft_list;
 pub mod drafts;
+pub mod entries;
 pub mod export;
 pub mod findings;
 pub mod first_view;
