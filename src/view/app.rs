@@ -20,8 +20,10 @@ use super::session_view::{NoticeLine, RecoveryDialog, SaveStatus};
 use super::source_editor::SourceEditor;
 use super::store::{CardStore, ViewMode, expect_store};
 use super::submit::SubmitBar;
+use crate::domain::entries::Slot;
 use crate::domain::form::values::field_id;
 use crate::domain::json_text::TextStyle;
+use crate::domain::pointer::JsonPointer;
 
 /// The whole editor, starting from an empty card.
 #[component]
@@ -349,15 +351,15 @@ fn reveal_in_form(store: CardStore) {
             return;
         }
         let pointer = request.pointer;
+        let slot = request.slot;
         leptos::task::spawn_local(async move {
-            let id = field_id(&pointer.to_string());
             for attempt in 0..12 {
                 if attempt < 8 {
                     leptos::task::tick().await;
                 } else {
                     super::platform::after_next_frame().await;
                 }
-                if let Some(element) = document().get_element_by_id(&id) {
+                if let Some(element) = control_of(&pointer, slot) {
                     scroll_and_focus(element);
                     return;
                 }
@@ -375,6 +377,24 @@ fn reveal_in_form(store: CardStore) {
             }
         });
     });
+}
+
+/// The control of `pointer` that `slot` names: its value's (by the id
+/// derived from the pointer), or a map entry's key box.
+fn control_of(pointer: &JsonPointer, slot: Slot) -> Option<web_sys::Element> {
+    let path = pointer.to_string();
+    let selector = match slot {
+        Slot::Value | Slot::Source => {
+            return document().get_element_by_id(&field_id(&path));
+        }
+        Slot::Key => "data-key-of",
+        Slot::NewKey => "data-new-key-of",
+    };
+    let quoted = serde_json::to_string(&path).ok()?;
+    document()
+        .query_selector(&format!("[{selector}={quoted}]"))
+        .ok()
+        .flatten()
 }
 
 fn scroll_and_focus(element: web_sys::Element) {

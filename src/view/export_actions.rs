@@ -11,6 +11,7 @@ use super::platform::{copy_text, download, today};
 use super::print_view::print_preview;
 use super::session::{Session, expect_session};
 use super::store::PackageInfo;
+use super::typed::{Hold, HoldDialog};
 use crate::domain::drafts::CardSource;
 use crate::domain::export::{
     CardStatus, card_file_name, card_file_text, check_arn, model_name, update_command,
@@ -41,14 +42,22 @@ pub fn ExportActions() -> impl IntoView {
     let confirm_open = RwSignal::new(false);
     let pending: StoredValue<Option<Action>, LocalStorage> = StoredValue::new_local(None);
     let cli_open = RwSignal::new(false);
-    // Runs `action`, asking once first when the card has problems.
+    // Runs `action`, once no control shows text the card does not hold
+    // (what would be exported is the card), asking once first when the
+    // card has problems.
+    let hold = Hold::new();
     let guarded = move |action: Action| {
-        if issues.with_untracked(|issues| issues.is_empty()) || confirmed.get_untracked() {
-            action();
-        } else {
-            pending.set_value(Some(action));
-            confirm_open.set(true);
-        }
+        hold.run_or_hold(
+            store,
+            Rc::new(move || {
+                if issues.with_untracked(|issues| issues.is_empty()) || confirmed.get_untracked() {
+                    action();
+                } else {
+                    pending.set_value(Some(action.clone()));
+                    confirm_open.set(true);
+                }
+            }),
+        );
     };
     let download_card = move |_| {
         guarded(Rc::new(move || {
@@ -104,6 +113,7 @@ pub fn ExportActions() -> impl IntoView {
             </div>
         </Modal>
         <CliDialog open=cli_open />
+        <HoldDialog hold />
     }
 }
 

@@ -27,5 +27,6 @@ pub mod store;
 pub mod submit;
 pub mod subscriptions;
 pub mod takeover;
+pub mod typed;
 
 pub use app::{App, Editor};

@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 
+use super::form::entry_actions::EntryButtons;
 use super::store::expect_store;
+use crate::domain::entries::{ENTRY_KEYWORD, Slot};
 use crate::domain::form::card_form;
 use crate::domain::form::labels::label_path;
 use crate::domain::validation::ValidationIssue;
@@ -103,15 +105,24 @@ fn ProblemRow(
 ) -> impl IntoView {
     let store = expect_store();
     let place = store.with_card(|card| label_path(&card_form().root, card, &issue.field));
-    let place = if place.is_empty() {
-        "Card".to_owned()
-    } else {
-        place.join(" › ")
+    let place = match (place.is_empty(), issue.title.is_empty()) {
+        (false, _) => place.join(" › "),
+        // The card itself, or the source view's text (which is titled).
+        (true, false) => issue.title.clone(),
+        (true, true) => "Card".to_owned(),
     };
     let field = issue.field.clone();
     let titled = issue.titled_message();
     let code =
         warning.then(|| view! { <span class="mce-problems__code">{issue.keyword.clone()}</span> });
+    // Text the card does not hold is resolved from here too.
+    let entry = (issue.keyword == ENTRY_KEYWORD)
+        .then(|| store.entry_of_issue(&issue))
+        .flatten();
+    let slot = entry
+        .as_ref()
+        .map_or(Slot::Value, |entry| entry.kind.slot());
+    let buttons = entry.map(|entry| view! { <EntryButtons store entry /> });
     view! {
         <li
             class="mce-problems__item"
@@ -121,11 +132,12 @@ fn ProblemRow(
             data-keyword=issue.keyword.clone()
             data-message=titled
         >
-            <button type="button" class="mce-problems__link" on:click=move |_| store.reveal(field.clone())>
+            <button type="button" class="mce-problems__link" on:click=move |_| store.reveal_control(field.clone(), slot)>
                 <span class="mce-problems__place">{place} {code}</span>
                 <span class="mce-problems__message">{issue.message}</span>
                 <code class="mce-problems__pointer">{issue.field.to_string()}</code>
             </button>
+            {buttons}
         </li>
     }
 }

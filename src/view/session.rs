@@ -105,8 +105,11 @@ impl Session {
     /// page opens a card by link (`offer_last` false), which comes first.
     pub fn start(self, offer_last: bool) {
         let revision = self.store.revision();
+        // Text typed that the card does not hold is kept in the draft too.
+        let entries = self.store.entries();
         Effect::new(move |previous: Option<u64>| {
             let current = revision.get();
+            entries.track();
             if previous.is_some() {
                 self.schedule_save();
             }

@@ -6,8 +6,10 @@
 use leptos::html::Textarea;
 use leptos::prelude::*;
 
+use super::form::entry_actions::EntryActions;
 use super::session::Session;
 use super::store::{TextPlace, ViewMode, expect_store};
+use crate::domain::entries::Slot;
 use crate::domain::json_text::{
     JsonTextError, byte_offset_of_utf16, line_and_column, locate, utf16_offset,
 };
@@ -103,6 +105,20 @@ pub fn SourceEditor() -> impl IntoView {
         revision
     });
 
+    // Text that did not parse, put back from elsewhere (the problem list):
+    // the box shows the card's text again.
+    Effect::new(move |had_error: Option<bool>| {
+        let has_error = parse_error.with(Option::is_some);
+        if had_error == Some(true)
+            && draft.with_untracked(Option::is_none)
+            && let Some(element) = textarea.get_untracked()
+        {
+            element.set_value(&store.card_text());
+            caret_offset.set_value(None);
+        }
+        has_error
+    });
+
     // Bring a requested place into view: select it and scroll to it.
     Effect::new(move |_| {
         let Some(request) = store.reveal_request().get() else {
@@ -136,6 +152,7 @@ pub fn SourceEditor() -> impl IntoView {
             update_caret();
         }
     };
+    let source_entry = store.entry(Slot::Source, &JsonPointer::root());
     let session = use_context::<Session>();
     let format = move |_| {
         if parse_error.get_untracked().is_some() {
@@ -213,6 +230,7 @@ pub fn SourceEditor() -> impl IntoView {
                     <button type="button" class="mce-link" on:click=jump_to_parse_error>
                         "Go to error"
                     </button>
+                    <EntryActions entry=source_entry focus_id="mce-source-text".to_owned() />
                 </p>
                 <p id="mce-source-caret" class="mce-source__caret">
                     {move || {

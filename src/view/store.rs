@@ -14,11 +14,14 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use serde_json::Value;
 
-use crate::domain::document::{CardDocument, Change, Coalesce, Edit, EditError};
+use crate::domain::document::{CardDocument, Change, Coalesce, Edit, EditError, Move};
 use crate::domain::drafts::{
     CardSource, DRAFT_VERSION, Draft, HISTORY_BUDGET, Lineage, fingerprint,
 };
+use crate::domain::entries::{Entries, Entry, EntryKind, ListedEntry, Slot};
 use crate::domain::findings::Findings;
+use crate::domain::form::card_form;
+use crate::domain::issues::sort_in_form_order;
 use crate::domain::json_text::{JsonTextError, TextStyle, parse_json, to_json_text};
 use crate::domain::pointer::JsonPointer;
 use crate::domain::validation::ValidationIssue;
@@ -52,6 +55,9 @@ impl ViewMode {
 pub struct RevealRequest {
     /// The place.
     pub pointer: JsonPointer,
+    /// Which control of the place: its value's, or a map entry's key box
+    /// (see [`Slot`]).
+    pub slot: Slot,
     /// Distinguishes repeated requests for the same place.
     pub serial: u64,
 }
@@ -109,6 +115,8 @@ struct Inner {
     messages: Subscriptions,
     /// The card's errors and warnings, revised after every change.
     findings: Findings,
+    /// Text typed into controls that the card does not hold.
+    entries: Entries,
     /// Errors and warnings by the pointer of the field that shows them.
     field_messages: BTreeMap<String, (Vec<String>, Vec<String>)>,
     /// What a variant item held as each variant (or tag), by item pointer.
@@ -134,6 +142,7 @@ pub struct CardStore {
     revision: RwSignal<u64>,
     issues: RwSignal<Arc<Vec<ValidationIssue>>>,
     warnings: RwSignal<Arc<Vec<ValidationIssue>>>,
+    entries: RwSignal<Arc<Vec<ListedEntry>>>,
     can_undo: RwSignal<bool>,
     can_redo: RwSignal<bool>,
     mode: RwSignal<ViewMode>,
@@ -158,6 +167,7 @@ impl CardStore {
             inner: StoredValue::new_local(Inner {
                 document,
                 findings,
+                entries: Entries::default(),
                 style,
                 values: Subscriptions::default(),
                 messages: Subscriptions::default(),
@@ -173,6 +183,7 @@ impl CardStore {
             revision: RwSignal::new(0),
             issues: RwSignal::new(Arc::new(issues)),
             warnings: RwSignal::new(Arc::new(warnings)),
+            entries: RwSignal::new(Arc::new(Vec::new())),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
             mode: RwSignal::new(ViewMode::Form),
@@ -200,6 +211,10 @@ impl CardStore {
         let style = draft.style();
         let document = CardDocument::with_history(draft.card, draft.history);
         self.replace_document(document, style, source_card);
+        self.update_entries(|entries| {
+            *entries = Entries::from_list(draft.entries);
+            true
+        });
         self.source.set(draft.source);
         self.package.set(PackageInfo {
             arn: draft.arn,
@@ -212,6 +227,7 @@ impl CardStore {
         self.source_pending.set_value(None);
         self.inner.update_value(|inner| {
             inner.document = document;
+            inner.entries = Entries::default();
             inner.style = style;
             inner.stash.clear();
             inner.expanded.clear();
@@ -224,6 +240,7 @@ impl CardStore {
         self.after_change(
             Change {
                 scope: JsonPointer::root(),
+                moves: vec![Move::Replaced(JsonPointer::root())],
             },
             false,
         );
@@ -269,6 +286,14 @@ impl CardStore {
             trailing_newline: inner.style.trailing_newline,
             history: inner.document.history_snapshot(HISTORY_BUDGET),
             lineage: Lineage::default(),
+            // The source view's text is not kept: it can be the whole card
+            // again, and it is shown (and counted) while the tab lives.
+            entries: inner
+                .entries
+                .iter()
+                .filter(|entry| entry.kind.slot() != Slot::Source)
+                .cloned()
+                .collect(),
         })
     }
 
@@ -279,11 +304,17 @@ impl CardStore {
             .with_value(|inner| read(&inner.source_card, &inner.source_fingerprint))
     }
 
-    /// Whether the card is what its source gave (no draft is needed then).
+    /// Whether the card is what its source gave and nothing typed waits
+    /// outside it (no draft is needed then).
     pub fn matches_source(&self) -> bool {
         self.commit_source();
-        self.inner
-            .with_value(|inner| fingerprint(inner.document.root()) == inner.source_fingerprint)
+        self.inner.with_value(|inner| {
+            inner
+                .entries
+                .iter()
+                .all(|entry| entry.kind.slot() == Slot::Source)
+                && fingerprint(inner.document.root()) == inner.source_fingerprint
+        })
     }
 
     /// Where the card came from.
@@ -309,6 +340,7 @@ impl CardStore {
             Ok(card) => Self::new(card, TextStyle::detect(text)),
             Err(error) => {
                 let store = Self::new(Value::Object(Default::default()), TextStyle::standard());
+                store.hold_source_error(&error);
                 store.source_draft.set(Some(SourceDraft {
                     text: text.to_owned(),
                     revision: 0,
@@ -605,6 +637,7 @@ impl CardStore {
                 if let Some(Some(change)) = change {
                     self.after_change(change, true);
                 }
+                self.update_entries(|entries| entries.remove(Slot::Source, &JsonPointer::root()));
                 let revision = self.revision.get_untracked();
                 self.source_draft.set(Some(SourceDraft {
                     text,
@@ -613,6 +646,7 @@ impl CardStore {
                 }));
             }
             Err(error) => {
+                self.hold_source_error(&error);
                 let revision = self.revision.get_untracked();
                 self.source_draft.set(Some(SourceDraft {
                     text,
@@ -621,6 +655,21 @@ impl CardStore {
                 }));
             }
         }
+    }
+
+    /// Counts source text that does not parse as a problem of the card:
+    /// what would be exported is the card as the text last parsed.
+    fn hold_source_error(&self, error: &JsonTextError) {
+        let error = format!(
+            "line {}, column {}: {}",
+            error.line, error.column, error.message
+        );
+        // The text itself stays in `source_draft`; the entry only says why.
+        self.hold_entry(
+            &JsonPointer::root(),
+            EntryKind::Source { error },
+            String::new(),
+        );
     }
 
     /// The source text as last typed, while it belongs to the current card.
@@ -640,8 +689,8 @@ impl CardStore {
         }
     }
 
-    /// Notifies what `change` covers, revalidates, and updates the signals
-    /// that summarise the card.
+    /// Notifies what `change` covers, revalidates, brings the typed entries
+    /// along, and updates the signals that summarise the card.
     fn after_change(&self, change: Change, from_source: bool) {
         let notify = self.inner.try_update_value(|inner| {
             let mut triggers = inner.values.at_or_below(&change.scope.to_string());
@@ -654,17 +703,15 @@ impl CardStore {
                     .findings
                     .revise(document.root(), &change.scope, document.content_length())
             };
+            let mut entries_changed = inner.entries.follow(&change, document.root());
+            // An edit elsewhere rewrites the source view's text (see
+            // `source_draft`), so text that did not parse is gone with it.
+            if !from_source {
+                entries_changed |= inner.entries.remove(Slot::Source, &JsonPointer::root());
+            }
             // Typing that fixes or breaks nothing leaves every message as it is.
-            let summary = findings_changed.then(|| {
-                let issues = inner.findings.errors().to_vec();
-                let warnings = inner.findings.warnings();
-                let field_messages = messages_by_field(&issues, &warnings);
-                for key in changed_keys(&inner.field_messages, &field_messages) {
-                    triggers.extend(inner.messages.at(&key));
-                }
-                inner.field_messages = field_messages;
-                (issues, warnings)
-            });
+            let summary =
+                (findings_changed || entries_changed).then(|| inner.summarise(&mut triggers));
             (
                 triggers,
                 summary,
@@ -676,20 +723,7 @@ impl CardStore {
         let Some((triggers, summary, can_undo, can_redo, revision)) = notify else {
             return;
         };
-        for trigger in triggers {
-            trigger.notify();
-        }
-        if let Some((issues, warnings)) = summary {
-            if self.issues.with_untracked(|current| **current != issues) {
-                self.issues.set(Arc::new(issues));
-            }
-            if self
-                .warnings
-                .with_untracked(|current| **current != warnings)
-            {
-                self.warnings.set(Arc::new(warnings));
-            }
-        }
+        self.publish(triggers, summary);
         if self.can_undo.get_untracked() != can_undo {
             self.can_undo.set(can_undo);
         }
@@ -703,6 +737,121 @@ impl CardStore {
             self.last_error.set(None);
         }
         self.revision.set(revision);
+    }
+
+    /// Notifies the fields whose messages changed, and updates the summary
+    /// signals that differ.
+    fn publish(&self, triggers: Vec<ArcTrigger>, summary: Option<Summary>) {
+        for trigger in triggers {
+            trigger.notify();
+        }
+        let Some(summary) = summary else {
+            return;
+        };
+        if self
+            .issues
+            .with_untracked(|current| **current != summary.issues)
+        {
+            self.issues.set(Arc::new(summary.issues));
+        }
+        if self
+            .warnings
+            .with_untracked(|current| **current != summary.warnings)
+        {
+            self.warnings.set(Arc::new(summary.warnings));
+        }
+        if self
+            .entries
+            .with_untracked(|current| **current != summary.entries)
+        {
+            self.entries.set(Arc::new(summary.entries));
+        }
+    }
+
+    /// Changes the typed entries with `change` (which says whether it
+    /// changed anything), then re-summarises and notifies.
+    fn update_entries(&self, change: impl FnOnce(&mut Entries) -> bool) {
+        let result = self.inner.try_update_value(|inner| {
+            if !change(&mut inner.entries) {
+                return None;
+            }
+            let mut triggers = Vec::new();
+            let summary = inner.summarise(&mut triggers);
+            Some((triggers, summary))
+        });
+        if let Some(Some((triggers, summary))) = result {
+            self.publish(triggers, Some(summary));
+        }
+    }
+
+    // ---- text the card does not hold ------------------------------------
+
+    /// Records text typed into the control of `pointer` (which control, the
+    /// kind says) that the card cannot take: it is shown, counted as a
+    /// problem and blocks exports until fixed or put back.
+    pub fn hold_entry(&self, pointer: &JsonPointer, kind: EntryKind, text: String) {
+        self.commit_source();
+        let held = match kind.slot() {
+            Slot::Value | Slot::Key => self.value(pointer),
+            Slot::NewKey | Slot::Source => None,
+        };
+        let entry = Entry {
+            pointer: pointer.clone(),
+            kind,
+            text,
+            held,
+        };
+        self.update_entries(|entries| entries.put(entry));
+    }
+
+    /// Drops the text typed into the control of `pointer`: it was fixed,
+    /// or the reviewer chose to put back what the card holds.
+    pub fn drop_entry(&self, slot: Slot, pointer: &JsonPointer) {
+        self.update_entries(|entries| entries.remove(slot, pointer));
+        if slot == Slot::Source {
+            self.source_draft.set(None);
+        }
+    }
+
+    /// The text typed into the control of `pointer` that the card does not
+    /// hold, as a signal that changes only when it does.
+    pub fn entry(&self, slot: Slot, pointer: &JsonPointer) -> Memo<Option<Entry>> {
+        let (store, pointer) = (*self, pointer.clone());
+        Memo::new(move |_| store.find_entry(slot, &pointer))
+    }
+
+    /// The text typed into the control of `pointer` that the card does not
+    /// hold, read tracked (for a memo whose place itself changes).
+    pub fn find_entry(&self, slot: Slot, pointer: &JsonPointer) -> Option<Entry> {
+        self.entries.with(|listed| {
+            listed
+                .iter()
+                .find(|listed| listed.entry.kind.slot() == slot && &listed.entry.pointer == pointer)
+                .map(|listed| listed.entry.clone())
+        })
+    }
+
+    /// The entry a problem of the list stands for, if it stands for one.
+    pub fn entry_of_issue(&self, issue: &ValidationIssue) -> Option<Entry> {
+        self.entries.with_untracked(|listed| {
+            listed
+                .iter()
+                .find(|listed| &listed.issue == issue)
+                .map(|listed| listed.entry.clone())
+        })
+    }
+
+    /// Every text typed that the card does not hold, in form order, with
+    /// its problem.
+    pub fn entries(&self) -> ReadSignal<Arc<Vec<ListedEntry>>> {
+        self.entries.read_only()
+    }
+
+    /// Takes the number the reviewer meant for the text typed at
+    /// `pointer`, as one undoable step.
+    pub fn accept_number(&self, pointer: &JsonPointer, number: serde_json::Number) {
+        self.drop_entry(Slot::Value, pointer);
+        self.set(pointer, Value::Number(number));
     }
 
     // ---- presentation state ----------------------------------------------
@@ -720,10 +869,23 @@ impl CardStore {
 
     /// Asks the view shown to bring `pointer` into view and focus it.
     pub fn reveal(&self, pointer: JsonPointer) {
+        self.reveal_control(pointer, Slot::Value);
+    }
+
+    /// Asks for one control of a place: its value's, or a map entry's key
+    /// box; the source view's text is revealed in that view.
+    pub fn reveal_control(&self, pointer: JsonPointer, slot: Slot) {
+        if slot == Slot::Source {
+            self.set_mode(ViewMode::Source);
+        }
         let serial = self
             .reveal
             .with_untracked(|request| request.as_ref().map_or(0, |r| r.serial + 1));
-        self.reveal.set(Some(RevealRequest { pointer, serial }));
+        self.reveal.set(Some(RevealRequest {
+            pointer,
+            slot,
+            serial,
+        }));
     }
 
     /// The latest reveal request.
@@ -789,6 +951,51 @@ impl CardStore {
     pub fn set_expanded(&self, pointer: &JsonPointer, expanded: bool) {
         self.inner
             .update_value(|inner| _ = inner.expanded.insert(pointer.to_string(), expanded));
+    }
+}
+
+/// What the views show of the card's problems after a change.
+struct Summary {
+    /// Schema errors and typed entries, in form order.
+    issues: Vec<ValidationIssue>,
+    warnings: Vec<ValidationIssue>,
+    entries: Vec<ListedEntry>,
+}
+
+impl Inner {
+    /// The card's problems as the views show them, notifying (into
+    /// `triggers`) the fields whose messages changed.
+    fn summarise(&mut self, triggers: &mut Vec<ArcTrigger>) -> Summary {
+        let card = self.document.root();
+        let entries = self.entries.listed(&card_form().root, card);
+        let mut issues = self.findings.errors().to_vec();
+        // A value box's text is said on its field; a key box says its own.
+        issues.extend(
+            entries
+                .iter()
+                .filter(|listed| listed.entry.kind.slot() == Slot::Value)
+                .map(|listed| listed.issue.clone()),
+        );
+        let warnings = self.findings.warnings();
+        let field_messages = messages_by_field(&issues, &warnings);
+        for key in changed_keys(&self.field_messages, &field_messages) {
+            triggers.extend(self.messages.at(&key));
+        }
+        self.field_messages = field_messages;
+        issues.extend(
+            entries
+                .iter()
+                .filter(|listed| listed.entry.kind.slot() != Slot::Value)
+                .map(|listed| listed.issue.clone()),
+        );
+        if !entries.is_empty() {
+            sort_in_form_order(&card_form().root, card, &mut issues);
+        }
+        Summary {
+            issues,
+            warnings,
+            entries,
+        }
     }
 }
 

@@ -15,6 +15,8 @@ use super::modal::{Modal, open_while_some};
 use super::registry::update_and_describe;
 use super::session::{Session, expect_session};
 use super::store::{CardStore, PackageInfo};
+use super::typed::EntryList;
+use crate::domain::entries::waiting_sentence;
 use crate::domain::export::CardStatus;
 use crate::domain::import::import_text;
 use crate::domain::merge::{ChangeKind, Merge, Side, diff, merge, resolve};
@@ -106,6 +108,10 @@ fn ReviewDialog(
     let approval_status = RwSignal::new("Approved".to_owned());
     let approval_description = RwSignal::new(String::new());
     let issues = store.issues();
+    // What the form shows but the card does not hold would not be sent:
+    // Submit waits until each is resolved.
+    let entries = store.entries();
+    let typed_count = move || entries.with(|entries| entries.len());
     let changes = Memo::new(move |_| {
         if !open.get() {
             return Vec::new();
@@ -175,6 +181,10 @@ fn ReviewDialog(
                 n => format!("{n} changes to the card:"),
             }}</p>
             <p hidden=move || status_change().is_none()>{status_change}</p>
+            <div class="mce-review__typed" hidden=move || typed_count() == 0>
+                <p class="mce-banner mce-banner--error" role="status">{move || waiting_sentence(typed_count())}</p>
+                <EntryList id="mce-review-typed" go_to=Callback::new(move |()| open.set(false)) />
+            </div>
             <div class="mce-table-scroll mce-review__changes">
                 <table class="mce-table" data-testid="review-changes">
                     <thead><tr><th scope="col">"Where"</th><th scope="col">"Change"</th><th scope="col">"Before"</th><th scope="col">"After"</th></tr></thead>
@@ -202,7 +212,7 @@ fn ReviewDialog(
                 </div>
             </div>
             <div class="mce-dialog__buttons">
-                <button type="button" class="mce-button mce-button--primary" data-testid="submit" on:click=submit>"Submit"</button>
+                <button type="button" class="mce-button mce-button--primary" data-testid="submit" on:click=submit disabled=move || { typed_count() > 0 }>"Submit"</button>
                 <button type="button" class="mce-button" on:click=move |_| open.set(false)>"Keep editing"</button>
             </div>
         </Modal>

@@ -108,8 +108,8 @@ pub fn MessageList(
     id: String,
     /// The messages.
     messages: FieldMessages,
-    /// A note from the widget itself (not from the schema), such as "not a
-    /// number yet".
+    /// A note from the widget itself (not from the schema), such as why a
+    /// paste into a grid was refused.
     #[prop(optional, into)]
     note: Option<Signal<Option<String>>>,
 ) -> impl IntoView {
@@ -155,9 +155,10 @@ pub fn FieldFrame(
     /// "12 / 1024": the length the schema counts, against its limit.
     #[prop(optional)]
     counter: Option<Signal<(usize, u64)>>,
-    /// A note from the widget itself.
+    /// What follows the messages: the ways out of text the card does not
+    /// hold (see `entry_actions`).
     #[prop(optional)]
-    note: Option<Signal<Option<String>>>,
+    actions: Option<AnyView>,
     /// The control.
     children: Children,
 ) -> impl IntoView {
@@ -173,7 +174,6 @@ pub fn FieldFrame(
             </span>
         }
     });
-    let note = note.unwrap_or_else(|| Signal::derive(|| None));
     view! {
         <div class="mce-field" class:mce-field--invalid=invalid>
             <div class="mce-field__top">
@@ -185,7 +185,8 @@ pub fn FieldFrame(
             </div>
             {help.map(|help| view! { <p id=ids.help.clone() class="mce-field__help">{help}</p> })}
             {children()}
-            <MessageList id=ids.messages.clone() messages note />
+            <MessageList id=ids.messages.clone() messages />
+            {actions}
         </div>
     }
 }

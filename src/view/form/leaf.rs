@@ -6,7 +6,9 @@
 use leptos::prelude::*;
 use serde_json::Value;
 
+use super::entry_actions::EntryActions;
 use super::frame::{FieldFrame, FieldIds, FieldMessages, MessageList, field_messages};
+use crate::domain::entries::{Entry, EntryKind, Slot};
 use crate::domain::form::node::{FormNode, NodeKind};
 use crate::domain::form::values::parse_number;
 use crate::domain::json_text::parse_json;
@@ -162,55 +164,44 @@ pub fn SelectControl(
     }
 }
 
-/// What a number box shows and says while the user types: the typed text
-/// is kept while it is not (yet) a number, and the card keeps its number.
+/// What a number box shows while the user types: text that is not a
+/// JSON number (`0,97`, `1 234`) stays in the box and is held by the store
+/// as an entry the card does not hold, a problem until fixed or put back
+/// (see `domain::entries`); the card keeps its number meanwhile.
 #[derive(Clone, Copy)]
 pub struct NumberDraft {
     shown: Signal<String>,
-    draft: RwSignal<Option<String>>,
-    /// "Not a number yet; the card keeps 0.9", while the text is not one.
-    pub note: Signal<Option<String>>,
+    /// The text typed that the card does not hold, if any.
+    pub entry: Memo<Option<Entry>>,
 }
 
 impl NumberDraft {
     /// The draft state of the number at `pointer`.
     pub fn new(store: CardStore, pointer: &JsonPointer) -> Self {
         let stored = text_signal(store, pointer);
-        let draft = RwSignal::new(None::<String>);
-        // A change from elsewhere (undo, paste) replaces an unfinished draft.
-        Effect::new(move |previous: Option<String>| {
-            let current = stored.get();
-            if previous.is_some_and(|previous| previous != current) {
-                draft.set(None);
-            }
-            current
+        let entry = store.entry(Slot::Value, pointer);
+        let shown = Signal::derive(move || {
+            entry
+                .with(|entry| entry.as_ref().map(|entry| entry.text.clone()))
+                .unwrap_or_else(|| stored.get())
         });
-        let shown = Signal::derive(move || draft.get().unwrap_or_else(|| stored.get()));
-        let note = Signal::derive(move || {
-            draft.get().map(|_| match stored.get() {
-                kept if kept.is_empty() => {
-                    "Not a number yet; the card has no value here".to_owned()
-                }
-                kept => format!("Not a number yet; the card keeps {kept}"),
-            })
-        });
-        Self { shown, draft, note }
+        Self { shown, entry }
     }
 
     /// Takes what was typed: a number goes into the card, anything else
-    /// stays a draft. Emptying an optional member removes it.
+    /// is held as an entry. Emptying an optional member removes it.
     pub fn input(&self, store: CardStore, pointer: &JsonPointer, text: String, required: bool) {
         if text.trim().is_empty() {
-            self.draft.set(None);
+            store.drop_entry(Slot::Value, pointer);
             store.type_text(pointer, String::new(), required);
             return;
         }
         match parse_number(&text) {
             Some(number) => {
-                self.draft.set(None);
+                store.drop_entry(Slot::Value, pointer);
                 store.type_value(pointer, Value::Number(number));
             }
-            None => self.draft.set(Some(text)),
+            None => store.hold_entry(pointer, EntryKind::Number, text),
         }
     }
 }
@@ -230,8 +221,7 @@ pub fn NumberControl(
     class: &'static str,
 ) -> impl IntoView {
     let store = expect_store();
-    let pending = Signal::derive(move || draft.note.with(Option::is_some));
-    let invalid = attrs.invalid(pending);
+    let invalid = attrs.invalid(Signal::derive(|| false));
     let required = attrs.required;
     view! {
         <input
@@ -286,33 +276,46 @@ pub fn CheckboxControl(
     }
 }
 
-/// Raw JSON for values no form can express; kept as typed until it parses.
+/// Raw JSON for values no form can express. Text that parses goes into
+/// the card and stays laid out as typed while the card holds its value;
+/// text that does not is held as an entry the card does not hold (a
+/// problem until fixed or put back), and the card keeps its value.
 #[component]
 pub fn JsonControl(
     /// Shared attributes.
     attrs: ControlAttrs,
     /// Where the value is.
     pointer: JsonPointer,
-    /// Set while the text does not parse.
-    error: RwSignal<Option<String>>,
+    /// The text typed that the card does not hold, if any.
+    entry: Memo<Option<Entry>>,
 ) -> impl IntoView {
     let store = expect_store();
     let trigger = store.watch_value(&pointer);
-    let draft = RwSignal::new(None::<String>);
-    let stored = {
+    // The text last typed that parsed, and what it parsed to.
+    let typed = RwSignal::new(None::<(String, Value)>);
+    let shown = {
         let pointer = pointer.clone();
         move || {
             trigger.track();
+            if let Some(text) = entry.with(|entry| entry.as_ref().map(|entry| entry.text.clone())) {
+                return text;
+            }
             store.read(&pointer, |value| {
-                value.map_or_else(String::new, |value| {
-                    serde_json::to_string_pretty(value).unwrap_or_default()
+                let as_typed = typed.with(|typed| {
+                    typed
+                        .as_ref()
+                        .filter(|(_, parsed)| value == Some(parsed))
+                        .map(|(text, _)| text.clone())
+                });
+                as_typed.unwrap_or_else(|| {
+                    value.map_or_else(String::new, |value| {
+                        serde_json::to_string_pretty(value).unwrap_or_default()
+                    })
                 })
             })
         }
     };
-    let shown = move || draft.get().unwrap_or_else(stored.clone());
-    let pending = Signal::derive(move || error.with(Option::is_some));
-    let invalid = attrs.invalid(pending);
+    let invalid = attrs.invalid(Signal::derive(|| false));
     let required = attrs.required;
     view! {
         <textarea
@@ -328,20 +331,20 @@ pub fn JsonControl(
             on:input=move |event| {
                 let text = event_target_value(&event);
                 if text.trim().is_empty() {
-                    draft.set(None);
-                    error.set(None);
+                    typed.set(None);
+                    store.drop_entry(Slot::Value, &pointer);
                     store.type_text(&pointer, String::new(), required);
                     return;
                 }
                 match parse_json(&text) {
                     Ok(value) => {
-                        error.set(None);
-                        draft.set(Some(text));
+                        typed.set(Some((text, value.clone())));
+                        store.drop_entry(Slot::Value, &pointer);
                         store.type_value(&pointer, value);
                     }
                     Err(problem) => {
-                        error.set(Some(format!("Not JSON yet ({problem}); the card keeps its value")));
-                        draft.set(Some(text));
+                        let error = format!("line {}, column {}: {}", problem.line, problem.column, problem.message);
+                        store.hold_entry(&pointer, EntryKind::Json { error }, text);
                     }
                 }
             }
@@ -399,12 +402,12 @@ pub fn LeafField(
         .into_any();
     }
     let placeholder = node.ui.placeholder.clone();
-    let json_error = RwSignal::new(None::<String>);
     let number = (widget == Widget::NumberInput).then(|| NumberDraft::new(store, &pointer));
-    let note: Signal<Option<String>> = match number {
-        Some(draft) => draft.note,
-        None => Signal::derive(move || json_error.get()),
+    let entry = match number {
+        Some(draft) => draft.entry,
+        None => store.entry(Slot::Value, &pointer),
     };
+    let actions = view! { <EntryActions entry focus_id=ids.control.clone() /> }.into_any();
     let control = match (widget, &node.kind) {
         (Widget::Select, NodeKind::Text(text)) => {
             let options = text.options.clone().unwrap_or_default();
@@ -422,15 +425,15 @@ pub fn LeafField(
             view! { <TextControl attrs pointer multiline=false placeholder=placeholder.unwrap_or_default() /> }
                 .into_any()
         }
-        _ => view! { <JsonControl attrs pointer error=json_error /> }.into_any(),
+        _ => view! { <JsonControl attrs pointer entry /> }.into_any(),
     };
     match counter {
         Some(counter) => view! {
-            <FieldFrame ids label help required messages counter note>{control}</FieldFrame>
+            <FieldFrame ids label help required messages counter actions>{control}</FieldFrame>
         }
         .into_any(),
         None => view! {
-            <FieldFrame ids label help required messages note>{control}</FieldFrame>
+            <FieldFrame ids label help required messages actions>{control}</FieldFrame>
         }
         .into_any(),
     }

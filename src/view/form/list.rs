@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::entry_actions::EntryActions;
 use super::frame::{FieldIds, MessageList, field_messages, heading};
 use super::leaf::{ControlAttrs, NumberControl, NumberDraft, TextControl};
 use super::rows::{RowActions, array_len, focus_later, row_keys};
@@ -114,7 +115,8 @@ fn ScalarRow(
         }
         .into_any(),
     };
-    let note = Signal::derive(move || draft.and_then(|draft| draft.note.get()));
+    let actions = draft
+        .map(|draft| view! { <EntryActions entry=draft.entry focus_id=ids.control.clone() /> });
     let keys = row_keys(store, array.clone(), index, count, "");
     let enter_adds = {
         let array = array.clone();
@@ -131,7 +133,8 @@ fn ScalarRow(
             <label class="mce-list__label" for=ids.control.clone()>{name.clone()}</label>
             <div class="mce-list__control">
                 {control}
-                <MessageList id=ids.messages.clone() messages note />
+                <MessageList id=ids.messages.clone() messages />
+                {actions}
             </div>
             <RowActions array index count name list focus_suffix="" />
         </li>

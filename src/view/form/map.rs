@@ -1,15 +1,19 @@
 //! Maps (`metadata`, `custom_details`): key/value rows with add, remove and
-//! rename. A key being typed that is empty or already used is an error on
-//! its row, and the card keeps the last good key (with its value) until the
-//! key is fixed, so renaming never loses a value.
+//! rename. A key being typed that is empty or already used is text the card
+//! does not hold (`domain::entries`): an error on its row, counted among
+//! the card's problems, while the card keeps the last good key (with its
+//! value) until the key is fixed or put back, so renaming never loses a
+//! value.
 
 use leptos::prelude::*;
 use serde_json::Value;
 
+use super::entry_actions::EntryActions;
 use super::frame::{FieldIds, MessageList, field_messages, heading};
 use super::rows::focus_later;
 use super::schema_field::schema_field;
 use crate::domain::document::{Coalesce, Edit};
+use crate::domain::entries::{Entry, EntryKind, KeyProblem, Slot, key_problem};
 use crate::domain::form::node::{FormNode, MapNode};
 use crate::domain::form::values::{field_id, new_value};
 use crate::domain::pointer::JsonPointer;
@@ -52,8 +56,9 @@ pub fn KeyValueRows(
     let ids = FieldIds::new(&pointer);
     let heading_id = format!("{}-heading", ids.control);
     let messages = field_messages(store, &pointer);
-    // A row added but not yet given a key lives only here.
-    let pending = RwSignal::new(false);
+    // A row added but not yet given a key lives only here (open at once
+    // when a draft restored a key typed for it that still needs fixing).
+    let pending = RwSignal::new(store.find_entry(Slot::NewKey, &pointer).is_some());
     let rows = {
         let pointer = pointer.clone();
         let noun = noun.clone();
@@ -102,17 +107,6 @@ pub fn KeyValueRows(
     }
 }
 
-/// Why a key typed for a row cannot be used, if it cannot.
-fn key_problem(keys: &[String], own: Option<&str>, typed: &str) -> Option<String> {
-    if typed.is_empty() {
-        return Some("A key can't be empty".to_owned());
-    }
-    if Some(typed) != own && keys.iter().any(|key| key == typed) {
-        return Some(format!("Another entry already uses the key \"{typed}\""));
-    }
-    None
-}
-
 #[component]
 fn MapRow(
     map_pointer: JsonPointer,
@@ -124,37 +118,46 @@ fn MapRow(
 ) -> impl IntoView {
     let store = expect_store();
     let key = Memo::new(move |_| keys.with(|keys| keys.get(index).cloned().unwrap_or_default()));
-    let typed = RwSignal::new(key.get_untracked());
-    let problem = RwSignal::new(None::<String>);
-    // When the key changes from elsewhere (undo), the box follows.
-    Effect::new(move |_| {
-        let current = key.get();
-        if problem.get_untracked().is_none() {
-            typed.set(current);
-        }
-    });
+    // The key box shows what was typed while the card cannot take it, else
+    // the card's key (which follows undo and redo).
+    let entry = {
+        let map_pointer = map_pointer.clone();
+        Memo::new(move |_| store.find_entry(Slot::Key, &map_pointer.child(key.get())))
+    };
+    let shown = move || {
+        entry
+            .with(|entry| entry.as_ref().map(|entry| entry.text.clone()))
+            .unwrap_or_else(|| key.get())
+    };
+    let message = move || entry.with(|entry| entry.as_ref().map(Entry::message));
     let row_id = format!("{}-row{index}", field_id(&map_pointer.to_string()));
     let key_id = format!("{row_id}-key");
+    let focus_id = key_id.clone();
     let problem_id = format!("{row_id}-key-messages");
     let name = format!("{noun} {}", index + 1);
     let on_key = {
         let map_pointer = map_pointer.clone();
         move |event| {
             let text = event_target_value(&event);
-            typed.set(text.clone());
             let own = key.get_untracked();
-            let found = keys.with_untracked(|keys| key_problem(keys, Some(&own), &text));
-            problem.set(found.clone());
-            if found.is_none() && text != own {
-                rename(store, &map_pointer, own, text);
+            let member = map_pointer.child(own.clone());
+            match keys.with_untracked(|keys| key_problem(keys, Some(&own), &text)) {
+                Some(problem) => store.hold_entry(&member, EntryKind::Key { problem }, text),
+                None => {
+                    store.drop_entry(Slot::Key, &member);
+                    if text != own {
+                        rename(store, &map_pointer, own, text);
+                    }
+                }
             }
         }
     };
     let remove = {
         let map_pointer = map_pointer.clone();
         move |_| {
-            store.remove(&map_pointer.child(key.get_untracked()));
-            problem.set(None);
+            let member = map_pointer.child(key.get_untracked());
+            store.drop_entry(Slot::Key, &member);
+            store.remove(&member);
         }
     };
     let value_field = {
@@ -179,14 +182,15 @@ fn MapRow(
                     id=key_id
                     class="mce-input"
                     data-key-of=move || map_pointer.child(key.get()).to_string()
-                    aria-invalid=move || problem.with(Option::is_some).to_string()
+                    aria-invalid=move || entry.with(Option::is_some).to_string()
                     aria-describedby=problem_id.clone()
-                    prop:value=move || typed.get()
+                    prop:value=shown
                     on:input=on_key
                 />
                 <ul id=problem_id class="mce-messages" aria-live="polite">
-                    {move || problem.get().map(|text| view! { <li class="mce-messages__error">{text}</li> })}
+                    {move || message().map(|text| view! { <li class="mce-messages__error">{text}</li> })}
                 </ul>
+                <EntryActions entry focus_id=focus_id />
             </div>
             <div class="mce-map__value">{value_field}</div>
             <button type="button" class="mce-icon-button mce-icon-button--danger" aria-label=format!("Remove {name}") on:click=remove>
@@ -207,7 +211,9 @@ fn rename(store: CardStore, map: &JsonPointer, from: String, to: String) {
     );
 }
 
-/// A new row: it joins the card as soon as its key is usable.
+/// A new row: it joins the card as soon as its key is usable. A key that
+/// another entry already uses is text the card does not hold, until fixed
+/// or cancelled.
 #[component]
 fn PendingRow(
     map_pointer: JsonPointer,
@@ -219,20 +225,41 @@ fn PendingRow(
     let store = expect_store();
     let key_id = format!("{}-new-key", field_id(&map_pointer.to_string()));
     let problem_id = format!("{key_id}-messages");
-    let problem = RwSignal::new(Some("A key can't be empty".to_owned()));
+    let entry = store.entry(Slot::NewKey, &map_pointer);
+    let shown = move || {
+        entry
+            .with(|entry| entry.as_ref().map(|entry| entry.text.clone()))
+            .unwrap_or_default()
+    };
+    let message = move || {
+        entry
+            .with(|entry| entry.as_ref().map(Entry::message))
+            .unwrap_or_else(|| "A key can't be empty".to_owned())
+    };
     let on_key = {
         let map_pointer = map_pointer.clone();
         move |event| {
             let text = event_target_value(&event);
-            let found = keys.with_untracked(|keys| key_problem(keys, None, &text));
-            problem.set(found.clone());
-            if found.is_none() {
-                let index = keys.with_untracked(Vec::len);
-                store.set(&map_pointer.child(text), new_value(values));
-                pending.set(false);
-                let row_key_id = format!("{}-row{index}-key", field_id(&map_pointer.to_string()));
-                focus_later(row_key_id);
+            match keys.with_untracked(|keys| key_problem(keys, None, &text)) {
+                Some(KeyProblem::Taken) => store.hold_entry(&map_pointer, EntryKind::NewKey, text),
+                Some(KeyProblem::Empty) => store.drop_entry(Slot::NewKey, &map_pointer),
+                None => {
+                    store.drop_entry(Slot::NewKey, &map_pointer);
+                    let index = keys.with_untracked(Vec::len);
+                    store.set(&map_pointer.child(text), new_value(values));
+                    pending.set(false);
+                    let row_key_id =
+                        format!("{}-row{index}-key", field_id(&map_pointer.to_string()));
+                    focus_later(row_key_id);
+                }
             }
+        }
+    };
+    let cancel = {
+        let map_pointer = map_pointer.clone();
+        move |_| {
+            store.drop_entry(Slot::NewKey, &map_pointer);
+            pending.set(false);
         }
     };
     view! {
@@ -243,16 +270,18 @@ fn PendingRow(
                     type="text"
                     id=key_id
                     class="mce-input"
+                    data-new-key-of=map_pointer.to_string()
                     aria-invalid="true"
                     aria-describedby=problem_id.clone()
+                    prop:value=shown
                     on:input=on_key
                 />
                 <ul id=problem_id class="mce-messages" aria-live="polite">
-                    {move || problem.get().map(|text| view! { <li class="mce-messages__error">{text}</li> })}
+                    <li class="mce-messages__error">{message}</li>
                 </ul>
             </div>
             <p class="mce-map__value mce-map__hint">"Type a key to add the entry."</p>
-            <button type="button" class="mce-icon-button" aria-label="Cancel the new entry" on:click=move |_| pending.set(false)>
+            <button type="button" class="mce-icon-button" aria-label="Cancel the new entry" on:click=cancel>
                 "✕"
             </button>
         </li>

@@ -1,6 +1,7 @@
 //! The generated form: a component per widget of [`crate::domain::form`],
 //! dispatched by [`schema_field::SchemaField`].
 
+pub mod entry_actions;
 pub mod frame;
 pub mod grid;
 pub mod items;

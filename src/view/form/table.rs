@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::entry_actions::EntryActions;
 use super::frame::{FieldIds, MessageList, field_messages, heading};
 use super::items::PAGE;
 use super::leaf::{
@@ -180,11 +181,12 @@ fn TableCell(
         messages,
     };
     let placeholder = property.node.ui.placeholder.clone().unwrap_or_default();
-    let mut note = Signal::derive(|| None);
+    let mut actions = None;
     let control = match &property.node.kind {
         NodeKind::Number(_) => {
             let draft = NumberDraft::new(store, &pointer);
-            note = draft.note;
+            actions =
+                Some(view! { <EntryActions entry=draft.entry focus_id=ids.control.clone() /> });
             view! { <NumberControl attrs pointer draft /> }.into_any()
         }
         NodeKind::Boolean => view! { <CheckboxControl attrs pointer /> }.into_any(),
@@ -196,6 +198,7 @@ fn TableCell(
     };
     view! {
         {control}
-        <MessageList id=ids.messages messages note />
+        <MessageList id=ids.messages messages />
+        {actions}
     }
 }

@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use serde_json::Value;
 
+use super::entry_actions::EntryActions;
 use super::frame::{FieldFrame, FieldIds, FieldMessages, field_messages};
 use super::leaf::{
     CheckboxControl, ControlAttrs, JsonControl, NumberControl, NumberDraft, TextControl,
@@ -13,6 +14,7 @@ use super::leaf::{
 };
 use super::object::ObjectFields;
 use crate::domain::card_schema::humanize;
+use crate::domain::entries::Slot;
 use crate::domain::form::node::{FormNode, NodeKind, VariantsNode};
 use crate::domain::form::values::{convert_scalar, switch_variant};
 use crate::domain::pointer::JsonPointer;
@@ -99,11 +101,13 @@ pub fn VariantSwitch(
                     required: false,
                     messages: FieldMessages::none(),
                 };
-                let error = RwSignal::new(None);
+                let entry = store.entry(Slot::Value, &pointer);
+                let focus_id = attrs.id.clone();
                 view! {
                     <div class="mce-field">
                         <label class="mce-field__label" for=attrs.id.clone()>"Content, as JSON, until a type is chosen"</label>
-                        <JsonControl attrs pointer=pointer.clone() error />
+                        <JsonControl attrs pointer=pointer.clone() entry />
+                        <EntryActions entry focus_id />
                     </div>
                 }
                 .into_any()
@@ -255,11 +259,12 @@ pub fn ScalarChoice(
             messages,
         };
         let variant = kind.get().map(|index| &variants.variants[index].node);
-        let mut note = Signal::derive(|| None);
+        let mut actions = ().into_any();
         let control = match variant.map(|node| &node.kind) {
             Some(NodeKind::Number(_)) => {
                 let draft = NumberDraft::new(store, &pointer);
-                note = draft.note;
+                actions = view! { <EntryActions entry=draft.entry focus_id=ids.control.clone() /> }
+                    .into_any();
                 view! { <NumberControl attrs pointer=pointer.clone() draft /> }.into_any()
             }
             Some(NodeKind::Boolean) => {
@@ -279,11 +284,11 @@ pub fn ScalarChoice(
         let help = help.clone();
         match counter {
             Some(counter) => view! {
-                <FieldFrame ids label help required messages counter note>{control}</FieldFrame>
+                <FieldFrame ids label help required messages counter actions>{control}</FieldFrame>
             }
             .into_any(),
             None => view! {
-                <FieldFrame ids label help required messages note>{control}</FieldFrame>
+                <FieldFrame ids label help required messages actions>{control}</FieldFrame>
             }
             .into_any(),
         }

@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use serde_json::{Map, Number, Value};
 
+use super::entry_actions::EntryActions;
 use super::frame::{FieldIds, MessageList, field_messages, heading};
 use super::leaf::{ControlAttrs, NumberControl, NumberDraft, text_signal};
 use super::rows::{StagedRows, staged_rows};
@@ -113,10 +114,12 @@ fn NumberCell(pointer: JsonPointer, labelled_by: String, row: usize) -> impl Int
         required: true,
         messages,
     };
+    let actions = view! { <EntryActions entry=draft.entry focus_id=ids.control.clone() /> };
     view! {
         <td class="mce-grid__cell" data-row=row>
             <NumberControl attrs pointer draft class="mce-input--cell" />
-            <MessageList id=ids.messages messages note=draft.note />
+            <MessageList id=ids.messages messages />
+            {actions}
         </td>
     }
 }
