@@ -221,11 +221,15 @@ async fn a_number_box_keeps_unfinished_text_and_says_so() {
     let messages = query(&host, &format!("[id=\"f{pointer}-messages\"]"));
     assert_eq!(
         messages.text_content().unwrap(),
-        "Not a number yet; the card keeps 0.0831"
+        "“1e” is not a number, so the card still holds 0.0831."
+    );
+    assert_eq!(
+        query(&messages, "li").class_name(),
+        "mce-messages__error",
+        "text the card does not hold is an error"
     );
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
-    // Emptied, the required number becomes an error in the note's place:
-    // the list item must change kind, not only text.
+    // Emptied, the required number's error takes the entry's place.
     type_into(&input, "");
     settle().await;
     let first = query(&messages, "li");

@@ -94,11 +94,11 @@ test("training details: objective function, job, a metric typed as a number, a h
   await field(`${metric}/name`).fill("validation:auc");
   assert.equal(await messagesOf(`${metric}/name`), "");
   await field(`${metric}/value`).fill("0.");
-  const note = page.locator(`[id="f${metric}/value-messages"] .mce-messages__note`);
-  assert.equal(await note.textContent(), "Not a number yet; the card keeps 0");
+  assert.equal(await messagesOf(`${metric}/value`), "“0.” is not a number, so the card still holds 0. Did you mean 0?");
   assert.equal(await field(`${metric}/value`).getAttribute("aria-invalid"), "true");
+  assert.equal(await count(), 1, "text the card does not hold is a problem");
   await field(`${metric}/value`).fill("0.9");
-  assert.equal(await note.count(), 0);
+  assert.equal(await messagesOf(`${metric}/value`), "");
   const params = within("/training_details/training_job_details/hyper_parameters");
   await params.getByRole("button", { name: "Add hyperparameter" }).click();
   await field("/training_details/training_job_details/hyper_parameters/0/name").fill("max_depth");
@@ -129,7 +129,8 @@ test("evaluation details: errors appear and clear on the right fields, a map ent
   const teamKey = page.locator(`[data-key-of="${EVAL}/metadata/team"]`);
   await teamKey.fill("owner");
   assert.equal(await teamKey.getAttribute("aria-invalid"), "true");
-  assert.match(await metadata.locator(".mce-map__row").nth(1).textContent(), /Another entry already uses the key "owner"/);
+  assert.match(await metadata.locator(".mce-map__row").nth(1).textContent(), /Another entry already uses the key “owner”, so the card keeps this entry under “team”/);
+  assert.equal(await count(), 1, "a key the card cannot take is a problem");
   await teamKey.fill("");
   assert.match(await metadata.locator(".mce-map__row").nth(1).textContent(), /A key can't be empty/);
   await teamKey.fill("teams");
@@ -162,8 +163,7 @@ test("a metric switched between types keeps what was entered; a matrix pasted fr
   assert.equal(await field(`${METRIC}/x_axis_name/0`).inputValue(), "predicted no");
 
   await field(`${METRIC}/value/1/0`).fill("5x");
-  assert.equal(await messagesOf(`${METRIC}/value/1/0`), "");
-  assert.match(await page.locator(`[id="f${METRIC}/value/1/0-messages"]`).textContent(), /Not a number yet; the card keeps 5/);
+  assert.equal(await messagesOf(`${METRIC}/value/1/0`), "“5x” is not a number, so the card still holds 5.");
   await field(`${METRIC}/value/1/0`).fill("5");
 });
 
