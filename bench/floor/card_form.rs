@@ -54,6 +54,8 @@ mod floor {
                 card: document.root().clone(),
                 indent: None,
                 trailing_newline: true,
+                place: Default::default(),
+                registry_base: None,
                 history: document.history_snapshot(drafts::HISTORY_BUDGET),
                 lineage: drafts::Lineage::default(),
                 entries: Vec::new(),

@@ -55,6 +55,8 @@ mod floor {
             card: card.document.root().clone(),
             indent: None,
             trailing_newline: true,
+            place: Default::default(),
+            registry_base: None,
             history: card.document.history_snapshot(drafts::HISTORY_BUDGET),
             lineage: drafts::Lineage::default(),
             entries: Vec::new(),

@@ -12,6 +12,7 @@ use super::document::HistorySnapshot;
 use super::entries::Entry;
 use super::json_text::TextStyle;
 use super::merge::{FieldChange, Merge, diff, merge};
+use super::resume::{DraftPlace, RegistryBase};
 
 /// The format version of stored drafts; a draft of another version is
 /// ignored rather than misread.
@@ -128,6 +129,16 @@ pub struct Draft {
     /// written `0,97`), kept so a reload shows it, still as a problem.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub entries: Vec<Entry>,
+
+    // Where the reviewer was, and what the registry held (both absent in
+    // drafts written before they were kept): see `super::resume`.
+    /// The view, section and field the reviewer was in.
+    #[serde(default)]
+    pub place: DraftPlace,
+    /// For a registry version's card, the version as it was when opened:
+    /// a restored draft submits against it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registry_base: Option<RegistryBase>,
 }
 
 /// One save of a draft: the tab that made it, and its number there.
@@ -248,6 +259,8 @@ impl Draft {
             history: HistorySnapshot::default(),
             lineage: Lineage::default(),
             entries: Vec::new(),
+            place: DraftPlace::default(),
+            registry_base: None,
         }
     }
 }
@@ -302,6 +315,56 @@ pub fn fingerprint(card: &Value) -> String {
         hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
     }
     format!("{hash:016x}")
+}
+
+// ---- Words: a draft lives in this browser ------------------------------
+//
+// Every sentence that says a draft was saved, restored or opened says
+// where, so that "saved" is never read as saved to the model registry.
+
+/// The header's word when the card is as its source gave it.
+pub const NOTHING_TO_SAVE_TEXT: &str = "No unsaved changes";
+
+/// The header's word once a draft is saved: "Saved in this browser 14:43".
+pub fn saved_text(time: &str) -> String {
+    format!("Saved in this browser {time}")
+}
+
+/// Said when the draft offered back is restored.
+pub fn restored_text(time: &str) -> String {
+    format!("Restored the draft saved in this browser at {time}.")
+}
+
+/// Said when a draft picked from the list of drafts is opened.
+pub fn opened_text(what: &str, date_time: &str) -> String {
+    format!("Opened the draft of {what} saved in this browser {date_time}.")
+}
+
+/// The offer's first sentence: whose draft, saved where and when, and how
+/// much differs.
+pub fn offer_text(what: &str, date_time: &str, total: usize) -> String {
+    let differences = if total == 1 {
+        "difference"
+    } else {
+        "differences"
+    };
+    format!(
+        "There is a draft of {what} saved in this browser {date_time}, with {total} {differences} from it:"
+    )
+}
+
+/// The offer's warning when the source changed since the draft began. A
+/// registry version's draft is checked against the registry when it is
+/// submitted, so restoring it replaces nothing there unseen.
+pub fn source_changed_text(source: &CardSource) -> &'static str {
+    match source {
+        CardSource::ModelPackage(_) => {
+            "The version changed in the registry since this draft was started. Restoring keeps your edits; Review and submit then shows the registry's changes to merge before anything is sent."
+        }
+        _ => {
+            "The source has changed since this draft was started; restoring replaces the newer source's content."
+        }
+    }
 }
 
 /// What to do about a stored draft when its source is loaded.
@@ -417,6 +480,8 @@ mod tests {
             history: HistorySnapshot::default(),
             lineage: Lineage::default(),
             entries: Vec::new(),
+            place: DraftPlace::default(),
+            registry_base: None,
         }
     }
 
@@ -566,6 +631,69 @@ mod tests {
             panic!()
         };
         assert_eq!((differences.len(), total), (SHOWN_DIFFERENCES, 50));
+    }
+
+    #[test]
+    fn every_word_on_a_draft_says_it_is_in_this_browser() {
+        assert_eq!(saved_text("14:43"), "Saved in this browser 14:43");
+        assert_eq!(
+            restored_text("14:43"),
+            "Restored the draft saved in this browser at 14:43."
+        );
+        assert_eq!(
+            opened_text("\u{201c}a.json\u{201d}", "2026-11-25 14:43"),
+            "Opened the draft of \u{201c}a.json\u{201d} saved in this browser 2026-11-25 14:43."
+        );
+        assert_eq!(
+            offer_text("the new card", "2026-11-25 14:43", 1),
+            "There is a draft of the new card saved in this browser 2026-11-25 14:43, with 1 difference from it:"
+        );
+        assert!(offer_text("x", "y", 3).ends_with("with 3 differences from it:"));
+    }
+
+    #[test]
+    fn a_registry_drafts_changed_source_is_checked_at_submit() {
+        assert!(
+            source_changed_text(&CardSource::ModelPackage("arn".into()))
+                .contains("Review and submit")
+        );
+        assert!(source_changed_text(&CardSource::Pasted).contains("replaces the newer source"));
+    }
+
+    #[test]
+    fn a_draft_from_before_places_were_kept_still_loads() {
+        let mut stored: Value =
+            serde_json::from_str(&encode(&draft_of(&json!({}), json!({"a": 1})))).unwrap();
+        let object = stored.as_object_mut().unwrap();
+        object.remove("place");
+        object.remove("registry_base");
+        let read = decode(&stored.to_string()).unwrap();
+        assert_eq!(read.place, DraftPlace::default());
+        assert_eq!(read.registry_base, None);
+    }
+
+    #[test]
+    fn a_draft_keeps_where_the_reviewer_was_and_the_registry_base() {
+        use crate::domain::resume::{DraftView, TextSpot};
+        let mut draft = draft_of(&json!({}), json!({"a": 1}));
+        draft.place = DraftPlace {
+            view: DraftView::Source,
+            section: Some("training_details".into()),
+            field: Some("/training_details/training_observations".into()),
+            text: Some(TextSpot {
+                selection: (10, 12),
+                scroll: (300, 0),
+            }),
+        };
+        draft.registry_base = Some(RegistryBase {
+            arn: "arn:aws:sagemaker:us-east-2:1:model-package/g/1".into(),
+            last_modified_time: Some(1_795_563_115.058),
+            card_status: Some("PendingReview".into()),
+            card: None,
+        });
+        let read = decode(&encode(&draft)).unwrap();
+        assert_eq!(read.place, draft.place);
+        assert_eq!(read.registry_base, draft.registry_base);
     }
 
     #[test]

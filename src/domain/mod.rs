@@ -25,6 +25,7 @@ pub mod lints;
 pub mod merge;
 pub mod number_text;
 pub mod pointer;
+pub mod resume;
 pub mod sagemaker;
 pub mod sigv4;
 pub mod validation;

@@ -51,6 +51,7 @@ pub fn Editor(
     let link = linked_card();
     session.start(link.is_none());
     let backend = Backend::start(link.is_none());
+    session.attach_backend(backend);
     if let Some(path) = link {
         open_link(session, path);
     }
@@ -186,7 +187,8 @@ fn SkipLink() -> impl IntoView {
     }
 }
 
-fn tab_id(mode: ViewMode) -> &'static str {
+/// The id of the tab that shows `mode`'s view.
+pub(crate) fn tab_id(mode: ViewMode) -> &'static str {
     match mode {
         ViewMode::Form => "mce-tab-form",
         ViewMode::Source => "mce-tab-source",

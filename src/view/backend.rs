@@ -12,6 +12,7 @@ use super::store::{LoadedCard, PackageInfo};
 use crate::domain::config::{BackendConfig, Signing, parse_config};
 use crate::domain::drafts::CardSource;
 use crate::domain::import::import_text;
+use crate::domain::resume::{NEEDS_CREDENTIALS_TEXT, NO_REGISTRY_TEXT};
 use crate::domain::sagemaker::{ModelPackage, ServiceError};
 use crate::domain::sigv4::Credentials;
 
@@ -192,6 +193,40 @@ impl Backend {
         }));
         self.screen.set(Screen::Editor);
         Ok(())
+    }
+}
+
+impl Backend {
+    /// Resolves once `config.json` has been read (or found missing or
+    /// broken).
+    pub async fn settled(self) {
+        while self
+            .config
+            .with_untracked(|config| *config == ConfigState::Loading)
+        {
+            super::api::sleep(25.0).await;
+        }
+    }
+
+    /// Describes a version for a draft being restored, once the
+    /// configuration is known; when it cannot, why, in words.
+    pub async fn describe_version(self, arn: &str) -> Result<ModelPackage, String> {
+        self.settled().await;
+        let needs_credentials = self.credentials.with_untracked(Option::is_none);
+        match self.config.get_untracked() {
+            ConfigState::Broken(problem) => Err(format!("{problem}.")),
+            ConfigState::Ready(config) if config.signing == Signing::Sigv4 && needs_credentials => {
+                Err(NEEDS_CREDENTIALS_TEXT.to_owned())
+            }
+            ConfigState::Ready(_) => match self.connection() {
+                Some(connection) => connection
+                    .describe(arn)
+                    .await
+                    .map_err(|error| error.explain()),
+                None => Err(NO_REGISTRY_TEXT.to_owned()),
+            },
+            ConfigState::Offline | ConfigState::Loading => Err(NO_REGISTRY_TEXT.to_owned()),
+        }
     }
 }
 

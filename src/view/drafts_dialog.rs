@@ -9,7 +9,8 @@ use leptos::prelude::*;
 use super::form::rows::focus_later;
 use super::modal::Modal;
 use super::platform::{date_time, download, stored_entries, stored_text, today};
-use super::session::{Notice, expect_session};
+use super::session::{Notice, Resuming, Session, expect_session};
+use super::session_view::ResumeStatus;
 use crate::domain::draft_list::{DraftSummary, StoredDraft, list_drafts, size_text};
 use crate::domain::drafts::{CardSource, DRAFT_KEY_PREFIX, DraftError, decode};
 use crate::domain::export::{card_file_name, card_file_text, model_name};
@@ -25,6 +26,8 @@ pub fn DraftsDialog() -> impl IntoView {
     let confirming = RwSignal::new(None::<String>);
     // What the last action in the dialog did, said in it.
     let status = RwSignal::new(None::<Notice>);
+    // A registry version's draft being opened: its version reopening.
+    let resuming = RwSignal::new(Resuming::Idle);
     let refresh = move || match stored_entries(DRAFT_KEY_PREFIX) {
         Ok(entries) => {
             drafts.set(list_drafts(entries));
@@ -41,7 +44,13 @@ pub fn DraftsDialog() -> impl IntoView {
             session.save_now();
             confirming.set(None);
             status.set(None);
+            resuming.set(Resuming::Idle);
             refresh();
+        } else if resuming.with_untracked(Resuming::failed) {
+            // A draft was opened but its version not reopened: closing the
+            // dialog, which said so, goes on with it where it was.
+            resuming.set(Resuming::Idle);
+            session.go_to_place();
         }
     });
     // Another tab saves or deletes a draft while the list is open.
@@ -66,7 +75,7 @@ pub fn DraftsDialog() -> impl IntoView {
             .get()
             .into_iter()
             .enumerate()
-            .map(|(index, draft)| view! { <DraftRow draft index confirming status on_delete=refresh /> })
+            .map(|(index, draft)| view! { <DraftRow draft index confirming status resuming on_delete=refresh /> })
             .collect_view()
     };
     view! {
@@ -105,6 +114,7 @@ pub fn DraftsDialog() -> impl IntoView {
             >
                 {move || status.get().map(|status| status.text)}
             </p>
+            <ResumeStatus resuming id="mce-drafts-resume" />
             <div class="mce-dialog__buttons">
                 <button type="button" class="mce-button" on:click=move |_| open.set(false)>"Close"</button>
             </div>
@@ -125,6 +135,7 @@ fn DraftRow(
     index: usize,
     confirming: RwSignal<Option<String>>,
     status: RwSignal<Option<Notice>>,
+    resuming: RwSignal<Resuming>,
     on_delete: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let session = expect_session();
@@ -174,11 +185,9 @@ fn DraftRow(
                 type="button"
                 class="mce-button mce-button--primary"
                 aria-label=label
+                aria-disabled=move || resuming.with(Resuming::busy).to_string()
                 hidden=move || editing_now.get()
-                on:click=move |_| {
-                    session.drafts_shown().set(false);
-                    session.open_stored_draft(&key);
-                }
+                on:click=move |_| open_draft(session, key.clone(), status, resuming)
             >
                 "Open"
             </button>
@@ -263,6 +272,34 @@ fn DraftRow(
             <td class="mce-drafts__actions">{open_button} {download_button} {delete}</td>
         </tr>
     }
+}
+
+/// Opens the stored draft under `key` where it was left: once done (for a
+/// registry version's draft, once its version is reopened) the dialog
+/// closes and the reviewer is taken there; otherwise the dialog says why
+/// beside the action (the card restored all the same, when only the
+/// version could not be reopened).
+fn open_draft(
+    session: Session,
+    key: String,
+    status: RwSignal<Option<Notice>>,
+    resuming: RwSignal<Resuming>,
+) {
+    if resuming.with_untracked(Resuming::busy) {
+        return;
+    }
+    status.set(None);
+    leptos::task::spawn_local(async move {
+        match session.open_stored_draft(&key, resuming).await {
+            Ok(()) => {
+                session.drafts_shown().set(false);
+                session.go_to_place();
+            }
+            // Said by the resume status beside this one.
+            Err(_) if resuming.with_untracked(Resuming::failed) => {}
+            Err(text) => status.set(Some(Notice { error: true, text })),
+        }
+    });
 }
 
 /// Downloads the card a stored draft holds, named as the toolbar's

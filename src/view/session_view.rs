@@ -5,8 +5,10 @@ use leptos::prelude::*;
 
 use super::modal::Modal;
 use super::platform::{StorageProblem, date_time};
-use super::session::{SaveState, expect_session};
-use crate::domain::drafts::Recovery;
+use super::session::{Resuming, SaveState, expect_session};
+use crate::domain::drafts::{
+    NOTHING_TO_SAVE_TEXT, Recovery, offer_text, saved_text, source_changed_text,
+};
 use crate::domain::form::card_form;
 use crate::domain::form::labels::label_path;
 use crate::domain::merge::ChangeKind;
@@ -42,16 +44,17 @@ pub fn NoticeLine() -> impl IntoView {
     }
 }
 
-/// "Draft saved 14:05", or why the work is not being saved.
+/// "Saved in this browser 14:05" (never to be read as saved to the
+/// registry), or why the work is not being saved.
 #[component]
 pub fn SaveStatus() -> impl IntoView {
     let session = expect_session();
     let state = session.save_state();
     move || {
         match state.get() {
-        SaveState::Clean => view! { <span class="mce-save" data-testid="save-state">"No unsaved changes"</span> }.into_any(),
+        SaveState::Clean => view! { <span class="mce-save" data-testid="save-state">{NOTHING_TO_SAVE_TEXT}</span> }.into_any(),
         SaveState::Saved(at) => view! {
-            <span class="mce-save" data-testid="save-state">{format!("Draft saved {}", super::platform::clock_time(at))}</span>
+            <span class="mce-save" data-testid="save-state">{saved_text(&super::platform::clock_time(at))}</span>
         }
         .into_any(),
         SaveState::Failed(problem) => {
@@ -71,11 +74,15 @@ pub fn SaveStatus() -> impl IntoView {
     }
 }
 
-/// The offer to recover a draft: what differs, restore or discard.
+/// The offer to recover a draft: what differs, restore or discard. A
+/// registry version's draft is restored once its version is reopened,
+/// said beside the buttons; if it cannot be, the card is restored all the
+/// same and the dialog says why, to try again or go on editing.
 #[component]
 pub fn RecoveryDialog() -> impl IntoView {
     let session = expect_session();
     let pending = session.pending_recovery();
+    let resuming = RwSignal::new(Resuming::Idle);
     let open = RwSignal::new(false);
     Effect::new(move |_| {
         let wanted = pending.with(Option::is_some);
@@ -90,6 +97,13 @@ pub fn RecoveryDialog() -> impl IntoView {
             open.set(true);
         }
     });
+    // A new offer starts afresh.
+    Effect::new(move |_| {
+        if pending.with(Option::is_none) {
+            resuming.set(Resuming::Idle);
+        }
+    });
+    let failed = move || resuming.with(Resuming::failed);
     let body = move || {
         pending.get().map(|pending| {
             let Recovery::Offer { draft, differences, total, source_changed } = pending.offer else {
@@ -111,18 +125,10 @@ pub fn RecoveryDialog() -> impl IntoView {
                 .collect_view();
             let more = (total > differences.len()).then(|| view! { <p>{format!("and {} more.", total - differences.len())}</p> });
             let changed = source_changed.then(|| view! {
-                <p class="mce-banner mce-banner--warning">"The source has changed since this draft was started; restoring replaces the newer source's content."</p>
+                <p class="mce-banner mce-banner--warning">{source_changed_text(&draft.source)}</p>
             });
             view! {
-                <p>
-                    {format!(
-                        "There is a draft of {} saved {}, with {} {} from it:",
-                        draft.source.describe(),
-                        date_time(draft.saved_at_ms),
-                        total,
-                        if total == 1 { "difference" } else { "differences" }
-                    )}
-                </p>
+                <p>{offer_text(&draft.source.describe(), &date_time(draft.saved_at_ms), total)}</p>
                 {changed}
                 <ul class="mce-recovery__list" data-testid="recovery-differences">{rows}</ul>
                 {more}
@@ -133,10 +139,54 @@ pub fn RecoveryDialog() -> impl IntoView {
     view! {
         <Modal open title="Recover unsaved work?".to_owned() id="mce-recovery" dismissable=false>
             {body}
+            <ResumeStatus resuming id="mce-recovery-status" />
             <div class="mce-dialog__buttons">
-                <button type="button" class="mce-button mce-button--primary" on:click=move |_| session.restore_draft()>"Restore the draft"</button>
-                <button type="button" class="mce-button" on:click=move |_| session.discard_draft()>"Discard it"</button>
+                <button
+                    type="button"
+                    class="mce-button mce-button--primary"
+                    aria-disabled=move || resuming.with(Resuming::busy).to_string()
+                    on:click=move |_| session.restore_draft(resuming)
+                >
+                    {move || if failed() { "Try again" } else { "Restore the draft" }}
+                </button>
+                <button
+                    type="button"
+                    class="mce-button"
+                    aria-disabled=move || resuming.with(Resuming::busy).to_string()
+                    on:click=move |_| match resuming.get_untracked() {
+                        Resuming::Idle => session.discard_draft(),
+                        Resuming::Failed(_) => session.go_on_without_registry(resuming),
+                        Resuming::Reopening(_) => {}
+                    }
+                >
+                    {move || if failed() { "Go on editing" } else { "Discard it" }}
+                </button>
             </div>
         </Modal>
+    }
+}
+
+/// What a restore is doing, beside its buttons: reopening the registry
+/// version (announced politely), or why it could not (assertively).
+#[component]
+pub fn ResumeStatus(
+    /// How the restore stands.
+    resuming: RwSignal<Resuming>,
+    /// An id for the status line.
+    id: &'static str,
+) -> impl IntoView {
+    let reopening = move || match resuming.get() {
+        Resuming::Reopening(text) => Some(text),
+        _ => None,
+    };
+    let failed = move || match resuming.get() {
+        Resuming::Failed(text) => Some(text),
+        _ => None,
+    };
+    view! {
+        <p id=id class="mce-dialog__status" role="status" data-testid="resume-status">{reopening}</p>
+        <p class="mce-dialog__status mce-messages__error" role="alert" data-testid="resume-problem" hidden=move || failed().is_none()>
+            {failed}
+        </p>
     }
 }

@@ -284,6 +284,9 @@ impl CardStore {
             card: inner.document.root().clone(),
             indent: inner.style.indent.clone(),
             trailing_newline: inner.style.trailing_newline,
+            // The session notes where the reviewer is and the registry base.
+            place: Default::default(),
+            registry_base: None,
             history: inner.document.history_snapshot(HISTORY_BUDGET),
             lineage: Lineage::default(),
             // The source view's text is not kept: it can be the whole card

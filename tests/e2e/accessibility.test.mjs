@@ -135,7 +135,7 @@ test("the draft recovery dialog and the list of drafts", async () => {
     await page.getByTestId("file-input").setInputFiles({ name: "fraud.json", mimeType: "application/json", buffer: complete });
     await page.waitForFunction(() => document.querySelector('[data-path="/model_overview/model_creator"]')?.value === "Fraud Analytics Team");
     await field("/model_overview/model_creator").fill("Risk Analytics Team");
-    await page.waitForFunction(() => document.querySelector("[data-testid=save-state]").textContent.startsWith("Draft saved"));
+    await page.waitForFunction(() => document.querySelector("[data-testid=save-state]").textContent.startsWith("Saved in this browser"));
     await page.reload();
     await page.locator("#mce-recovery").waitFor({ state: "visible" });
     await assertAccessible("the recovery dialog", page);
@@ -160,7 +160,7 @@ test("the dialog for a card another tab changed too", async () => {
     const { page } = fresh;
     await openCardByLink(fresh, "/examples/complete.json");
     await page.locator('[data-path="/model_overview/model_creator"]').fill("Edited in this tab");
-    await page.waitForFunction(() => document.querySelector("[data-testid=save-state]").textContent.startsWith("Draft saved"));
+    await page.waitForFunction(() => document.querySelector("[data-testid=save-state]").textContent.startsWith("Saved in this browser"));
     const other = await fresh.context.newPage();
     await other.goto(`${fresh.url}examples/complete.json`);
     await other.evaluate(() => {

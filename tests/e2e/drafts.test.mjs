@@ -12,7 +12,7 @@ const complete = readFileSync(resolve(import.meta.dirname, "../fixtures/cards/co
 const field = (page, pointer) => page.locator(`[data-path="${pointer}"]`).first();
 
 async function savedDraft(page) {
-  await page.waitForFunction(() => document.querySelector("[data-testid=save-state]").textContent.startsWith("Draft saved"));
+  await page.waitForFunction(() => document.querySelector("[data-testid=save-state]").textContent.startsWith("Saved in this browser"));
 }
 
 async function edit(page) {
@@ -294,7 +294,7 @@ test("the drafts of other cards are listed, and one opens where it left off, und
     await dialog.waitFor({ state: "hidden" });
     await assertEdits(page);
     assert.match(await page.locator(".mce-header__source").textContent(), /fraud\.json/);
-    assert.match(await page.getByTestId("notice").textContent(), /Opened the draft of “fraud\.json” saved \d{4}-\d{2}-\d{2} \d{2}:\d{2}\./);
+    assert.match(await page.getByTestId("notice").textContent(), /Opened the draft of “fraud\.json” saved in this browser \d{4}-\d{2}-\d{2} \d{2}:\d{2}\./);
     await page.getByTestId("undo").click();
     assert.equal(
       await field(page, "/training_details/training_job_details/hyper_parameters/0/name").inputValue(),

@@ -248,7 +248,7 @@ test("failures are explained and the edits are kept", async () => {
   await submit();
   const text = await waitForNotice(/The endpoint could not be reached/, true);
   assert.match(text, /Your edits are kept\./);
-  assert.match(await page.getByTestId("save-state").textContent(), /Draft saved/);
+  assert.match(await page.getByTestId("save-state").textContent(), /Saved in this browser/);
 });
 
 test("a deployment that signs in the page asks for temporary credentials and signs every call", async () => {

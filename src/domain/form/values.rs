@@ -228,6 +228,30 @@ pub fn summary_of(item: &FormNode, value: Option<&Value>) -> String {
     }
 }
 
+/// The members of an item that [`summary_of`] reads: the named child (of
+/// the item, or of any of its variants) and the discriminator that says
+/// which variant it is. A collapsed item's title watches just these, so it
+/// follows typing in its name without re-rendering on every other edit
+/// inside the item.
+pub fn summary_keys(item: &FormNode) -> Vec<String> {
+    let mut keys: Vec<String> = Vec::new();
+    let mut add = |key: Option<&String>| {
+        if let Some(key) = key
+            && !keys.contains(key)
+        {
+            keys.push(key.clone());
+        }
+    };
+    add(item.ui.summary.as_ref());
+    if let NodeKind::Variants(variants) = &item.kind {
+        add(variants.discriminator.as_ref());
+        for variant in &variants.variants {
+            add(variant.node.ui.summary.as_ref());
+        }
+    }
+    keys
+}
+
 #[cfg(test)]
 mod tests {
     use serde_json::json;
@@ -312,6 +336,23 @@ mod tests {
             item_summary(node, card.pointer("/evaluation_details/1")),
             None
         );
+    }
+
+    #[test]
+    fn a_summary_watches_the_name_and_what_says_the_variant() {
+        let card = json!({"evaluation_details": [{"metric_groups": [{"metric_data": [{}]}]}]});
+        assert_eq!(
+            summary_keys(card_node("/evaluation_details/0", &card)),
+            ["name"]
+        );
+        assert_eq!(
+            summary_keys(card_node(
+                "/evaluation_details/0/metric_groups/0/metric_data/0",
+                &card
+            )),
+            ["name", "type"]
+        );
+        assert!(summary_keys(card_node("/model_overview", &card)).is_empty());
     }
 
     #[test]

@@ -8,7 +8,7 @@ use super::frame::{FieldIds, MessageList, field_messages, heading};
 use super::rows::{RowActions, array_len, focus_later, row_keys};
 use super::schema_field::schema_field;
 use crate::domain::form::node::{ArrayNode, FormNode};
-use crate::domain::form::values::{field_id, limit_text, new_value, summary_of};
+use crate::domain::form::values::{field_id, limit_text, new_value, summary_keys, summary_of};
 use crate::domain::pointer::JsonPointer;
 use crate::view::store::{CardStore, expect_store};
 
@@ -182,11 +182,17 @@ fn ItemCard(
             }
         });
     }
-    let summary_trigger = store.watch_value(&pointer);
+    // The title follows its name as it is typed: it watches the item (for
+    // edits that replace it) and just the members the title is made of, not
+    // every edit inside the item.
+    let summary_triggers: Vec<ArcTrigger> = std::iter::once(pointer.clone())
+        .chain(summary_keys(item).into_iter().map(|key| pointer.child(key)))
+        .map(|watched| store.watch_value(&watched))
+        .collect();
     let summary = {
         let pointer = pointer.clone();
         move || {
-            summary_trigger.track();
+            summary_triggers.iter().for_each(ArcTrigger::track);
             store.read(&pointer, |value| summary_of(item, value))
         }
     };
