@@ -25,4 +25,5 @@ pub mod merge;
 pub mod pointer;
 pub mod sagemaker;
 pub mod sigv4;
+pub mod start;
 pub mod validation;

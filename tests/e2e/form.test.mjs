@@ -11,6 +11,7 @@ before(async () => {
   app = await openApp();
   page = app.page;
   await page.goto(app.url);
+  await page.getByTestId("start-new-card").click();
   await page.getByTestId("form-view").waitFor();
 });
 after(async () => {
@@ -36,6 +37,7 @@ async function inFreshEditor(body) {
   const other = await openApp();
   try {
     await other.page.goto(other.url);
+    await other.page.getByTestId("start-new-card").click();
     await other.page.getByTestId("form-view").waitFor();
     await body(other.page);
   } finally {
