@@ -111,6 +111,6 @@ fn very_large_and_negative_numbers_are_numbers() {
     let text = r#"{"training_details": {"training_job_details": {"training_metrics": [{"name": "m", "value": "1"}]}}}"#;
     assert_eq!(
         validate_card(&card(text))[0].message,
-        "Must be a number, found a string"
+        "Must be a number, found text"
     );
 }

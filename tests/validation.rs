@@ -73,7 +73,7 @@ fn an_unknown_field_is_reported_on_its_object() {
     assert_eq!(issues[0].keyword, "additionalProperties");
     assert_eq!(
         issues[0].message,
-        "Unknown field `owner`: the schema allows no extra fields here"
+        "A model card has no field \u{201c}owner\u{201d} here: remove it, or move what it holds into a field the card has"
     );
 }
 
@@ -108,7 +108,7 @@ fn keys_with_slash_and_tilde_are_escaped_in_pointers() {
         pointers(&issues),
         ["/additional_information/custom_details/a~1b~0c"]
     );
-    assert_eq!(issues[0].message, "Must be a string, found a number");
+    assert_eq!(issues[0].message, "Must be text, found a number");
 }
 
 #[test]
@@ -117,7 +117,7 @@ fn a_card_that_is_not_an_object_is_reported_at_the_root() {
     assert_eq!(pointers(&issues), [""]);
     assert_eq!(
         issues[0].to_string(),
-        "(card): Must be an object, found an array"
+        "(card): Must be a set of fields, found a list"
     );
 }
 
@@ -162,7 +162,7 @@ fn a_metric_failing_its_anyof_is_explained_by_the_type_it_claims() {
         fields(&validate_card(&matrix)),
         [(
             format!("{METRIC}/value/1/1"),
-            "Must be a number, found a string".to_owned()
+            "Must be a number, found text".to_owned()
         )]
     );
     let bar = metric_card(serde_json::json!({"name": "", "type": "bar_chart", "value": []}));
@@ -215,7 +215,7 @@ fn a_simple_value_is_checked_as_the_kind_its_type_declares() {
         fields(&validate_card(&null)),
         [(
             format!("{METRIC}/value"),
-            "Must be a number, found null".to_owned()
+            "Must be a number, found empty (null)".to_owned()
         )]
     );
 }

@@ -68,6 +68,20 @@ pub struct Bar {
     pub height: f64,
 }
 
+/// A bar's category, written under it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BarLabel {
+    /// Where the text ends (rotated labels) or is centred (level ones).
+    pub x: f64,
+    /// Its baseline.
+    pub y: f64,
+    /// The text shown: the category, shortened with "…" when it does not
+    /// fit.
+    pub text: String,
+    /// The whole category, for the tooltip and the table beside the chart.
+    pub full: String,
+}
+
 /// A bar chart, ready to draw.
 #[derive(Clone, Debug, PartialEq)]
 pub struct BarChart {
@@ -77,6 +91,12 @@ pub struct BarChart {
     pub baseline: f64,
     /// Ticks along the y axis.
     pub y_ticks: Vec<Tick>,
+    /// The categories under the bars (every `label_step`-th bar's, when
+    /// the bars are too narrow for each to carry its own).
+    pub labels: Vec<BarLabel>,
+    /// How far the labels are turned, in degrees (0, or -60 when the bars
+    /// are too narrow for level text).
+    pub label_angle: f64,
 }
 
 /// The numbers of a JSON array, skipping what is not a finite number.
@@ -203,15 +223,105 @@ pub fn line_chart(points: &[(f64, f64)], frame: Frame) -> Option<LineChart> {
     })
 }
 
-/// A bar chart of `values` in `frame`; bars rise from zero (or hang below
-/// it for negative values). `None` for no values.
-pub fn bar_chart(values: &[f64], frame: Frame) -> Option<BarChart> {
+/// The width of one character of a chart's text (10 px sans-serif), in
+/// SVG units, rounded up so that estimated text is never wider than drawn.
+const CHAR_WIDTH: f64 = 6.0;
+/// Level labels shorter than this are turned instead of being shortened
+/// further: a category cut to a few letters says nothing.
+const LEVEL_MIN_CHARS: usize = 10;
+/// The longest turned label, in characters (it must fit in
+/// [`TURNED_BOTTOM`] at [`TURNED_ANGLE`]).
+const TURNED_CHARS: usize = 12;
+/// The space under the plot for turned labels, and their angle.
+const TURNED_BOTTOM: f64 = 76.0;
+const TURNED_ANGLE: f64 = -60.0;
+/// How far apart turned labels must start, so that neighbours do not
+/// overlap (the text's height over the sine of the angle, and a little).
+const TURNED_SPACING: f64 = 13.0;
+
+/// `text` cut to at most `max` characters with "…" where it was cut. A
+/// short last word (a number, a code: what tells "segment 2" from
+/// "segment 3") is kept, the cut made before it; otherwise the end goes.
+pub fn shorten(text: &str, max: usize) -> String {
+    let text = text.trim();
+    let length = text.chars().count();
+    if length <= max {
+        return text.to_owned();
+    }
+    let room = max.saturating_sub(1);
+    let tail = text
+        .rsplit_once(char::is_whitespace)
+        .map(|(_, last)| last.chars().count() + 1)
+        .filter(|tail| *tail <= room / 2)
+        .unwrap_or(0);
+    let head: String = text.chars().take(room - tail).collect();
+    let end: String = text.chars().skip(length - tail).collect();
+    format!("{}\u{2026}{end}", head.trim_end())
+}
+
+/// How a bar chart writes its categories: level under each bar when they
+/// fit (shortened to the bar's width if need be, but not below
+/// [`LEVEL_MIN_CHARS`]), else turned, on every `step`-th bar.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct LabelLayout {
+    turned: bool,
+    max_chars: usize,
+    step: usize,
+}
+
+fn label_layout(labels: &[String], slot: f64) -> LabelLayout {
+    let fits = ((slot - 4.0) / CHAR_WIDTH).floor().max(0.0) as usize;
+    let longest = labels
+        .iter()
+        .map(|label| label.trim().chars().count())
+        .max()
+        .unwrap_or(0);
+    if longest <= fits || fits >= LEVEL_MIN_CHARS {
+        return LabelLayout {
+            turned: false,
+            max_chars: fits,
+            step: 1,
+        };
+    }
+    LabelLayout {
+        turned: true,
+        max_chars: TURNED_CHARS,
+        step: (TURNED_SPACING / slot).ceil().max(1.0) as usize,
+    }
+}
+
+/// The categories of `count` bars from their `labels`: "Bar 3" where a
+/// label is missing or blank.
+pub fn bar_categories(count: usize, labels: &[String]) -> Vec<String> {
+    (0..count)
+        .map(|index| match labels.get(index).map(|label| label.trim()) {
+            Some(label) if !label.is_empty() => label.to_owned(),
+            _ => format!("Bar {}", index + 1),
+        })
+        .collect()
+}
+
+/// A bar chart of `values` in `frame`, each bar labelled with its category
+/// from `labels` ("Bar 3" where there is none); bars rise from zero (or
+/// hang below it for negative values). `None` for no values.
+pub fn bar_chart(values: &[f64], labels: &[String], frame: Frame) -> Option<BarChart> {
     let (low, high) = bounds(values.iter().copied())?;
+    let slot = frame.plot_width() / values.len() as f64;
+    let categories = bar_categories(values.len(), labels);
+    let layout = label_layout(&categories, slot);
+    let frame = if layout.turned {
+        Frame {
+            bottom: TURNED_BOTTOM,
+            ..frame
+        }
+    } else {
+        frame
+    };
     let ticks = nice_ticks(low.min(0.0), high.max(0.0), 4);
     let range = (ticks[0], *ticks.last().unwrap_or(&high));
-    let span = (8.0 + frame.plot_height(), 8.0);
+    let plot_bottom = 8.0 + frame.plot_height();
+    let span = (plot_bottom, 8.0);
     let baseline = scale(0.0, range, span);
-    let slot = frame.plot_width() / values.len() as f64;
     let bars = values
         .iter()
         .enumerate()
@@ -225,6 +335,20 @@ pub fn bar_chart(values: &[f64], frame: Frame) -> Option<BarChart> {
             }
         })
         .collect();
+    let labels = categories
+        .into_iter()
+        .enumerate()
+        .filter(|(index, _)| index % layout.step == 0)
+        .map(|(index, full)| {
+            let centre = frame.left + slot * (index as f64 + 0.5);
+            BarLabel {
+                x: if layout.turned { centre + 3.0 } else { centre },
+                y: plot_bottom + if layout.turned { 10.0 } else { 14.0 },
+                text: shorten(&full, layout.max_chars),
+                full,
+            }
+        })
+        .collect();
     Some(BarChart {
         bars,
         baseline,
@@ -235,16 +359,178 @@ pub fn bar_chart(values: &[f64], frame: Frame) -> Option<BarChart> {
                 label: label(*value),
             })
             .collect(),
+        labels,
+        label_angle: if layout.turned { TURNED_ANGLE } else { 0.0 },
     })
 }
 
-/// How strongly to shade a matrix cell, from 0 (the smallest value) to 1
-/// (the largest).
-pub fn heat(value: f64, min: f64, max: f64) -> f64 {
-    if max <= min {
-        return 0.0;
+/// A colour, as the stylesheet writes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Rgb(pub u8, pub u8, pub u8);
+
+impl Rgb {
+    /// `rgb(r g b)`.
+    pub fn css(self) -> String {
+        format!("rgb({} {} {})", self.0, self.1, self.2)
     }
-    ((value - min) / (max - min)).clamp(0.0, 1.0)
+
+    /// Relative luminance (WCAG 2), 0 for black to 1 for white.
+    pub fn luminance(self) -> f64 {
+        let linear = |channel: u8| {
+            let c = f64::from(channel) / 255.0;
+            if c <= 0.04045 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * linear(self.0) + 0.7152 * linear(self.1) + 0.0722 * linear(self.2)
+    }
+
+    /// The contrast ratio of black text on this colour (WCAG 2).
+    pub fn contrast_with_black(self) -> f64 {
+        (self.luminance() + 0.05) / 0.05
+    }
+}
+
+/// The lightest and darkest shades of a matrix cell. The darkest keeps
+/// black text above 5:1 (WCAG asks 4.5:1), so every value stays readable,
+/// in colour and printed in grey.
+const LIGHTEST: Rgb = Rgb(239, 245, 252);
+const DARKEST: Rgb = Rgb(84, 126, 186);
+
+/// The shade of `level` (0 lightest, 1 darkest) between [`LIGHTEST`] and
+/// [`DARKEST`].
+pub fn shade(level: f64) -> Rgb {
+    let level = if level.is_finite() {
+        level.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let mix = |from: u8, to: u8| {
+        (f64::from(from) + (f64::from(to) - f64::from(from)) * level).round() as u8
+    };
+    Rgb(
+        mix(LIGHTEST.0, DARKEST.0),
+        mix(LIGHTEST.1, DARKEST.1),
+        mix(LIGHTEST.2, DARKEST.2),
+    )
+}
+
+/// Values at least this many times the smallest positive one are shaded
+/// on a logarithmic scale: on a straight one a confusion matrix's
+/// diagonal (950) takes the whole range and its other cells (8, 12, 30)
+/// all look white.
+const LOGARITHMIC_SPAN: f64 = 20.0;
+/// On a logarithmic scale with zeros, where the smallest positive value
+/// starts, so that it is told apart from zero.
+const FIRST_POSITIVE_LEVEL: f64 = 0.15;
+
+/// How a matrix's cells are shaded: one scale for all of them, darker for
+/// larger values.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Shading {
+    /// Evenly from the smallest value to the largest.
+    Linear {
+        /// The smallest value.
+        low: f64,
+        /// The largest value.
+        high: f64,
+    },
+    /// By order of magnitude, for non-negative values spanning more than
+    /// [`LOGARITHMIC_SPAN`] times; zero is the lightest.
+    Logarithmic {
+        /// The smallest value (zero or positive).
+        low: f64,
+        /// The smallest positive value.
+        smallest_positive: f64,
+        /// The largest value.
+        high: f64,
+    },
+}
+
+impl Shading {
+    /// The scale for a matrix holding `values` (finite numbers); `None`
+    /// for none.
+    pub fn of(values: impl IntoIterator<Item = f64>) -> Option<Self> {
+        let mut low = f64::INFINITY;
+        let mut high = f64::NEG_INFINITY;
+        let mut smallest_positive = f64::INFINITY;
+        for value in values.into_iter().filter(|value| value.is_finite()) {
+            low = low.min(value);
+            high = high.max(value);
+            if value > 0.0 {
+                smallest_positive = smallest_positive.min(value);
+            }
+        }
+        if low > high {
+            return None;
+        }
+        let logarithmic = low >= 0.0
+            && smallest_positive.is_finite()
+            && high / smallest_positive >= LOGARITHMIC_SPAN;
+        Some(if logarithmic {
+            Self::Logarithmic {
+                low,
+                smallest_positive,
+                high,
+            }
+        } else {
+            Self::Linear { low, high }
+        })
+    }
+
+    /// How dark `value` is shaded, from 0 (the smallest) to 1 (the largest).
+    pub fn level(&self, value: f64) -> f64 {
+        match *self {
+            Self::Linear { low, high } => {
+                if high <= low {
+                    return 0.0;
+                }
+                ((value - low) / (high - low)).clamp(0.0, 1.0)
+            }
+            Self::Logarithmic {
+                low,
+                smallest_positive,
+                high,
+            } => {
+                if value <= 0.0 {
+                    return 0.0;
+                }
+                let start = if low < smallest_positive {
+                    FIRST_POSITIVE_LEVEL
+                } else {
+                    0.0
+                };
+                let span = high.ln() - smallest_positive.ln();
+                let along = ((value.ln() - smallest_positive.ln()) / span).clamp(0.0, 1.0);
+                start + (1.0 - start) * along
+            }
+        }
+    }
+
+    /// The colour of a cell holding `value`.
+    pub fn colour(&self, value: f64) -> Rgb {
+        shade(self.level(value))
+    }
+
+    /// One sentence under the matrix saying how to read its shades.
+    pub fn legend(&self) -> String {
+        match *self {
+            Self::Linear { low, high } if high <= low => {
+                format!("Every cell holds {low}, so all are shaded alike.")
+            }
+            Self::Linear { low, high } => {
+                format!(
+                    "Darker cells hold larger values, from {low} (lightest) to {high} (darkest)."
+                )
+            }
+            Self::Logarithmic { low, high, .. } => format!(
+                "Darker cells hold larger values, from {low} (lightest) to {high} (darkest), \
+                 on a logarithmic scale, so that small values are told apart too."
+            ),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -275,7 +561,7 @@ mod tests {
 
     #[test]
     fn bars_rise_from_zero_and_negative_bars_hang() {
-        let chart = bar_chart(&[2.0, -1.0], Frame::PRINT).unwrap();
+        let chart = bar_chart(&[2.0, -1.0], &[], Frame::PRINT).unwrap();
         let (up, down) = (&chart.bars[0], &chart.bars[1]);
         assert!(
             (up.y + up.height - chart.baseline).abs() < 1e-9,
@@ -286,7 +572,88 @@ mod tests {
             "a negative bar starts at the baseline"
         );
         assert!(up.height > down.height);
-        assert_eq!(bar_chart(&[], Frame::PRINT), None);
+        assert_eq!(bar_chart(&[], &[], Frame::PRINT), None);
+    }
+
+    fn labels(texts: &[&str]) -> Vec<String> {
+        texts.iter().map(|text| (*text).to_owned()).collect()
+    }
+
+    #[test]
+    fn each_bar_carries_its_category_under_it() {
+        let chart = bar_chart(
+            &[0.74, 0.69, 0.81],
+            &labels(&["new", "regular", "premium"]),
+            Frame::PRINT,
+        )
+        .unwrap();
+        assert_eq!(chart.label_angle, 0.0);
+        let texts: Vec<&str> = chart
+            .labels
+            .iter()
+            .map(|label| label.text.as_str())
+            .collect();
+        assert_eq!(texts, ["new", "regular", "premium"]);
+        for (bar, label) in chart.bars.iter().zip(&chart.labels) {
+            assert!(
+                (bar.x + bar.width / 2.0 - label.x).abs() < 1e-9,
+                "centred under its bar"
+            );
+            assert!(label.y > chart.baseline, "under the axis");
+        }
+        let unnamed = bar_chart(&[1.0, 2.0], &labels(&["a"]), Frame::PRINT).unwrap();
+        assert_eq!(unnamed.labels[1].text, "Bar 2");
+        assert_eq!(
+            bar_categories(3, &labels(&["a", " "])),
+            ["a", "Bar 2", "Bar 3"]
+        );
+    }
+
+    #[test]
+    fn long_categories_are_shortened_and_narrow_bars_turn_them() {
+        let long = "customers who signed up during the holiday promotion";
+        let few = bar_chart(&[1.0, 2.0], &labels(&[long, "b"]), Frame::PRINT).unwrap();
+        assert_eq!(few.label_angle, 0.0);
+        assert_eq!(few.labels[0].full, long);
+        assert_eq!(
+            few.labels[0].text,
+            "customers who signed up\u{2026} promotion"
+        );
+        let room = (Frame::PRINT.plot_width() / 2.0 - 4.0) / CHAR_WIDTH;
+        assert!(few.labels[0].text.chars().count() as f64 <= room);
+        let names: Vec<String> = (0..12).map(|i| format!("segment number {i}")).collect();
+        let many = bar_chart(&[1.0; 12], &names, Frame::PRINT).unwrap();
+        assert_eq!(many.label_angle, TURNED_ANGLE);
+        assert_eq!(many.labels.len(), 12, "every bar labelled");
+        assert_eq!(
+            many.labels[3].text, "segment n\u{2026} 3",
+            "told apart by their ends"
+        );
+        assert!(
+            many.labels
+                .iter()
+                .all(|label| label.text.chars().count() <= TURNED_CHARS)
+        );
+        let crowded = bar_chart(&[1.0; 100], &names, Frame::PRINT).unwrap();
+        let step = (TURNED_SPACING / (Frame::PRINT.plot_width() / 100.0)).ceil() as usize;
+        assert_eq!(
+            crowded.labels.len(),
+            100usize.div_ceil(step),
+            "every {step}th bar"
+        );
+        assert_eq!(shorten("  abc  ", 3), "abc");
+        assert_eq!(shorten("abcdef", 4), "abc\u{2026}");
+        assert_eq!(shorten("ab cdef", 4), "ab\u{2026}");
+        assert_eq!(
+            shorten("merchant segment 12", 12),
+            "merchant\u{2026} 12",
+            "a short last word stays"
+        );
+        assert_eq!(shorten("merchant segment 2", 12), "merchant\u{2026} 2");
+        assert_eq!(
+            shorten("customers who joined in the promotion", 12),
+            "customers w\u{2026}"
+        );
     }
 
     #[test]
@@ -296,7 +663,109 @@ mod tests {
             [(0.0, 1.0), (3.0, 4.0)]
         );
         assert_eq!(numbers(&json!([1, "2", 3.5])), [1.0, 3.5]);
-        assert_eq!(heat(5.0, 0.0, 10.0), 0.5);
-        assert_eq!(heat(5.0, 5.0, 5.0), 0.0);
+    }
+
+    /// Luminance of each value's shade, in the values' order.
+    fn darkness_in_order(values: &[f64]) -> Vec<f64> {
+        let shading = Shading::of(values.iter().copied()).unwrap();
+        let mut sorted = values.to_vec();
+        sorted.sort_by(f64::total_cmp);
+        sorted
+            .iter()
+            .map(|value| shading.colour(*value).luminance())
+            .collect()
+    }
+
+    #[test]
+    fn a_confusion_matrix_shows_every_cell_in_a_distinct_ordered_shade() {
+        let cells = [950.0, 12.0, 30.0, 8.0];
+        let shading = Shading::of(cells).unwrap();
+        assert!(matches!(shading, Shading::Logarithmic { .. }));
+        let luminance = darkness_in_order(&cells);
+        for pair in luminance.windows(2) {
+            assert!(pair[0] - pair[1] > 0.03, "visibly darker: {luminance:?}");
+        }
+        assert_eq!(shading.colour(950.0), DARKEST);
+        assert_eq!(shading.colour(8.0), LIGHTEST);
+        assert!(shading.level(12.0) > 0.05, "not as white as the smallest");
+    }
+
+    #[test]
+    fn a_twenty_by_twenty_matrix_is_shaded_in_order_with_zeros_lightest() {
+        let cells: Vec<f64> = (0..400)
+            .map(|i| {
+                let (row, column) = (i / 20, i % 20);
+                if row == column {
+                    900.0 + (row * 7) as f64
+                } else {
+                    ((row * 3 + column) % 9) as f64
+                }
+            })
+            .collect();
+        let shading = Shading::of(cells.iter().copied()).unwrap();
+        let luminance = darkness_in_order(&cells);
+        assert!(
+            luminance.windows(2).all(|pair| pair[0] >= pair[1]),
+            "never lighter for more"
+        );
+        assert!(
+            shading.level(1.0) >= FIRST_POSITIVE_LEVEL,
+            "1 is told apart from 0"
+        );
+        assert!(shading.colour(8.0).luminance() - shading.colour(900.0).luminance() > 0.2);
+        let distinct: std::collections::BTreeSet<Rgb> = [0.0, 1.0, 2.0, 4.0, 8.0, 900.0, 1033.0]
+            .iter()
+            .map(|value| shading.colour(*value))
+            .collect();
+        assert_eq!(distinct.len(), 7);
+    }
+
+    #[test]
+    fn values_close_together_or_negative_are_shaded_evenly() {
+        let cells = [0.1, 0.5, 0.9, -0.2];
+        assert_eq!(
+            Shading::of(cells).unwrap(),
+            Shading::Linear {
+                low: -0.2,
+                high: 0.9
+            }
+        );
+        assert!(
+            darkness_in_order(&cells)
+                .windows(2)
+                .all(|pair| pair[0] > pair[1])
+        );
+        let same = Shading::of([3.0, 3.0]).unwrap();
+        assert_eq!(same.colour(3.0), LIGHTEST);
+        assert_eq!(
+            same.legend(),
+            "Every cell holds 3, so all are shaded alike."
+        );
+        assert_eq!(Shading::of([]), None);
+        assert_eq!(Shading::of([f64::NAN]), None);
+    }
+
+    #[test]
+    fn every_shade_keeps_black_text_readable() {
+        for step in 0..=100 {
+            let colour = shade(f64::from(step) / 100.0);
+            assert!(colour.contrast_with_black() >= 5.0, "{colour:?}");
+        }
+        assert_eq!(shade(f64::NAN), LIGHTEST);
+        assert_eq!(shade(0.5).css(), "rgb(162 186 219)");
+    }
+
+    #[test]
+    fn the_legend_says_how_to_read_the_shades() {
+        assert_eq!(
+            Shading::of([0.25, 0.75]).unwrap().legend(),
+            "Darker cells hold larger values, from 0.25 (lightest) to 0.75 (darkest)."
+        );
+        assert!(
+            Shading::of([0.0, 8.0, 98120.0])
+                .unwrap()
+                .legend()
+                .starts_with("Darker cells hold larger values, from 0 (lightest) to 98120 (darkest), on a logarithmic scale")
+        );
     }
 }

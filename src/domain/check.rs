@@ -323,7 +323,7 @@ mod tests {
         let text = render_text(&reports);
         assert!(
             text.starts_with(
-                "card.json:/evaluation_details/0/name: warning[MC001]: Name: At most 63"
+                "card.json:/evaluation_details/0/name: warning[MC001]: Name: Names longer than 63 characters"
             ),
             "{text}"
         );
@@ -380,7 +380,7 @@ mod tests {
                 {"file": "bad.json", "valid": false, "warnings": [], "errors": [{
                     "pointer": "/business_details",
                     "keyword": "additionalProperties",
-                    "message": "Unknown field `owner`: the schema allows no extra fields here"
+                    "message": "A model card has no field \u{201c}owner\u{201d} here: remove it, or move what it holds into a field the card has"
                 }]},
                 {"file": "broken.json", "valid": false, "warnings": [], "errors": [{
                     "pointer": "", "keyword": "input", "line": 1, "column": 1,

@@ -6,6 +6,7 @@ use std::fmt;
 use serde::Serialize;
 use serde_json::Value;
 
+use super::drafts::CardSource;
 use super::json_text::{TextStyle, to_json_text};
 
 /// A model card's status (`ModelCardStatus`).
@@ -150,9 +151,227 @@ pub fn update_input_text(arn: &str, card: &Value, status: CardStatus) -> String 
     text
 }
 
-/// The command that applies an update input saved as `file_name`.
-pub fn update_command(file_name: &str) -> String {
-    format!("aws sagemaker update-model-package --cli-input-json file://{file_name}")
+/// The command that applies an update input saved as `file_name`, in
+/// `region`: without `--region` the AWS CLI would use whatever region the
+/// reviewer's profile names, which may not be the version's.
+pub fn update_command(file_name: &str, region: &str) -> String {
+    format!(
+        "aws sagemaker update-model-package --region {region} --cli-input-json file://{file_name}"
+    )
+}
+
+/// Why `region` is not an AWS region name (`us-east-2`, `eu-west-1`,
+/// `us-gov-west-1`, `cn-north-1`).
+pub fn check_region(region: &str) -> Result<(), String> {
+    let parts: Vec<&str> = region.split('-').collect();
+    let well_formed = parts.len() >= 3
+        && parts.iter().all(|part| !part.is_empty())
+        && parts[..parts.len() - 1]
+            .iter()
+            .all(|part| part.bytes().all(|byte| byte.is_ascii_lowercase()))
+        && parts[parts.len() - 1]
+            .bytes()
+            .all(|byte| byte.is_ascii_digit());
+    if well_formed {
+        Ok(())
+    } else {
+        Err("a region looks like us-east-2 or eu-west-1".to_owned())
+    }
+}
+
+/// The region an ARN names (`arn:aws:sagemaker:REGION:ACCOUNT:...`), when
+/// it names a well-formed one.
+pub fn arn_region(arn: &str) -> Option<&str> {
+    let mut parts = arn.trim().splitn(6, ':');
+    let (Some("arn"), Some(_partition), Some(_service), Some(region)) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return None;
+    };
+    check_region(region).ok().map(|()| region)
+}
+
+/// The region the AWS CLI command runs in, and where it came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RegionChoice {
+    /// The region the model package's ARN names: the version lives there,
+    /// so it wins. `configured` is the editor's configured region when that
+    /// is another one, which the dialog then says.
+    FromArn {
+        /// The ARN's region.
+        region: String,
+        /// The configuration's region, when it differs.
+        configured: Option<String>,
+    },
+    /// The editor's configured region (`config.json`), the ARN naming none.
+    FromConfig(String),
+    /// The region the reviewer typed, neither the ARN nor a configuration
+    /// naming one.
+    Typed(String),
+    /// No region known: the dialog asks for one, with this reason (the
+    /// typed text is not a region, or nothing was typed).
+    Unknown(String),
+}
+
+impl RegionChoice {
+    /// The region to put in the command, when one is known.
+    pub fn region(&self) -> Option<&str> {
+        match self {
+            Self::FromArn { region, .. } | Self::FromConfig(region) | Self::Typed(region) => {
+                Some(region)
+            }
+            Self::Unknown(_) => None,
+        }
+    }
+
+    /// Whether the reviewer must type the region (no ARN or configuration
+    /// names one).
+    pub fn asks(&self) -> bool {
+        matches!(self, Self::Typed(_) | Self::Unknown(_))
+    }
+
+    /// One sentence on where the region came from, for the dialog.
+    pub fn explanation(&self) -> String {
+        self.explanation_parts()
+            .into_iter()
+            .map(|part| part.text)
+            .collect()
+    }
+
+    /// [`RegionChoice::explanation`] in parts, the region names marked, so
+    /// that the dialog never breaks one at its hyphens ("eu-" at the end of
+    /// a line, "west-1" on the next).
+    pub fn explanation_parts(&self) -> Vec<Phrase> {
+        let text = |text: &str| Phrase {
+            text: text.to_owned(),
+            region: false,
+        };
+        let region = |name: &str| Phrase {
+            text: name.to_owned(),
+            region: true,
+        };
+        match self {
+            Self::FromArn {
+                region: arns,
+                configured: None,
+            } => vec![
+                text("Region "),
+                region(arns),
+                text(", from the model package ARN."),
+            ],
+            Self::FromArn {
+                region: arns,
+                configured: Some(configured),
+            } => vec![
+                text("Region "),
+                region(arns),
+                text(
+                    ", from the model package ARN: the version is there. The editor is configured for ",
+                ),
+                region(configured),
+                text(", which the command does not use."),
+            ],
+            Self::FromConfig(configured) => vec![
+                text("Region "),
+                region(configured),
+                text(", from the editor's configuration."),
+            ],
+            Self::Typed(typed) => vec![text("Region "), region(typed), text(", as you typed it.")],
+            Self::Unknown(reason) => vec![text(reason)],
+        }
+    }
+}
+
+/// A piece of a sentence, and whether it is a region's name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Phrase {
+    /// The text.
+    pub text: String,
+    /// Whether it names a region (kept on one line).
+    pub region: bool,
+}
+
+/// Which region the command uses: the ARN's (the version lives there),
+/// else the configured one, else what the reviewer `typed`.
+pub fn choose_region(arn: &str, configured: Option<&str>, typed: &str) -> RegionChoice {
+    let configured = configured.filter(|region| check_region(region).is_ok());
+    if let Some(region) = arn_region(arn) {
+        return RegionChoice::FromArn {
+            region: region.to_owned(),
+            configured: configured
+                .filter(|configured| *configured != region)
+                .map(str::to_owned),
+        };
+    }
+    if let Some(region) = configured {
+        return RegionChoice::FromConfig(region.to_owned());
+    }
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return RegionChoice::Unknown(
+            "Enter the AWS region the model package is in (for example us-east-2): \
+             the command needs it, and an ARN above names it too."
+                .to_owned(),
+        );
+    }
+    match check_region(typed) {
+        Ok(()) => RegionChoice::Typed(typed.to_owned()),
+        Err(problem) => RegionChoice::Unknown(format!(
+            "\u{201c}{typed}\u{201d} is not a region: {problem}."
+        )),
+    }
+}
+
+/// A status as a reviewer reads it: `PendingManualApproval` as "Pending
+/// manual approval".
+pub fn status_words(status: &str) -> String {
+    let mut words = String::with_capacity(status.len() + 4);
+    for (index, ch) in status.chars().enumerate() {
+        if ch.is_uppercase() && index > 0 {
+            words.push(' ');
+            words.extend(ch.to_lowercase());
+        } else {
+            words.push(ch);
+        }
+    }
+    words
+}
+
+/// Where a printed card says it came from: the model registry for a
+/// registry version (the printout names its ARN already), else the source
+/// as the editor names it.
+pub fn printed_source(source: &CardSource) -> String {
+    match source {
+        CardSource::ModelPackage(_) => "the model registry".to_owned(),
+        other => other.describe(),
+    }
+}
+
+/// `value` trimmed, when anything is left.
+fn known(value: Option<&str>) -> Option<&str> {
+    value.map(str::trim).filter(|value| !value.is_empty())
+}
+
+/// What a printed card says about the model package version it belongs
+/// to, as label and value, each when known: the version's ARN, the card's
+/// status and the version's approval status. A printout attached to an
+/// approval must say which version, and in which state, it describes.
+pub fn version_facts(
+    arn: Option<&str>,
+    card_status: Option<&str>,
+    approval_status: Option<&str>,
+) -> Vec<(&'static str, String)> {
+    let mut facts = Vec::new();
+    if let Some(arn) = known(arn) {
+        facts.push(("Model package ARN", arn.to_owned()));
+    }
+    if let Some(status) = known(card_status) {
+        facts.push(("Card status", status_words(status)));
+    }
+    if let Some(approval) = known(approval_status) {
+        facts.push(("Approval status", status_words(approval)));
+    }
+    facts
 }
 
 #[cfg(test)]
@@ -213,8 +432,124 @@ mod tests {
             "{\n  \"ModelPackageArn\": \"arn:x\",\n  \"ModelCard\": {\n    \"ModelCardContent\": \"{\\\"b\\\":1.0,\\\"a\\\":\\\"é\\\"}\",\n    \"ModelCardStatus\": \"PendingReview\"\n  }\n}\n"
         );
         assert_eq!(
-            update_command("u.json"),
-            "aws sagemaker update-model-package --cli-input-json file://u.json"
+            update_command("u.json", "eu-west-1"),
+            "aws sagemaker update-model-package --region eu-west-1 --cli-input-json file://u.json"
+        );
+    }
+
+    const ARN: &str = "arn:aws:sagemaker:eu-west-1:123456789012:model-package/g/3";
+
+    #[test]
+    fn regions_are_read_from_arns_and_checked() {
+        assert_eq!(arn_region(ARN), Some("eu-west-1"));
+        assert_eq!(
+            arn_region("arn:aws-us-gov:sagemaker:us-gov-west-1:123456789012:model-package/g/1"),
+            Some("us-gov-west-1")
+        );
+        assert_eq!(
+            arn_region("arn:aws:sagemaker::123456789012:model-package/g/1"),
+            None
+        );
+        assert_eq!(arn_region("arn:aws:sagemaker:EU:1:x"), None);
+        assert_eq!(arn_region("not an arn"), None);
+        assert_eq!(arn_region(""), None);
+        assert!(check_region("ap-southeast-2").is_ok());
+        for bad in [
+            "",
+            "us",
+            "us-east",
+            "US-EAST-2",
+            "us-east-2a",
+            "us--2",
+            "us east 2",
+        ] {
+            assert!(check_region(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_arns_region_wins_and_a_different_configuration_is_said() {
+        assert_eq!(
+            choose_region(ARN, None, ""),
+            RegionChoice::FromArn {
+                region: "eu-west-1".to_owned(),
+                configured: None
+            }
+        );
+        assert_eq!(
+            choose_region(ARN, Some("eu-west-1"), "us-west-2"),
+            RegionChoice::FromArn {
+                region: "eu-west-1".to_owned(),
+                configured: None
+            }
+        );
+        let differing = choose_region(ARN, Some("us-east-2"), "");
+        assert_eq!(differing.region(), Some("eu-west-1"));
+        assert_eq!(
+            differing.explanation(),
+            "Region eu-west-1, from the model package ARN: the version is there. \
+             The editor is configured for us-east-2, which the command does not use."
+        );
+        assert!(!differing.asks());
+        let regions: Vec<String> = differing
+            .explanation_parts()
+            .into_iter()
+            .filter(|part| part.region)
+            .map(|part| part.text)
+            .collect();
+        assert_eq!(regions, ["eu-west-1", "us-east-2"]);
+    }
+
+    #[test]
+    fn without_an_arn_the_configuration_then_the_reviewer_says() {
+        let configured = choose_region("", Some("us-east-2"), "");
+        assert_eq!(configured, RegionChoice::FromConfig("us-east-2".to_owned()));
+        assert_eq!(
+            configured.explanation(),
+            "Region us-east-2, from the editor's configuration."
+        );
+        let unknown = choose_region("arn:aws:sagemaker", None, "");
+        assert_eq!(unknown.region(), None);
+        assert!(unknown.asks());
+        assert!(unknown.explanation().starts_with("Enter the AWS region"));
+        let typed = choose_region("", None, " ap-south-1 ");
+        assert_eq!(typed, RegionChoice::Typed("ap-south-1".to_owned()));
+        assert!(typed.asks());
+        let wrong = choose_region("", None, "Frankfurt");
+        assert_eq!(wrong.region(), None);
+        assert_eq!(
+            wrong.explanation(),
+            "\u{201c}Frankfurt\u{201d} is not a region: a region looks like us-east-2 or eu-west-1."
+        );
+    }
+
+    #[test]
+    fn a_printout_names_the_version_and_its_states() {
+        let arn = "arn:aws:sagemaker:us-east-2:123456789012:model-package/g/3";
+        assert_eq!(
+            version_facts(
+                Some(arn),
+                Some("PendingReview"),
+                Some("PendingManualApproval")
+            ),
+            vec![
+                ("Model package ARN", arn.to_owned()),
+                ("Card status", "Pending review".to_owned()),
+                ("Approval status", "Pending manual approval".to_owned()),
+            ]
+        );
+        assert_eq!(
+            version_facts(None, Some("Approved"), None),
+            vec![("Card status", "Approved".to_owned())]
+        );
+        assert_eq!(version_facts(Some(" "), None, Some("")), vec![]);
+        assert_eq!(
+            printed_source(&CardSource::ModelPackage(arn.to_owned())),
+            "the model registry"
+        );
+        assert_eq!(
+            printed_source(&CardSource::File("fraud.json".to_owned())),
+            "\u{201c}fraud.json\u{201d}"
         );
     }
 

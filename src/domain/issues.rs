@@ -16,7 +16,6 @@ use serde_json::Value;
 
 use super::form::FormNode;
 use super::form::node::{NodeKind, VariantsNode};
-use super::json_text::kind_phrase;
 use super::pointer::{JsonPointer, child_value, parse_index};
 use super::validation::LINE_PATTERN_KEYWORD;
 
@@ -107,7 +106,9 @@ pub fn issues_from(
             for key in unexpected {
                 push(
                     pointer.child(key.clone()),
-                    format!("Unknown field `{key}`: the schema allows no extra fields here"),
+                    format!(
+                        "A model card has no field \u{201c}{key}\u{201d} here: remove it, or move what it holds into a field the card has"
+                    ),
                 );
             }
         }
@@ -137,7 +138,7 @@ pub fn issues_from(
                 }
                 _ => push(
                     pointer.clone(),
-                    "Matches none of the forms the schema allows here".to_owned(),
+                    "Has none of the shapes a model card allows here".to_owned(),
                 ),
             }
         }
@@ -353,8 +354,8 @@ fn message_for(
             kind: TypeKind::Single(expected),
         } => format!(
             "Must be {}, found {}",
-            article(&expected.to_string()),
-            kind_phrase(instance)
+            type_words(&expected.to_string()),
+            value_words(instance)
         ),
         _ => capitalise(&error.masked().to_string()),
     }
@@ -427,10 +428,30 @@ fn item_count(value: &Value) -> usize {
     value.as_array().map_or(0, Vec::len)
 }
 
-fn article(type_name: &str) -> String {
+/// A JSON type as a reviewer says it: "text", not "a string".
+fn type_words(type_name: &str) -> String {
     match type_name {
-        "null" => "null".to_owned(),
-        "array" | "object" | "integer" => format!("an {type_name}"),
-        other => format!("a {other}"),
+        "null" => "empty (null)",
+        "boolean" => "true or false",
+        "integer" => "a whole number",
+        "number" => "a number",
+        "string" => "text",
+        "array" => "a list",
+        "object" => "a set of fields",
+        other => return format!("of type {other}"),
     }
+    .to_owned()
+}
+
+/// What kind of value `value` is, in the words of [`type_words`].
+fn value_words(value: &Value) -> String {
+    let type_name = match value {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    };
+    type_words(type_name)
 }

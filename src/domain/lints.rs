@@ -29,11 +29,11 @@ pub struct LintRule {
 pub const RULES: [LintRule; 7] = [
     LintRule {
         code: "MC001",
-        explanation: "A name longer than its pattern `.{1,N}` suggests: the pattern is unanchored, so it only asks for one character and accepts any length.",
+        explanation: "A name (or value) longer than the schema intends: its pattern `.{1,N}` is unanchored, so it only asks for one character and accepts any length, but tools that read the card may refuse more than N.",
     },
     LintRule {
         code: "MC002",
-        explanation: "More items than the schema seems to intend: its limit (`maxContains` without `contains`, or `maxItems` written on each item) limits nothing.",
+        explanation: "More items than the schema intends: its limit (`maxContains` without `contains`, or `maxItems` written on each item) limits nothing, but tools that read the card may refuse more.",
     },
     LintRule {
         code: "MC003",
@@ -139,7 +139,9 @@ pub fn content_length_warning(
         keyword: "MC007".to_owned(),
         title: field_title(form, card, &JsonPointer::root()),
         message: format!(
-            "At most {CONTENT_LIMIT} characters as submitted, found {length}: the service will refuse this card"
+            "The card is {} characters long as it would be submitted; the model registry accepts at most {} and will refuse it until it is shorter",
+            thousands(length),
+            thousands(CONTENT_LIMIT)
         ),
     })
 }
@@ -229,7 +231,7 @@ impl Linter<'_> {
                         "MC002",
                         pointer.to_pointer(),
                         format!(
-                            "At most {intended} items intended, found {}: the schema writes this limit where it limits nothing, so the service may refuse what the schema accepts",
+                            "More than {intended} items may be refused by tools that read this card (the schema intends at most {intended}); this list has {}",
                             items.len()
                         ),
                     );
@@ -252,11 +254,13 @@ impl Linter<'_> {
                 let limit = text.pattern.as_deref().and_then(pattern_length_limit);
                 let length = string.chars().count();
                 if let Some(limit) = limit.filter(|limit| length > *limit) {
+                    let pointer = pointer.to_pointer();
+                    let noun = plural_noun(pointer.tokens().last().map_or("", String::as_str));
                     self.warn(
                         "MC001",
-                        pointer.to_pointer(),
+                        pointer,
                         format!(
-                            "At most {limit} characters intended, found {length}: the pattern `.{{1,{limit}}}` is unanchored, so the schema accepts it, but the service may not"
+                            "{noun} longer than {limit} characters may be refused by tools that read this card (the schema intends at most {limit}); this one has {length}"
                         ),
                     );
                 }
@@ -292,7 +296,7 @@ impl Linter<'_> {
                     "MC003",
                     pointer.to_pointer().child(property.key.clone()),
                     format!(
-                        "`{sibling}` declares {}, found {}",
+                        "Its {sibling} says {}, but the value is {}: tools that read this card may misread it, so make the two agree",
                         kind_phrase(declared),
                         json_kind(actual)
                     ),
@@ -319,12 +323,15 @@ impl Linter<'_> {
             self.warn(
                 "MC004",
                 pointer.to_pointer(),
-                format!("Rows of different lengths ({}): a matrix has the same number of columns in every row", shown.join(", ")),
+                format!(
+                    "Rows have different numbers of cells ({}): give every row one cell per column",
+                    shown.join(", ")
+                ),
             );
         }
         for (hint, expected, what) in [
-            (&node.ui.labels_from, columns, "columns"),
-            (&node.ui.row_labels_from, rows.len(), "rows"),
+            (&node.ui.labels_from, columns, "column"),
+            (&node.ui.row_labels_from, rows.len(), "row"),
         ] {
             self.labels_match(hint, parent, pointer, expected, what, "MC005");
         }
@@ -343,7 +350,7 @@ impl Linter<'_> {
             parent,
             pointer,
             values.len(),
-            "values",
+            "bar",
             "MC006",
         );
     }
@@ -374,9 +381,9 @@ impl Linter<'_> {
                 code,
                 labels_pointer,
                 format!(
-                    "{} {} for {expected} {what}",
-                    labels.len(),
-                    if labels.len() == 1 { "label" } else { "labels" }
+                    "{} for {}: give each {what} exactly one label, so readers can tell them apart",
+                    counted(labels.len(), "label"),
+                    counted(expected, what)
                 ),
             );
         }
@@ -392,23 +399,56 @@ fn pattern_length_limit(pattern: &str) -> Option<usize> {
         .ok()
 }
 
+/// "1 label", "2 columns".
+fn counted(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
+}
+
+/// What a field is called in a sentence about all such fields: `name` as
+/// "Names", `model_id` as "Model ids".
+fn plural_noun(key: &str) -> String {
+    let words = key.replace('_', " ");
+    let mut chars = words.trim().chars();
+    match chars.next() {
+        Some(first) => format!("{}{}s", first.to_uppercase(), chars.as_str()),
+        None => "Texts".to_owned(),
+    }
+}
+
+/// 100000 as "100,000".
+fn thousands(number: usize) -> String {
+    let digits = number.to_string();
+    let mut text = String::with_capacity(digits.len() + digits.len() / 3);
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            text.push(',');
+        }
+        text.push(digit);
+    }
+    text
+}
+
 fn kind_phrase(kind: &str) -> &str {
     match kind {
         "number" => "a number",
         "string" => "text",
-        "boolean" => "yes/no (a boolean)",
+        "boolean" => "a yes/no value",
         other => other,
     }
 }
 
 fn json_kind(value: &Value) -> &'static str {
     match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
+        Value::Null => "empty (null)",
+        Value::Bool(_) => "a yes/no value",
         Value::Number(_) => "a number",
         Value::String(_) => "text",
         Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
+        Value::Object(_) => "a group of fields",
     }
 }
 
@@ -540,19 +580,87 @@ mod tests {
         );
     }
 
+    fn messages(card: Value) -> Vec<String> {
+        lint_card(&card_form().root, &card)
+            .into_iter()
+            .map(|lint| lint.message)
+            .collect()
+    }
+
     #[test]
-    fn messages_say_what_was_intended_and_found() {
+    fn messages_speak_to_reviewers_and_say_what_was_found() {
         let lints = lint_card(
             &card_form().root,
             &json!({"evaluation_details": [{"name": "n".repeat(70)}]}),
         );
         assert_eq!(lints[0].title, "Name");
-        assert!(
-            lints[0]
-                .message
-                .starts_with("At most 63 characters intended, found 70"),
-            "{}",
-            lints[0].message
+        assert_eq!(
+            lints[0].message,
+            "Names longer than 63 characters may be refused by tools that read this card (the schema intends at most 63); this one has 70"
         );
+        let artifacts: Vec<String> = (0..16).map(|i| format!("s3://b/{i}")).collect();
+        assert_eq!(
+            messages(json!({"model_overview": {"model_artifact": artifacts}})),
+            [
+                "More than 15 items may be refused by tools that read this card (the schema intends at most 15); this list has 16"
+            ]
+        );
+        assert_eq!(
+            messages(metric(
+                json!({"name": "m", "type": "number", "value": "0.9"})
+            )),
+            [
+                "Its type says a number, but the value is text: tools that read this card may misread it, so make the two agree"
+            ]
+        );
+        assert_eq!(
+            messages(metric(
+                json!({"name": "c", "type": "matrix", "value": [[1, 2], [3]], "x_axis_name": ["a"]})
+            )),
+            [
+                "Rows have different numbers of cells (2, 1): give every row one cell per column",
+                "1 label for 2 columns: give each column exactly one label, so readers can tell them apart",
+            ]
+        );
+        assert_eq!(
+            messages(metric(
+                json!({"name": "b", "type": "bar_chart", "value": [1], "x_axis_name": ["a", "b"]})
+            )),
+            ["2 labels for 1 bar: give each bar exactly one label, so readers can tell them apart"]
+        );
+        let details: serde_json::Map<String, Value> = (0..100)
+            .map(|i| (format!("k{i}"), json!("z".repeat(1000))))
+            .collect();
+        assert_eq!(
+            messages(json!({"additional_information": {"custom_details": details}})),
+            [
+                "The card is 100,937 characters long as it would be submitted; the model registry accepts at most 100,000 and will refuse it until it is shorter"
+            ]
+        );
+    }
+
+    #[test]
+    fn no_message_talks_schema_keywords_or_json_types() {
+        let fixture = include_str!("../../tests/fixtures/cards/errors-and-warnings.json");
+        let card: Value = serde_json::from_str(fixture).unwrap();
+        let jargon = [
+            "pattern",
+            "unanchored",
+            "maxContains",
+            "maxItems",
+            "declares",
+            "boolean",
+            "object",
+            "string",
+            "`",
+        ];
+        for message in messages(card) {
+            for word in jargon {
+                assert!(!message.contains(word), "{word:?} in {message:?}");
+            }
+        }
+        assert_eq!(plural_noun("model_id"), "Model ids");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+        assert_eq!(thousands(999), "999");
     }
 }

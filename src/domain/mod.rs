@@ -28,4 +28,5 @@ pub mod pointer;
 pub mod resume;
 pub mod sagemaker;
 pub mod sigv4;
+pub mod start;
 pub mod validation;

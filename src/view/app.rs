@@ -8,7 +8,7 @@ use leptos::wasm_bindgen::JsCast;
 use super::backend::{Backend, ConfigState, Screen, expect_backend};
 use super::drafts_dialog::DraftsDialog;
 use super::export_actions::ExportActions;
-use super::file_actions::{DropZone, FileActions, linked_card, open_link};
+use super::file_actions::{DropZone, FileActions, Start, StartScreen, linked_card, open_link};
 use super::form_view::FormView;
 use super::other_tabs::OtherTabs;
 use super::print_view::PrintView;
@@ -24,11 +24,12 @@ use crate::domain::entries::Slot;
 use crate::domain::form::values::field_id;
 use crate::domain::json_text::TextStyle;
 use crate::domain::pointer::JsonPointer;
+use crate::domain::start::NO_CARD;
 
-/// The whole editor, starting from an empty card.
+/// The whole editor, starting on the start screen (no card open).
 #[component]
 pub fn App() -> impl IntoView {
-    view! { <Editor /> }
+    view! { <Editor start_screen=true /> }
 }
 
 /// The editor for a card given as JSON text, or a new, empty card.
@@ -38,7 +39,12 @@ pub fn Editor(
     /// the same way when saved.
     #[prop(optional)]
     initial_text: Option<String>,
+    /// Without `initial_text`, start on the start screen, which says what
+    /// the reviewer can open, rather than on a new card.
+    #[prop(optional)]
+    start_screen: bool,
 ) -> impl IntoView {
+    let begins_on_a_card = initial_text.is_some() || !start_screen;
     let store = match initial_text {
         Some(text) => CardStore::from_text(&text),
         None => CardStore::new(
@@ -48,6 +54,8 @@ pub fn Editor(
     }
     .provide();
     let session = Session::new(store).provide();
+    let start = Start::provide(store, begins_on_a_card);
+    let nothing_open = start.nothing_open();
     let link = linked_card();
     session.start(link.is_none());
     let backend = Backend::start(link.is_none());
@@ -56,7 +64,7 @@ pub fn Editor(
         open_link(session, path);
     }
     let screen = backend.screen();
-    install_shortcuts(store);
+    install_shortcuts(store, nothing_open);
     reveal_in_form(store);
     return_to_place(store, backend);
     let mode = store.mode();
@@ -77,6 +85,9 @@ pub fn Editor(
                 Screen::Editor => view! { <OpeningStatus /> }.into_any(),
             };
         }
+        if nothing_open.get() {
+            return view! { <StartScreen /> }.into_any();
+        }
         let other = move || match mode.get() {
             ViewMode::Form => None,
             ViewMode::Source => Some(view! { <SourceEditor /> }.into_any()),
@@ -96,12 +107,18 @@ pub fn Editor(
         _ => None,
     };
     view! {
-        <div class="mce-app" class:mce-app--registry=move || screen.get() == Screen::Registry>
+        <div
+            class="mce-app"
+            class:mce-app--registry=move || screen.get() == Screen::Registry
+            class:mce-app--start=move || screen.get() == Screen::Editor && nothing_open.get()
+        >
             <SkipLink />
             <header class="mce-header">
                 <div class="mce-header__top">
                     <h1 class="mce-header__title">"Model Card Editor"</h1>
-                    <p class="mce-header__source">{move || store.source().get().describe()}</p>
+                    <p class="mce-header__source">
+                        {move || if nothing_open.get() { NO_CARD.to_owned() } else { store.source().get().describe() }}
+                    </p>
                     <SaveStatus />
                     <ProblemCount />
                 </div>
@@ -203,13 +220,25 @@ pub(crate) fn tab_id(mode: ViewMode) -> &'static str {
 fn ViewTabs() -> impl IntoView {
     let store = expect_store();
     let backend = expect_backend();
+    let start = super::file_actions::use_start();
+    let nothing_open = move || start.is_some_and(|start| start.nothing_open().get());
     let mode = store.mode();
     let screen = backend.screen();
+    // On the start screen a view starts a new card shown in it; from the
+    // registry, with no card open, it leads to the start screen.
     let show = move |target: ViewMode| {
+        if let Some(start) = start
+            && start.nothing_open().get_untracked()
+            && screen.get_untracked() == Screen::Editor
+        {
+            start.start_new_card(store, target);
+        }
         store.set_mode(target);
         backend.show(Screen::Editor);
     };
-    let selected = move |target: ViewMode| screen.get() == Screen::Editor && mode.get() == target;
+    let selected = move |target: ViewMode| {
+        screen.get() == Screen::Editor && mode.get() == target && !nothing_open()
+    };
     let tab = move |target: ViewMode, label: &'static str| {
         view! {
             <button
@@ -292,13 +321,14 @@ fn StatusLine() -> impl IntoView {
 
 /// The editor's own undo and redo replace the browser's, which would undo
 /// one text box's typing without the card knowing.
-fn install_shortcuts(store: CardStore) {
+fn install_shortcuts(store: CardStore, nothing_open: Memo<bool>) {
     let handle = window_event_listener(ev::keydown, move |event| {
         if !(event.ctrl_key() || event.meta_key()) || event.alt_key() {
             return;
         }
         match (event.key().to_lowercase().as_str(), event.shift_key()) {
-            ("p", false) => {
+            // With no card open there is no card to print.
+            ("p", false) if !nothing_open.get_untracked() => {
                 // Print the printable card, not the form's controls.
                 event.prevent_default();
                 super::print_view::print_preview(store);

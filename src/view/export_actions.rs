@@ -1,11 +1,15 @@
 //! Getting cards out: download the card as a JSON file, copy it, export the
-//! `update-model-package` input for the AWS CLI, or print it. Exporting a
-//! card with problems is allowed, after asking once.
+//! `update-model-package` input for the AWS CLI (with the region it runs
+//! in), or print it. Exporting a card with problems is allowed, after
+//! asking once; with no card open there is nothing to export, and the
+//! buttons say so.
 
 use std::rc::Rc;
 
 use leptos::prelude::*;
 
+use super::backend::{Backend, ConfigState};
+use super::file_actions::use_start;
 use super::modal::Modal;
 use super::platform::{copy_text, download, today};
 use super::print_view::print_preview;
@@ -14,9 +18,10 @@ use super::store::PackageInfo;
 use super::typed::{Hold, HoldDialog};
 use crate::domain::drafts::CardSource;
 use crate::domain::export::{
-    CardStatus, card_file_name, card_file_text, check_arn, model_name, update_command,
-    update_input_file_name, update_input_text,
+    CardStatus, RegionChoice, card_file_name, card_file_text, check_arn, choose_region, model_name,
+    update_command, update_input_file_name, update_input_text,
 };
+use crate::domain::start::NOTHING_TO_EXPORT;
 
 /// The model's name for file names: from the ARN, else the file opened.
 /// Tracked, so views showing a file name follow it.
@@ -32,6 +37,9 @@ fn current_model_name(session: Session) -> Option<String> {
 
 type Action = Rc<dyn Fn()>;
 
+/// The id of the sentence saying why the exports do nothing.
+const UNAVAILABLE_ID: &str = "mce-export-unavailable";
+
 /// Download, Copy, AWS CLI input and Print.
 #[component]
 pub fn ExportActions() -> impl IntoView {
@@ -42,11 +50,19 @@ pub fn ExportActions() -> impl IntoView {
     let confirm_open = RwSignal::new(false);
     let pending: StoredValue<Option<Action>, LocalStorage> = StoredValue::new_local(None);
     let cli_open = RwSignal::new(false);
+    let start = use_start();
+    // With no card open the buttons stay focusable (so their reason can be
+    // heard) but do nothing.
+    let unavailable = move || start.is_some_and(|start| start.nothing_open().get());
+    let unavailable_now = move || start.is_some_and(|start| start.nothing_open().get_untracked());
     // Runs `action`, once no control shows text the card does not hold
     // (what would be exported is the card), asking once first when the
     // card has problems.
     let hold = Hold::new();
     let guarded = move |action: Action| {
+        if unavailable_now() {
+            return;
+        }
         hold.run_or_hold(
             store,
             Rc::new(move || {
@@ -84,7 +100,14 @@ pub fn ExportActions() -> impl IntoView {
             }));
         };
     let open_cli = move |_| guarded(Rc::new(move || cli_open.set(true)));
-    let print_card = move |_| print_preview(store);
+    let print_card = move |_| {
+        if !unavailable_now() {
+            print_preview(store);
+        }
+    };
+    let disabled = move || unavailable().then_some("true");
+    let described_by = move || unavailable().then_some(UNAVAILABLE_ID);
+    let reason = move || unavailable().then_some(NOTHING_TO_EXPORT);
     let proceed = move |_| {
         confirmed.set(true);
         confirm_open.set(false);
@@ -95,10 +118,11 @@ pub fn ExportActions() -> impl IntoView {
     let problem_count = move || issues.with(|issues| issues.len());
     view! {
         <div class="mce-toolbar__group" role="group" aria-label="Export the card">
-            <button type="button" class="mce-button" data-testid="download" on:click=download_card>"Download"</button>
-            <button type="button" class="mce-button" on:click=copy_card>"Copy JSON"</button>
-            <button type="button" class="mce-button" on:click=open_cli>"AWS CLI…"</button>
-            <button type="button" class="mce-button" on:click=print_card>"Print"</button>
+            <button type="button" class="mce-button" data-testid="download" aria-disabled=disabled aria-describedby=described_by title=reason on:click=download_card>"Download"</button>
+            <button type="button" class="mce-button" aria-disabled=disabled aria-describedby=described_by title=reason on:click=copy_card>"Copy JSON"</button>
+            <button type="button" class="mce-button" aria-disabled=disabled aria-describedby=described_by title=reason on:click=open_cli>"AWS CLI…"</button>
+            <button type="button" class="mce-button" aria-disabled=disabled aria-describedby=described_by title=reason on:click=print_card>"Print"</button>
+            <span id=UNAVAILABLE_ID class="mce-visually-hidden">{NOTHING_TO_EXPORT}</span>
         </div>
         <Modal open=confirm_open title="Export a card with problems?".to_owned() id="mce-confirm-export">
             <p>
@@ -124,6 +148,7 @@ fn CliDialog(open: RwSignal<bool>) -> impl IntoView {
     let session = expect_session();
     let store = session.store();
     let package = store.package();
+    let file_name = move || update_input_file_name(current_model_name(session).as_deref());
     let arn = RwSignal::new(String::new());
     let status = RwSignal::new(CardStatus::Draft);
     // Opening the dialog starts from what is known of the package.
@@ -141,6 +166,23 @@ fn CliDialog(open: RwSignal<bool>) -> impl IntoView {
         }
     });
     let arn_problem = Memo::new(move |_| arn.with(|arn| check_arn(arn.trim()).err()));
+    let backend = use_context::<Backend>();
+    let configured_region = move || {
+        backend.and_then(|backend| match backend.config().get() {
+            ConfigState::Ready(config) => Some(config.region),
+            _ => None,
+        })
+    };
+    let typed_region = RwSignal::new(String::new());
+    let region = Memo::new(move |_| {
+        let configured = configured_region();
+        arn.with(|arn| typed_region.with(|typed| choose_region(arn, configured.as_deref(), typed)))
+    });
+    let command = move || {
+        region
+            .with(|region| region.region().map(str::to_owned))
+            .map(|region| update_command(&file_name(), &region))
+    };
     let revision = store.revision();
     // Only while the dialog is open: the input holds the whole card, and
     // rewriting it on every keystroke cost a 4.6 MB card 20 ms a key.
@@ -153,7 +195,6 @@ fn CliDialog(open: RwSignal<bool>) -> impl IntoView {
         let status = status.get();
         store.with_card(|card| update_input_text(arn.trim(), card, status))
     });
-    let file_name = move || update_input_file_name(current_model_name(session).as_deref());
     let remember = move || {
         store.set_package(PackageInfo {
             arn: Some(arn.get_untracked().trim().to_owned()),
@@ -163,11 +204,14 @@ fn CliDialog(open: RwSignal<bool>) -> impl IntoView {
     let save = move |_| {
         remember();
         let name = file_name();
+        let run = region.with_untracked(|region| {
+            region
+                .region()
+                .map(|region| format!("; run: {}", update_command(&name, region)))
+                .unwrap_or_default()
+        });
         match download(&name, &input.get_untracked(), "application/json") {
-            Ok(()) => session.notify(
-                false,
-                format!("Downloaded {name}; run: {}", update_command(&name)),
-            ),
+            Ok(()) => session.notify(false, format!("Downloaded {name}{run}")),
             Err(error) => session.notify(true, format!("The download failed: {error}.")),
         }
     };
@@ -218,10 +262,19 @@ fn CliDialog(open: RwSignal<bool>) -> impl IntoView {
                     {statuses}
                 </select>
             </div>
+            <RegionField region typed=typed_region />
             <label class="mce-field__label" for="mce-cli-input">{move || format!("Input ({})", file_name())}</label>
             <textarea id="mce-cli-input" class="mce-input mce-input--code mce-dialog__text" readonly=true prop:value=move || input.get()></textarea>
             <p class="mce-field__help">"Apply it with:"</p>
-            <pre class="mce-dialog__command" data-testid="cli-command">{move || update_command(&file_name())}</pre>
+            {move || match command() {
+                Some(command) => view! { <pre class="mce-dialog__command" data-testid="cli-command">{command}</pre> }.into_any(),
+                None => view! {
+                    <p class="mce-dialog__command mce-dialog__command--missing" data-testid="cli-command-missing">
+                        "The command needs the region the model package is in: enter it above."
+                    </p>
+                }
+                .into_any(),
+            }}
             <div class="mce-dialog__buttons">
                 <button type="button" class="mce-button mce-button--primary" disabled=move || arn_problem.with(Option::is_some) on:click=save>
                     "Download input"
@@ -237,10 +290,64 @@ fn CliDialog(open: RwSignal<bool>) -> impl IntoView {
                 >
                     "Copy input"
                 </button>
-                <button type="button" class="mce-button" on:click=move |_| copy(update_command(&file_name()), "command")>
+                <button
+                    type="button"
+                    class="mce-button"
+                    disabled=move || command().is_none()
+                    on:click=move |_| {
+                        if let Some(command) = command() {
+                            copy(command, "command");
+                        }
+                    }
+                >
                     "Copy command"
                 </button>
             </div>
         </Modal>
+    }
+}
+
+/// Where the command's `--region` comes from, said in a sentence; when no
+/// ARN or configuration names it, a box asking for it.
+#[component]
+fn RegionField(region: Memo<RegionChoice>, typed: RwSignal<String>) -> impl IntoView {
+    // A memo, so that typing in the box does not rebuild it.
+    let asks = Memo::new(move |_| region.with(RegionChoice::asks));
+    let unknown = move || region.with(|region| region.region().is_none());
+    view! {
+        <div class="mce-field" data-testid="cli-region">
+            {move || asks.get().then(|| view! {
+                <label class="mce-field__label" for="mce-cli-region">"AWS region"</label>
+                <input
+                    id="mce-cli-region"
+                    type="text"
+                    class="mce-input"
+                    placeholder="us-east-2"
+                    autocomplete="off"
+                    spellcheck="false"
+                    aria-invalid=move || unknown().to_string()
+                    aria-describedby="mce-cli-region-note"
+                    prop:value=move || typed.get()
+                    on:input=move |event| typed.set(event_target_value(&event))
+                />
+            })}
+            <p
+                id="mce-cli-region-note"
+                class="mce-field__help"
+                class:mce-messages__error=unknown
+                aria-live="polite"
+            >
+                {move || {
+                    region
+                        .with(RegionChoice::explanation_parts)
+                        .into_iter()
+                        .map(|part| match part.region {
+                            true => view! { <span class="mce-nowrap">{part.text}</span> }.into_any(),
+                            false => part.text.into_any(),
+                        })
+                        .collect_view()
+                }}
+            </p>
+        </div>
     }
 }

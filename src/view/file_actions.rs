@@ -1,19 +1,84 @@
 //! Getting cards in: open a file (picker or drag and drop), paste JSON, or
-//! load an example shipped with the app. Bad input is refused with a
-//! sentence saying why, and the card being edited stays as it was.
+//! load an example shipped with the app; and, while no card is open, the
+//! start screen saying so. Bad input is refused with a sentence saying why,
+//! and the card being edited stays as it was.
 
 use leptos::html::Input;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
+use super::backend::{Backend, ConfigState, Screen};
 use super::modal::Modal;
 use super::platform::{FileProblem, fetch_text, read_file};
 use super::session::{OpenRequest, Session, expect_session};
-use super::store::{LoadedCard, PackageInfo};
+use super::store::{CardStore, LoadedCard, PackageInfo, ViewMode};
 use super::takeover;
 use crate::domain::check::MAX_FILE_BYTES;
 use crate::domain::drafts::CardSource;
 use crate::domain::import::{ImportError, Imported, import_bytes, import_text};
+use crate::domain::start::{StartChoice, nothing_open, start_choices};
+
+/// Whether a card is open, and what the toolbar and the start screen share
+/// to open one (the paste dialog).
+#[derive(Clone, Copy)]
+pub struct Start {
+    started: RwSignal<bool>,
+    nothing_open: Memo<bool>,
+    paste_open: RwSignal<bool>,
+}
+
+impl Start {
+    /// Provides it for `store`. `started`: the editor begins on a card of
+    /// its own (a new card or given text), not on the start screen.
+    pub fn provide(store: CardStore, started: bool) -> Self {
+        let started = RwSignal::new(started);
+        let source = store.source();
+        let revision = store.revision();
+        let none = Memo::new(move |_| {
+            let on_new_card_slot = source.with(|source| *source == CardSource::Scratch);
+            let started = started.get();
+            // The card is read only until a card is open (see below), so
+            // typing never pays for this.
+            let empty = on_new_card_slot && !started && {
+                revision.track();
+                store.with_card(|card| card.as_object().is_some_and(serde_json::Map::is_empty))
+            };
+            nothing_open(on_new_card_slot, started, empty)
+        });
+        // Once a card is open the editor stays on a card: undoing a
+        // restored draft back to nothing does not bring the start screen
+        // back under the reviewer's hands.
+        Effect::new(move |_| {
+            if !none.get() && !started.get_untracked() {
+                started.set(true);
+            }
+        });
+        let start = Self {
+            started,
+            nothing_open: none,
+            paste_open: RwSignal::new(false),
+        };
+        provide_context(start);
+        start
+    }
+
+    /// Whether no card is open (the start screen shows).
+    pub fn nothing_open(&self) -> Memo<bool> {
+        self.nothing_open
+    }
+
+    /// Starts a new, empty card, shown in `mode`.
+    pub fn start_new_card(&self, store: CardStore, mode: ViewMode) {
+        self.started.set(true);
+        store.set_mode(mode);
+    }
+}
+
+/// The [`Start`] the editor provided, when it did (components mounted
+/// alone in tests have none, and a card).
+pub fn use_start() -> Option<Start> {
+    use_context::<Start>()
+}
 
 /// Where a card came from, for its announcement and its draft.
 fn loaded(imported: Imported, source: CardSource) -> (LoadedCard, String) {
@@ -75,25 +140,28 @@ pub fn open_file(session: Session, file: web_sys::File) {
     });
 }
 
+/// Opens the file chosen in a file picker.
+fn open_picked(session: Session, event: leptos::ev::Event) {
+    let Some(input) = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    if let Some(file) = input.files().and_then(|files| files.get(0)) {
+        open_file(session, file);
+    }
+    // Choosing the same file again must fire `change` again.
+    input.set_value("");
+}
+
 /// Open, Paste and Examples.
 #[component]
 pub fn FileActions() -> impl IntoView {
     let session = expect_session();
     let picker: NodeRef<Input> = NodeRef::new();
-    let paste_open = RwSignal::new(false);
-    let on_pick = move |event: leptos::ev::Event| {
-        let Some(input) = event
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        if let Some(file) = input.files().and_then(|files| files.get(0)) {
-            open_file(session, file);
-        }
-        // Choosing the same file again must fire `change` again.
-        input.set_value("");
-    };
+    let paste_open = use_start().map_or_else(|| RwSignal::new(false), |start| start.paste_open);
+    let on_pick = move |event: leptos::ev::Event| open_picked(session, event);
     view! {
         <div class="mce-toolbar__group" role="group" aria-label="Open a card">
             <button
@@ -128,6 +196,101 @@ pub fn FileActions() -> impl IntoView {
         </div>
         <PasteDialog open=paste_open />
     }
+}
+
+/// What the main area shows while no card is open: the ways to open one,
+/// each a button with a sentence on what it does. The registry is offered
+/// only when a backend is configured.
+#[component]
+pub fn StartScreen() -> impl IntoView {
+    let session = expect_session();
+    let store = session.store();
+    let start = use_start();
+    let backend = use_context::<Backend>();
+    let picker: NodeRef<Input> = NodeRef::new();
+    let registry_available = move || {
+        backend.is_some_and(|backend| matches!(backend.config().get(), ConfigState::Ready(_)))
+    };
+    let choose = move |choice: StartChoice| match choice {
+        StartChoice::Registry => {
+            if let Some(backend) = backend {
+                backend.show(Screen::Registry);
+            }
+        }
+        StartChoice::File => {
+            if let Some(input) = picker.get() {
+                input.click();
+            }
+        }
+        StartChoice::Paste => {
+            if let Some(start) = start {
+                start.paste_open.set(true);
+            }
+        }
+        StartChoice::NewCard => {
+            if let Some(start) = start {
+                start.start_new_card(store, ViewMode::Form);
+                focus_first_field();
+            }
+        }
+    };
+    let choices = move || {
+        start_choices(registry_available())
+            .into_iter()
+            .map(|choice| {
+                let description = format!("mce-start-{}", choice.test_id());
+                view! {
+                    <li class="mce-start__choice">
+                        <button
+                            type="button"
+                            class="mce-button"
+                            class:mce-button--primary=choice == StartChoice::NewCard
+                            data-testid=choice.test_id()
+                            aria-describedby=description.clone()
+                            on:click=move |_| choose(choice)
+                        >
+                            {choice.label()}
+                        </button>
+                        <p class="mce-start__what" id=description>{choice.description()}</p>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="mce-start" aria-labelledby="mce-start-title" data-testid="start-screen">
+            <h2 id="mce-start-title" class="mce-start__title">"No card is open"</h2>
+            <p class="mce-start__lead">"Open the model card you are to review, or start a new one."</p>
+            <ul class="mce-start__choices">{choices}</ul>
+            <input
+                node_ref=picker
+                type="file"
+                accept=".json,application/json,text/plain"
+                class="mce-visually-hidden"
+                tabindex="-1"
+                aria-hidden="true"
+                on:change=move |event| open_picked(session, event)
+            />
+        </section>
+    }
+}
+
+/// Puts focus in the form's first field once a new card's form is shown.
+fn focus_first_field() {
+    leptos::task::spawn_local(async move {
+        for _ in 0..8 {
+            leptos::task::tick().await;
+            let first = document()
+                .query_selector("#mce-view :is(input, select, textarea)[data-path]")
+                .ok()
+                .flatten()
+                .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(first) = first {
+                let _ = first.focus();
+                return;
+            }
+        }
+    });
 }
 
 /// The paste dialog: errors are shown in it, and the text stays to fix.

@@ -8,10 +8,13 @@ use std::cell::{Cell, RefCell};
 use leptos::prelude::*;
 use serde_json::Value;
 
+use super::backend::Backend;
 use super::platform::{after_next_frame, after_next_paint, print, today};
 use super::store::{CardStore, ViewMode, expect_store};
-use crate::domain::chart::{Frame, Tick, bar_chart, heat, line_chart, numbers, points};
-use crate::domain::export::model_name;
+use crate::domain::chart::{
+    Frame, Shading, Tick, bar_categories, bar_chart, line_chart, numbers, points,
+};
+use crate::domain::export::{model_name, printed_source, version_facts};
 use crate::domain::form::node::{FormNode, NodeKind, ObjectNode};
 use crate::domain::form::values::{item_summary, unknown_keys};
 use crate::domain::form::{Widget, card_form, choose_widget};
@@ -37,23 +40,48 @@ pub fn PrintView() -> impl IntoView {
             None => "Model card".to_owned(),
         }
     };
-    let meta = move || {
+    let backend = use_context::<Backend>();
+    // The version's ARN, the card status and the version's approval
+    // status: for a registry version, the approval as last read from the
+    // registry, and the status the submit bar would send.
+    let facts = move || {
         let package = package.get();
-        let mut parts = Vec::new();
-        if let Some(arn) = package.arn {
-            parts.push(arn);
-        }
-        if let Some(status) = package.status {
-            parts.push(format!("Card status: {status}"));
-        }
-        parts.push(format!("Source: {}", source.get().describe()));
-        parts.push(format!("Printed {}", today()));
-        parts.join(" · ")
+        let opened = backend.and_then(|backend| {
+            backend.opened().with(|opened| {
+                opened
+                    .as_ref()
+                    .filter(|opened| {
+                        package.arn.as_ref() == Some(&opened.package.model_package_arn)
+                    })
+                    .map(|opened| opened.package.model_approval_status.clone())
+            })
+        });
+        let status = match (&package.status, &opened) {
+            (Some(status), _) => Some(status.clone()),
+            (None, Some(_)) => Some("Draft".to_owned()),
+            (None, None) => None,
+        };
+        version_facts(
+            package.arn.as_deref(),
+            status.as_deref(),
+            opened.flatten().as_deref(),
+        )
+        .into_iter()
+        .map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> })
+        .collect_view()
+    };
+    let meta = move || {
+        format!(
+            "Source: {} · Printed {}",
+            source.with(printed_source),
+            today()
+        )
     };
     view! {
         <article class="mce-print" data-testid="print-view">
             <header class="mce-print__header">
                 <h1 class="mce-print__title">{title}</h1>
+                <dl class="mce-print__facts" data-testid="print-facts">{facts}</dl>
                 <p class="mce-print__meta">{meta}</p>
             </header>
             {body}
@@ -464,7 +492,7 @@ fn other_fields(object: &ObjectNode, value: &Value) -> Option<AnyView> {
     Some(
         view! {
             <div class="mce-print__group mce-print__others">
-                <h4>"Fields outside the schema"</h4>
+                <h4>"Fields a model card does not define"</h4>
                 <dl class="mce-print__fields">{rows}</dl>
             </div>
         }
@@ -590,22 +618,35 @@ fn y_axis(ticks: &[Tick], frame: Frame) -> impl IntoView + use<> {
 fn render_bar_table(value: &Value, labels: &[String], budget: &Budget) -> Option<AnyView> {
     let values = numbers(value);
     let frame = Frame::PRINT;
-    let chart = bar_chart(&values, frame)?;
-    let labels: Vec<String> = (0..values.len())
-        .map(|index| {
-            labels
-                .get(index)
-                .cloned()
-                .unwrap_or_else(|| format!("Bar {}", index + 1))
-        })
-        .collect();
+    let chart = bar_chart(&values, labels, frame)?;
+    let labels = bar_categories(values.len(), labels);
     let reserved = reserved_height(values.len(), COMPACT_ROW_REM, true);
     let height = content_height(values.len(), COMPACT_ROW_REM, true);
     let content = budget.now_or_later(values.len() * 3, height, move || {
         let bars = chart
             .bars
             .iter()
-            .map(|bar| view! { <rect x=bar.x y=bar.y width=bar.width height=bar.height class="mce-chart__bar" /> })
+            .zip(values.iter().zip(&labels))
+            .map(|(bar, (value, label))| view! {
+                <rect x=bar.x y=bar.y width=bar.width height=bar.height class="mce-chart__bar">
+                    <title>{format!("{label}: {value}")}</title>
+                </rect>
+            })
+            .collect_view();
+        let angle = chart.label_angle;
+        let categories = chart
+            .labels
+            .iter()
+            .map(|label| {
+                let turn = (angle != 0.0).then(|| format!("rotate({angle} {} {})", label.x, label.y));
+                let anchor = if angle == 0.0 { "middle" } else { "end" };
+                view! {
+                    <text x=label.x y=label.y text-anchor=anchor transform=turn class="mce-chart__category">
+                        <title>{label.full.clone()}</title>
+                        {label.text.clone()}
+                    </text>
+                }
+            })
             .collect_view();
         let y_ticks = y_axis(&chart.y_ticks, frame);
         let rows = values
@@ -617,6 +658,7 @@ fn render_bar_table(value: &Value, labels: &[String], budget: &Budget) -> Option
             <svg class="mce-chart" viewBox=format!("0 0 {} {}", frame.width, frame.height) role="img" aria-label=format!("Bar chart of {} values", values.len())>
                 {y_ticks}
                 {bars}
+                {categories}
                 <line x1=frame.left x2=frame.width - 8.0 y1=chart.baseline y2=chart.baseline class="mce-chart__axis" />
             </svg>
             <table class="mce-print__table mce-print__table--compact"><tbody>{rows}</tbody></table>
@@ -655,6 +697,9 @@ fn render_matrix_table(
                 .unwrap_or_else(|| format!("{}", row + 1))
         })
         .collect();
+    // One scale for every cell of the matrix.
+    let shading = Shading::of(grid.iter().flatten().copied());
+    let legend = shading.map(|shading| shading.legend());
     let height = grid.len() + 1;
     let reserved = reserved_height(height, TABLE_ROW_REM, false);
     let cells = height * (width + 1);
@@ -662,9 +707,6 @@ fn render_matrix_table(
         cells,
         content_height(height, TABLE_ROW_REM, false),
         move || {
-            let all = grid.iter().flatten().copied();
-            let min = all.clone().fold(f64::INFINITY, f64::min);
-            let max = all.fold(f64::NEG_INFINITY, f64::max);
             let head = columns
                 .into_iter()
                 .map(|label| view! { <th scope="col">{label}</th> })
@@ -676,9 +718,8 @@ fn render_matrix_table(
                     let cells = row
                         .iter()
                         .map(|cell| {
-                            let shade = heat(*cell, min, max);
-                            let shading = format!("rgb(11 92 173 / {:.2})", shade * 0.55);
-                            view! { <td style:background-color=shading>{cell.to_string()}</td> }
+                            let colour = shading.map(|shading| shading.colour(*cell).css());
+                            view! { <td class="mce-print__cell" style:background-color=colour>{cell.to_string()}</td> }
                         })
                         .collect_view();
                     view! { <tr><th scope="row">{label}</th>{cells}</tr> }
@@ -697,6 +738,7 @@ fn render_matrix_table(
             <div class="mce-table-scroll" tabindex="0" role="region" aria-label="Matrix of values" style:contain-intrinsic-size=reserved>
                 {table}
             </div>
+            {legend.map(|legend| view! { <p class="mce-print__legend">{legend}</p> })}
         }
         .into_any(),
     )

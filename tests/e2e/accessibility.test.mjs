@@ -109,6 +109,30 @@ test("the paste and AWS CLI dialogs", async () => {
   }
 });
 
+test("the start screen with no card open (light, dark and at 320 px), and the AWS CLI dialog asking for the region", async () => {
+  const fresh = await openApp();
+  try {
+    const { page } = fresh;
+    await page.goto(fresh.url);
+    await page.getByTestId("start-screen").waitFor();
+    await assertAccessible("the start screen", page);
+    await page.emulateMedia({ colorScheme: "dark" });
+    await assertAccessible("the start screen, dark", page);
+    await page.emulateMedia({ colorScheme: "light" });
+    await page.setViewportSize({ width: 320, height: 740 });
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), 0, "no sideways scrolling at 320 px");
+    await assertAccessible("the start screen at 320 px", page);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.getByTestId("start-new-card").click();
+    await page.getByRole("button", { name: "AWS CLI…" }).click();
+    const dialog = page.getByRole("dialog", { name: "Update the model package with the AWS CLI" });
+    await dialog.getByLabel("AWS region").waitFor();
+    await assertAccessible("the AWS CLI dialog asking for the region", page);
+  } finally {
+    await fresh.close();
+  }
+});
+
 test("the model registry: groups, a version's details and the review before submitting", async () => {
   await page.getByTestId("open-registry").click();
   await page.getByTestId("registry").waitFor();

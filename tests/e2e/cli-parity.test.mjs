@@ -63,6 +63,6 @@ test("a warning shows on its field, styled apart from errors", async () => {
   const focused = await app.page.evaluate(() => document.activeElement.dataset.path);
   assert.equal(focused, "/model_overview/model_artifact", "an array's warning is on the list, which takes focus");
   const list = app.page.locator('[id="f/model_overview/model_artifact-messages"]');
-  assert.match(await list.locator(".mce-messages__warning").textContent(), /^At most 15 items intended, found 16/);
+  assert.match(await list.locator(".mce-messages__warning").textContent(), /^More than 15 items may be refused by tools that read this card \(the schema intends at most 15\); this list has 16$/);
   assert.equal(await list.locator(".mce-messages__error").count(), 0);
 });

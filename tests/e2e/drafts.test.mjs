@@ -224,7 +224,7 @@ test("a draft is thrown away only when the user discards it", async () => {
     await dialog.getByRole("button", { name: "Discard it" }).click();
     await dialog.waitFor({ state: "hidden" });
     await page.reload();
-    await page.getByTestId("form-view").waitFor();
+    await page.getByTestId("start-screen").waitFor();
     await page.waitForTimeout(300);
     assert.equal(await dialog.isVisible(), false, "nothing is offered after discarding");
   } finally {
@@ -394,6 +394,7 @@ test("disabled storage is reported too", async () => {
       });
     });
     await page.goto(app.url);
+    await page.getByTestId("start-new-card").click();
     await field(page, "/model_overview/model_creator").fill("Team");
     await page.waitForFunction(() => document.querySelector("[data-testid=save-state]").textContent.startsWith("Not saved"));
     assert.match(await page.getByTestId("save-state").textContent(), /this browser does not allow the page to store data/);

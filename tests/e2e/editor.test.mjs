@@ -16,6 +16,7 @@ let app;
 before(async () => {
   app = await openApp();
   await app.page.goto(app.url);
+  await app.page.getByTestId("start-new-card").click();
   await app.page.getByRole("navigation", { name: "Card sections" }).waitFor();
   await app.page.getByRole("tab", { name: "Source" }).click();
 });

@@ -17,6 +17,7 @@ before(async () => {
   app = await openApp();
   page = app.page;
   await page.goto(app.url);
+  await page.getByTestId("start-new-card").click();
   await page.getByTestId("form-view").waitFor();
 });
 after(async () => {
@@ -88,7 +89,7 @@ test("a DescribeModelPackage response opens its card and remembers the ARN and s
   assert.deepEqual(JSON.parse(input.ModelCard.ModelCardContent), JSON.parse(read("cards/complete.json")));
   assert.equal(
     await dialog.getByTestId("cli-command").textContent(),
-    "aws sagemaker update-model-package --cli-input-json file://update-model-package-fraud-detector-3.json",
+    "aws sagemaker update-model-package --region us-east-2 --cli-input-json file://update-model-package-fraud-detector-3.json",
   );
   await dialog.getByRole("button", { name: "Close" }).click();
 });

@@ -91,6 +91,14 @@ test("on the registry screen no view tab is selected, and choosing one goes back
   const selected = () => page.getByRole("tab").evaluateAll((tabs) => tabs.map((tab) => tab.getAttribute("aria-selected")));
   assert.deepEqual(await selected(), ["false", "false", "false"]);
   await page.getByRole("tab", { name: "Source" }).click();
+  if (await page.getByTestId("start-screen").isVisible()) {
+    // No card open yet: a view leads to the start screen. With a new card
+    // started there, the registry's view tabs go back to that card.
+    assert.deepEqual(await selected(), ["false", "false", "false"]);
+    await page.getByTestId("start-new-card").click();
+    await page.getByTestId("open-registry").click();
+    await page.getByRole("tab", { name: "Source" }).click();
+  }
   await page.getByRole("textbox", { name: "Card JSON" }).waitFor();
   assert.equal(await page.getByTestId("registry").isVisible(), false);
   assert.deepEqual(await selected(), ["false", "true", "false"]);
@@ -288,6 +296,7 @@ test("a malformed config.json is reported with its exact problem, and the editor
       await problem.textContent(),
       /config\.json is not usable: invalid type: integer `5`, expected a string \(line 1, column 14\)\. The editor works without a backend until it is fixed\./,
     );
+    await broken.page.getByTestId("start-new-card").click();
     await broken.page.locator('[data-path="/model_overview/model_creator"]').fill("Still editing");
     assert.equal(await broken.page.locator('[data-path="/model_overview/model_creator"]').inputValue(), "Still editing");
   } finally {

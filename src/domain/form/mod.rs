@@ -1,6 +1,7 @@
 //! Forms generated from a JSON Schema: the walked node tree, the widget
 //! each node gets, and the presentation data that shapes them.
 
+pub mod columns;
 pub mod labels;
 pub mod node;
 pub mod ui;

@@ -186,8 +186,17 @@ pub fn field_id(pointer: &str) -> String {
     id
 }
 
-/// "3 items · at most 10" or "16 items · the schema suggests at most 15,
-/// without enforcing it".
+/// Whether a list of `count` items is near the number of items its schema
+/// intends without enforcing (`intended`), or over it: at 80 % of it or
+/// more. Below that, saying the number only distracts.
+pub fn near_intended_limit(count: usize, intended: u64) -> bool {
+    count as u64 * 5 >= intended * 4
+}
+
+/// "3 items · at most 10"; for a list whose schema intends a limit it does
+/// not enforce, "13 items · the schema suggests at most 15" once the list
+/// is near it ([`near_intended_limit`]), "16 items · more than the 15 the
+/// schema suggests" over it, and nothing about it before.
 pub fn limit_text(count: usize, array: &ArrayNode) -> String {
     let mut text = match count {
         1 => "1 item".to_owned(),
@@ -198,10 +207,15 @@ pub fn limit_text(count: usize, array: &ArrayNode) -> String {
     }
     if let Some(max) = array.max_items {
         text.push_str(&format!(" · at most {max}"));
-    } else if let Some(intended) = array.intended_max_items {
-        text.push_str(&format!(
-            " · the schema suggests at most {intended}, without enforcing it"
-        ));
+    } else if let Some(intended) = array
+        .intended_max_items
+        .filter(|intended| near_intended_limit(count, *intended))
+    {
+        if count as u64 > intended {
+            text.push_str(&format!(" · more than the {intended} the schema suggests"));
+        } else {
+            text.push_str(&format!(" · the schema suggests at most {intended}"));
+        }
     }
     text
 }
@@ -403,6 +417,34 @@ mod tests {
         for partial in ["", "-", "1.", "1e", ".5", "1,5", "0x10", "NaN"] {
             assert_eq!(parse_number(partial), None, "{partial:?}");
         }
+    }
+
+    #[test]
+    fn the_suggested_limit_is_said_only_near_or_over_it() {
+        let artifacts = card_node("/model_overview/model_artifact", &json!({}));
+        let NodeKind::Array(array) = &artifacts.kind else {
+            panic!("a list");
+        };
+        assert_eq!(array.intended_max_items, Some(15));
+        assert_eq!(limit_text(0, array), "0 items");
+        assert_eq!(limit_text(1, array), "1 item");
+        assert_eq!(limit_text(11, array), "11 items");
+        assert_eq!(
+            limit_text(12, array),
+            "12 items · the schema suggests at most 15"
+        );
+        assert_eq!(
+            limit_text(15, array),
+            "15 items · the schema suggests at most 15"
+        );
+        assert_eq!(
+            limit_text(16, array),
+            "16 items · more than the 15 the schema suggests"
+        );
+        assert!(!near_intended_limit(39, 50));
+        assert!(near_intended_limit(40, 50));
+        assert!(!near_intended_limit(79, 100));
+        assert!(near_intended_limit(80, 100));
     }
 
     #[test]

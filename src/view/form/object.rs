@@ -135,9 +135,9 @@ fn UnknownField(object_pointer: JsonPointer, key: String, forbidden: bool) -> im
         }
     });
     let note = if forbidden {
-        "Not in the schema, which does not allow it here: the card will not validate until it is removed."
+        "A model card has no such field here: the registry will refuse the card until it is removed."
     } else {
-        "Not in the schema; kept in the card as it is."
+        "Not a field a model card defines; kept in the card as it is."
     };
     let label = format!("Remove unknown field \"{key}\"");
     let path = pointer.to_string();

@@ -11,6 +11,7 @@ use super::leaf::{
     CheckboxControl, ControlAttrs, NumberControl, NumberDraft, SelectControl, TextControl,
 };
 use super::rows::{RowActions, array_len, focus_later, row_keys, staged_rows};
+use crate::domain::form::columns::column_width;
 use crate::domain::form::node::{ArrayNode, FormNode, NodeKind, ObjectNode, PropertyNode};
 use crate::domain::form::values::{field_id, limit_text, new_value};
 use crate::domain::pointer::JsonPointer;
@@ -50,7 +51,7 @@ pub fn ObjectTable(
         .iter()
         .map(|property| {
             view! {
-                <th scope="col" id=format!("{table_id}-col-{}", property.key)>
+                <th scope="col" id=format!("{table_id}-col-{}", property.key) class=column_width(&property.node).class()>
                     {property.node.label_or(&property.key)}
                     {property.required.then(|| view! { <span class="mce-field__required" aria-hidden="true">" *"</span> })}
                 </th>
@@ -147,7 +148,11 @@ fn TableRow(
         .iter()
         .map(|property| {
             let header = format!("{table_id}-col-{}", property.key);
-            view! { <td><TableCell item=pointer.clone() property labelled_by=format!("{header} {row_id}") /></td> }
+            view! {
+                <td class=column_width(&property.node).class()>
+                    <TableCell item=pointer.clone() property labelled_by=format!("{header} {row_id}") />
+                </td>
+            }
         })
         .collect_view();
     view! {

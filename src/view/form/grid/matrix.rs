@@ -294,7 +294,7 @@ pub fn NumberGrid(
                             <th scope="col" class="mce-table__index"><span class="mce-visually-hidden">"Row"</span></th>
                             {has_row_labels.then(|| view! { <th scope="col">"Row label"</th> })}
                             {header}
-                            <th scope="col"><span class="mce-visually-hidden">"Actions"</span></th>
+                            <th scope="col" class="mce-table__actions"><span class="mce-visually-hidden">"Actions"</span></th>
                         </tr>
                     </thead>
                     <tbody>
