@@ -69,6 +69,11 @@ impl ShownValue {
         }
     }
 
+    /// A status, or "(none)" when there is none.
+    pub fn status(status: Option<&str>) -> Self {
+        status.map_or_else(Self::absent, Self::word)
+    }
+
     /// Text someone typed, in quotation marks, shortened when long.
     pub fn text(text: &str) -> Self {
         let short = shorten(text);
@@ -544,10 +549,6 @@ pub fn server_card_status(package: &ModelPackage) -> Option<&str> {
         .and_then(|card| card.model_card_status.as_deref())
 }
 
-fn status_value(status: Option<&str>) -> ShownValue {
-    status.map_or_else(ShownValue::absent, ShownValue::word)
-}
-
 fn description_value(description: Option<&str>) -> ShownValue {
     description
         .filter(|text| !text.is_empty())
@@ -574,10 +575,10 @@ pub fn beside_card(
 ) -> Vec<BesideLine> {
     let mut lines = vec![line(
         "Card status",
-        status_value(server_card_status(server)),
-        status_value(card_status.or(server_card_status(server))),
+        ShownValue::status(server_card_status(server)),
+        ShownValue::status(card_status.or(server_card_status(server))),
     )];
-    let approval_before = status_value(server.model_approval_status.as_deref());
+    let approval_before = ShownValue::status(server.model_approval_status.as_deref());
     match approval {
         None => lines.push(line(
             "Approval status",
@@ -607,13 +608,13 @@ pub fn server_changes(opened: &ModelPackage, now: &ModelPackage) -> Vec<BesideLi
     [
         line(
             "Card status",
-            status_value(server_card_status(opened)),
-            status_value(server_card_status(now)),
+            ShownValue::status(server_card_status(opened)),
+            ShownValue::status(server_card_status(now)),
         ),
         line(
             "Approval status",
-            status_value(opened.model_approval_status.as_deref()),
-            status_value(now.model_approval_status.as_deref()),
+            ShownValue::status(opened.model_approval_status.as_deref()),
+            ShownValue::status(now.model_approval_status.as_deref()),
         ),
         line(
             "Approval description",

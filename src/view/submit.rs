@@ -508,9 +508,9 @@ fn ConflictBody(
         StatusMerge::Conflict { base, theirs, mine } => Some(ConflictShown {
             pointer: None,
             place: "Card status".to_owned(),
-            base: status_shown(base.as_deref()),
-            theirs: status_shown(theirs.as_deref()),
-            mine: status_shown(mine.as_deref()),
+            base: ShownValue::status(base.as_deref()),
+            theirs: ShownValue::status(theirs.as_deref()),
+            mine: ShownValue::status(mine.as_deref()),
         }),
         _ => None,
     }
@@ -541,8 +541,4 @@ fn ConflictBody(
             </div>
         </section>
     }
-}
-
-fn status_shown(status: Option<&str>) -> ShownValue {
-    status.map_or_else(ShownValue::absent, ShownValue::word)
 }
