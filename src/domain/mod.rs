@@ -26,6 +26,7 @@ pub mod merge;
 pub mod number_text;
 pub mod pointer;
 pub mod resume;
+pub mod review;
 pub mod sagemaker;
 pub mod sigv4;
 pub mod start;

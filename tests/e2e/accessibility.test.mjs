@@ -150,6 +150,47 @@ test("the model registry: groups, a version's details and the review before subm
   await assertAccessible("the review dialog");
 });
 
+test("the review with a long value shown whole, a matrix edit, approval and status lines; the conflict screen; both at 320 px", async () => {
+  // Goes on from the review of version 1 the test before opened.
+  await page.locator("#mce-review").getByRole("button", { name: "Keep editing" }).click();
+  await page.getByRole("tab", { name: "Source" }).click();
+  const source = page.getByRole("textbox", { name: "Card JSON" });
+  const card = JSON.parse(await source.inputValue());
+  card.business_details.business_problem = "Fraud losses on card-not-present payments 💳 rose after the holidays; خسائر الاحتيال ارتفعت بعد العطلة. ".repeat(6);
+  card.evaluation_details[0].metric_groups[0].metric_data[4].value = [[98000, 430], [200, 1370]];
+  await source.fill(JSON.stringify(card, null, 2));
+  await page.getByRole("tab", { name: "Form" }).click();
+  await page.getByTestId("submit-bar").getByLabel("Card status").selectOption("Archived");
+  const review = page.locator("#mce-review");
+  await page.getByTestId("review").click();
+  await review.getByLabel("Also set the version's approval status").check();
+  await review.getByLabel("Approval description").fill("Reviewed by the model risk office");
+  await review.getByRole("button", { name: /Show the whole text \(After/ }).click();
+  await assertAccessible("the review with every kind of change");
+  await page.setViewportSize({ width: 320, height: 740 });
+  try {
+    await assertAccessible("the review at 320 px");
+    await review.getByRole("button", { name: "Keep editing" }).click();
+    const arn = "arn:aws:sagemaker:us-east-2:123456789012:model-package/fraud-detector/1";
+    const theirs = JSON.parse(emulator.boto("describe", arn).ModelCard.ModelCardContent);
+    theirs.model_overview.model_creator = "Changed on the server";
+    theirs.business_details.business_problem = "Changed on the server too";
+    emulator.boto("set-card", arn, JSON.stringify(theirs), "PendingReview");
+    await page.getByTestId("review").click();
+    await review.getByTestId("submit").click();
+    const conflict = page.locator("#mce-conflict");
+    await conflict.waitFor({ state: "visible" });
+    await assertAccessible("the conflict screen at 320 px");
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await assertAccessible("the conflict screen");
+    await conflict.getByRole("button", { name: "Keep editing" }).click();
+    await page.getByTestId("submit-status").filter({ hasText: /Not submitted/ }).waitFor();
+    await assertAccessible("the submit bar saying the submit stopped");
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 720 });
+  }
+});
+
 test("the draft recovery dialog and the list of drafts", async () => {
   const fresh = await openApp();
   try {

@@ -46,6 +46,9 @@ async function dismissNotices() {
     const target = page.getByTestId(id);
     if (await target.isVisible()) await target.getByRole("button", { name: "Dismiss" }).click();
   }
+  // What a submit said, beside the bar (under a dialog, it waits).
+  const submitted = page.getByTestId("submit-bar").getByRole("button", { name: "Dismiss" });
+  if ((await submitted.isVisible()) && (await page.locator("dialog[open]").count()) === 0) await submitted.click();
 }
 
 async function submit() {
@@ -62,6 +65,13 @@ async function waitForNotice(pattern, error = false) {
     [error ? "notice-error" : "notice", pattern.source],
     { timeout: 20000 },
   );
+  return target.textContent();
+}
+
+/** Waits for what a submit came to, said beside the submit bar. */
+async function waitForOutcome(pattern, error = false) {
+  const target = page.getByTestId(error ? "submit-error" : "submit-status");
+  await target.filter({ hasText: pattern }).waitFor({ timeout: 20000 });
   return target.textContent();
 }
 
@@ -122,12 +132,14 @@ test("a card edited in the app, reviewed and submitted is what boto3 reads back"
   await page.getByTestId("submit-bar").getByLabel("Card status").selectOption("PendingReview");
   await page.getByTestId("review").click();
   const review = page.locator("#mce-review");
-  const changes = await review.getByTestId("review-changes").locator("tbody tr").evaluateAll((rows) => rows.map((row) => row.dataset.pointer));
+  const changes = await review.getByTestId("review-changes").locator(":scope > li").evaluateAll((items) => items.map((item) => item.dataset.pointer));
   assert.deepEqual(changes, ["/model_overview/model_creator", "/intended_uses/risk_rating"]);
-  assert.match(await review.textContent(), /Card status: Approved → PendingReview/);
-  assert.match(await review.textContent(), /“Fraud Analytics Team”.*“Risk Analytics Team”/);
+  const status = review.getByTestId("review-beside").locator('[data-what="Card status"]');
+  assert.deepEqual([await status.locator(".mce-change__from").textContent(), await status.locator(".mce-change__to").textContent()], ["Approved", "PendingReview"]);
+  const creator = review.locator('[data-pointer="/model_overview/model_creator"]');
+  assert.deepEqual(await creator.locator("dd").allTextContents(), ["“Fraud Analytics Team”", "“Risk Analytics Team”"]);
   await review.getByTestId("submit").click();
-  await waitForNotice(/Submitted\. fraud-detector, version 1 now holds this card \(status PendingReview\)/);
+  await waitForOutcome(/Submitted\. fraud-detector, version 1 now holds this card \(status PendingReview\)/);
   await page.getByRole("tab", { name: "Source" }).click();
   const edited = JSON.parse(await page.getByRole("textbox", { name: "Card JSON" }).inputValue());
   await page.getByRole("tab", { name: "Form" }).click();
@@ -166,11 +178,11 @@ test("a change made behind the app's back is detected and merged without losing 
   assert.match(await dialog.textContent(), /On the server now“Theirs”Your edit“Mine”/);
   await dismissNotices();
   await dialog.getByRole("button", { name: "Merge" }).click();
-  await waitForNotice(/Merged with the server's version: 1 of your edits applied, 1 conflicts resolved/);
+  await waitForOutcome(/Merged with the server's version: 1 of your edits applied, 1 conflict resolved/);
   assert.equal(await field("/business_details/line_of_business").inputValue(), "Changed by boto3", "the server's change is in");
   assert.equal(await field("/model_overview/model_creator").inputValue(), "Mine", "my edit is kept");
   await submit();
-  await waitForNotice(/Submitted\./);
+  await waitForOutcome(/Submitted\./);
   const { card } = storedCard(1);
   assert.equal(card.model_overview.model_creator, "Mine");
   assert.equal(card.business_details.business_problem, "Fraud losses, as I see them.");
@@ -191,7 +203,7 @@ test("a deliberate overwrite replaces the server's change, and approval goes wit
   const dialog = page.locator("#mce-conflict");
   await dialog.waitFor({ state: "visible" });
   await dialog.getByRole("button", { name: "Overwrite with my version" }).click();
-  await waitForNotice(/Submitted\./);
+  await waitForOutcome(/Submitted\./);
   const { described, card } = storedCard(4);
   assert.deepEqual(card, { model_overview: { model_creator: "Overwriting team" } });
   assert.equal(described.ModelApprovalStatus, "Rejected", "the approval asked for goes with the overwrite");
@@ -207,7 +219,7 @@ test("approval is submitted together with the card when asked", async () => {
   await review.getByLabel("Approval status", { exact: true }).selectOption("Approved");
   await review.getByLabel("Approval description").fill("Complete now");
   await review.getByTestId("submit").click();
-  await waitForNotice(/Submitted\..*Approval status: Approved\./);
+  await waitForOutcome(/Submitted\..*Approval status: Approved\./);
   const { described, card } = storedCard(4);
   assert.equal(card.model_overview.model_creator, "Approved team");
   assert.equal(described.ModelApprovalStatus, "Approved");
@@ -220,7 +232,7 @@ test("an update whose answer is lost is retried with its token and applied once"
   const before = emulator.boto("log");
   emulator.boto("fault", JSON.stringify({ operation: "UpdateModelPackage", status: 500, type: "InternalFailure", after_apply: true }));
   await submit();
-  await waitForNotice(/Submitted\./);
+  await waitForOutcome(/Submitted\./);
   const log = emulator.boto("log");
   const updates = log.requests.slice(before.requests.length).filter((entry) => entry.operation === "UpdateModelPackage");
   assert.equal(updates.length, 2, "the first answer was lost, so the app retried");
@@ -233,7 +245,7 @@ test("throttling is retried until it passes", async () => {
   await field("/model_overview/model_creator").fill("Throttled team");
   emulator.boto("fault", JSON.stringify({ operation: "UpdateModelPackage", status: 400, type: "ThrottlingException", message: "Rate exceeded", count: 2 }));
   await submit();
-  await waitForNotice(/Submitted\./);
+  await waitForOutcome(/Submitted\./);
   assert.equal(storedCard(3).card.model_overview.model_creator, "Throttled team");
 });
 
@@ -247,14 +259,14 @@ test("failures are explained and the edits are kept", async () => {
     await field("/model_overview/model_creator").fill(`Unsent ${message.source.length}`);
     emulator.boto("fault", JSON.stringify({ operation: "UpdateModelPackage", ...fault }));
     await submit();
-    const text = await waitForNotice(message, true);
+    const text = await waitForOutcome(message, true);
     assert.match(text, /Your edits are kept\./);
     assert.equal(await field("/model_overview/model_creator").inputValue(), `Unsent ${message.source.length}`);
-    await noticeError().getByRole("button", { name: "Dismiss" }).click();
+    await page.getByTestId("submit-bar").getByRole("button", { name: "Dismiss" }).click();
   }
   emulator.stop();
   await submit();
-  const text = await waitForNotice(/The endpoint could not be reached/, true);
+  const text = await waitForOutcome(/The endpoint could not be reached/, true);
   assert.match(text, /Your edits are kept\./);
   assert.match(await page.getByTestId("save-state").textContent(), /Saved in this browser/);
 });
