@@ -342,15 +342,24 @@ pub fn opened_text(what: &str, date_time: &str) -> String {
 
 /// The offer's first sentence: whose draft, saved where and when, and how
 /// much differs.
-pub fn offer_text(what: &str, date_time: &str, total: usize) -> String {
-    let differences = if total == 1 {
-        "difference"
-    } else {
-        "differences"
+pub fn offer_text(what: &str, date_time: &str, total: usize, typed: usize) -> String {
+    let differences = match total {
+        1 => "1 difference from it".to_owned(),
+        n => format!("{n} differences from it"),
+    };
+    let typed = match typed {
+        0 => String::new(),
+        1 => " and 1 field showing text the card does not hold".to_owned(),
+        n => format!(" and {n} fields showing text the card does not hold"),
     };
     format!(
-        "There is a draft of {what} saved in this browser {date_time}, with {total} {differences} from it:"
+        "There is a draft of {what} saved in this browser {date_time}, with {differences}{typed}:"
     )
+}
+
+/// How the recovery offer lists text typed that the card does not hold.
+pub fn typed_offer_text(text: &str) -> String {
+    format!("typed “{}”, not in the card", super::entries::echo(text))
 }
 
 /// The offer's warning when the source changed since the draft began. A
@@ -645,10 +654,14 @@ mod tests {
             "Opened the draft of \u{201c}a.json\u{201d} saved in this browser 2026-11-25 14:43."
         );
         assert_eq!(
-            offer_text("the new card", "2026-11-25 14:43", 1),
+            offer_text("the new card", "2026-11-25 14:43", 1, 0),
             "There is a draft of the new card saved in this browser 2026-11-25 14:43, with 1 difference from it:"
         );
-        assert!(offer_text("x", "y", 3).ends_with("with 3 differences from it:"));
+        assert!(offer_text("x", "y", 3, 0).ends_with("with 3 differences from it:"));
+        assert!(offer_text("x", "y", 0, 1).ends_with(
+            "with 0 differences from it and 1 field showing text the card does not hold:"
+        ));
+        assert_eq!(typed_offer_text("0,97"), "typed “0,97”, not in the card");
     }
 
     #[test]

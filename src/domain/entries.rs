@@ -232,7 +232,7 @@ pub fn use_label(number: &Number) -> String {
 }
 
 /// `text` as a message repeats it: on one line, and shortened when long.
-fn echo(text: &str) -> String {
+pub fn echo(text: &str) -> String {
     let one_line: String = text
         .chars()
         .map(|ch| if ch.is_control() { ' ' } else { ch })

@@ -7,7 +7,7 @@ use super::modal::Modal;
 use super::platform::{StorageProblem, date_time};
 use super::session::{Resuming, SaveState, expect_session};
 use crate::domain::drafts::{
-    NOTHING_TO_SAVE_TEXT, Recovery, offer_text, saved_text, source_changed_text,
+    NOTHING_TO_SAVE_TEXT, Recovery, offer_text, saved_text, source_changed_text, typed_offer_text,
 };
 use crate::domain::form::card_form;
 use crate::domain::form::labels::label_path;
@@ -123,14 +123,24 @@ pub fn RecoveryDialog() -> impl IntoView {
                     view! { <li data-pointer=difference.pointer.to_string()><span>{place}</span>" "<em>{change}</em></li> }
                 })
                 .collect_view();
+            // Text typed that the card does not hold comes back with the draft.
+            let typed_rows = draft
+                .entries
+                .iter()
+                .map(|entry| {
+                    let place = label_path(&card_form().root, &card, &entry.pointer).join(" › ");
+                    view! { <li data-pointer=entry.pointer.to_string()><span>{place}</span>" "<em>{typed_offer_text(&entry.text)}</em></li> }
+                })
+                .collect_view();
+            let typed = draft.entries.len();
             let more = (total > differences.len()).then(|| view! { <p>{format!("and {} more.", total - differences.len())}</p> });
             let changed = source_changed.then(|| view! {
                 <p class="mce-banner mce-banner--warning">{source_changed_text(&draft.source)}</p>
             });
             view! {
-                <p>{offer_text(&draft.source.describe(), &date_time(draft.saved_at_ms), total)}</p>
+                <p>{offer_text(&draft.source.describe(), &date_time(draft.saved_at_ms), total, typed)}</p>
                 {changed}
-                <ul class="mce-recovery__list" data-testid="recovery-differences">{rows}</ul>
+                <ul class="mce-recovery__list" data-testid="recovery-differences">{rows}{typed_rows}</ul>
                 {more}
             }
             .into_any()

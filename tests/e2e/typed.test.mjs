@@ -177,6 +177,12 @@ test("text the card does not hold survives a reload, still a problem", async () 
   await page.reload();
   const recovery = page.locator("#mce-recovery");
   await recovery.waitFor();
+  // The prompt lists it, where it is and what was typed.
+  assert.match(await recovery.textContent(), /1 field showing text the card does not hold/);
+  assert.match(
+    await recovery.getByTestId("recovery-differences").textContent(),
+    /Training metrics › Metric 1 › Value typed “0,97”, not in the card/,
+  );
   await recovery.getByRole("button", { name: /Restore/ }).click();
   await field(page, VALUE).waitFor();
   assert.equal(await field(page, VALUE).inputValue(), "0,97");
