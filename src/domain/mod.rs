@@ -23,6 +23,7 @@ pub mod json_text;
 pub mod lints;
 pub mod merge;
 pub mod pointer;
+pub mod registry;
 pub mod sagemaker;
 pub mod sigv4;
 pub mod validation;

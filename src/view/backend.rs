@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use serde_json::{Value, json};
 
 use super::api::{Connection, fetch_config};
+use super::registry::state::RegistryState;
 use super::session::Session;
 use super::store::{LoadedCard, PackageInfo};
 use crate::domain::config::{BackendConfig, Signing, parse_config};
@@ -55,6 +56,7 @@ pub struct Backend {
     credentials: RwSignal<Option<Credentials>>,
     screen: RwSignal<Screen>,
     opened: RwSignal<Option<OpenedVersion>>,
+    registry: RegistryState,
 }
 
 impl Backend {
@@ -67,6 +69,7 @@ impl Backend {
             credentials: RwSignal::new(session_credentials()),
             screen: RwSignal::new(Screen::Editor),
             opened: RwSignal::new(None),
+            registry: RegistryState::new(),
         };
         provide_context(backend);
         leptos::task::spawn_local(async move {
@@ -151,6 +154,19 @@ impl Backend {
         self.opened.set(opened);
     }
 
+    /// What the registry screen shows and where the reviewer was on it,
+    /// kept while they edit a card.
+    pub fn registry(&self) -> RegistryState {
+        self.registry
+    }
+
+    /// A write to a version succeeded and `package` is the version read
+    /// back: the registry screen's row and details show what the server
+    /// now holds, without choosing the group again.
+    pub fn version_written(&self, package: &ModelPackage) {
+        self.registry.described(package);
+    }
+
     /// Opens a version's card in the editor (an absent card opens an empty
     /// one); its draft, if any, is offered back.
     pub fn open_version(self, session: Session, package: ModelPackage) -> Result<(), String> {
@@ -186,6 +202,7 @@ impl Backend {
                 format!("Opened the card of {name}.")
             },
         );
+        self.registry.opened(&package);
         self.opened.set(Some(OpenedVersion {
             package,
             card: base,

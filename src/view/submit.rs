@@ -303,6 +303,7 @@ async fn run_submit(
                     version_name(&package)
                 ),
             );
+            backend.version_written(&package);
             backend.set_opened(Some(OpenedVersion { package, card }));
             session.save_now();
         }
