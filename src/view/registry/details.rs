@@ -51,13 +51,15 @@ pub fn VersionDetails() -> impl IntoView {
         match phase.get() {
         Phase::Loading => view! { <p class="mce-loading" role="status">"Loading the version…"</p> }.into_any(),
         Phase::Failed(message) => view! {
-            <div role="alert" class="mce-banner mce-banner--error" data-testid="details-problem">
+            <div role="alert" class="mce-banner mce-banner--error">
                 <p>{message}</p>
                 <button type="button" class="mce-button" on:click=move |_| state.refresh(backend)>"Try again"</button>
             </div>
         }
         .into_any(),
-        Phase::Loaded(_) => match latest() {
+        // Read untracked: the details follow a new description through
+        // `package`, without being built again.
+        Phase::Loaded(_) => match untrack(latest) {
             Some(first) => {
                 let package = Memo::new(move |_| latest().unwrap_or_else(|| first.clone()));
                 view! { <Details package=package.into() /> }.into_any()
@@ -226,7 +228,7 @@ pub fn ApprovalForm(
         .map(|option| view! { <option value=*option>{*option}</option> })
         .collect_view();
     view! {
-        <form class="mce-approval" on:submit=submit aria-labelledby="mce-approval-heading" data-testid="approval-form">
+        <form class="mce-approval" on:submit=submit aria-labelledby="mce-approval-heading">
             <h3 id="mce-approval-heading">"Approval"</h3>
             <div class="mce-field">
                 <label class="mce-field__label" for="mce-approval-status">"Approval status"</label>

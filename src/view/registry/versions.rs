@@ -71,6 +71,7 @@ pub fn Versions(
             focus_later(id);
         }
     });
+    let heading = group.clone();
     let body = move || {
         match listing.get() {
         None | Some((_, Load::Idle | Load::Loading)) => {
@@ -83,7 +84,9 @@ pub fn Versions(
             </div>
         }
         .into_any(),
-        Some((id, Load::Loaded(_))) => view! { <VersionsTable shown entries listing_id=id /> }.into_any(),
+        Some((id, Load::Loaded(_))) => {
+            view! { <VersionsTable group=group.clone() shown entries listing_id=id /> }.into_any()
+        }
     }
     };
     let options = APPROVAL_STATUSES
@@ -94,7 +97,7 @@ pub fn Versions(
     view! {
         <section class="mce-registry__versions" aria-labelledby="mce-versions-heading">
             <div class="mce-list__head">
-                <h2 id="mce-versions-heading">{group}</h2>
+                <h2 id="mce-versions-heading">{heading}</h2>
                 <button type="button" class="mce-button" on:click=move |_| state.refresh(backend)>"Refresh"</button>
             </div>
             <div class="mce-registry__filters">
@@ -131,6 +134,8 @@ pub fn Versions(
 /// The table of the versions shown.
 #[component]
 fn VersionsTable(
+    /// The group's name, naming the table's scroll box.
+    group: String,
     shown: Memo<Vec<VersionEntry>>,
     entries: Memo<Vec<VersionEntry>>,
     /// Which listing: its rows are new ones.
@@ -170,12 +175,12 @@ fn VersionsTable(
     view! {
         // The table may be wider than a narrow screen: it scrolls in its
         // own box, which the keyboard reaches too.
-        <div class="mce-table-scroll mce-registry__table-scroll" tabindex="0" role="region" aria-labelledby="mce-versions-heading">
+        <div class="mce-table-scroll mce-registry__table-scroll" tabindex="0" role="region" aria-label=format!("Versions of {group}")>
             <table class="mce-table mce-registry__table" data-testid="versions" data-listing=listing_id.to_string()>
                 <thead>
                     <tr>
                         {header(SortKey::Version, "Version")}
-                        <th scope="col">"Description"</th>
+                        <th scope="col" class="mce-registry__unsorted">"Description"</th>
                         {header(SortKey::Created, "Created")}
                         {header(SortKey::Status, "Status")}
                         {header(SortKey::Approval, "Approval")}
@@ -222,11 +227,13 @@ fn VersionLine(entry: VersionEntry) -> impl IntoView {
                     {text(|row| version_label(&row.summary))}
                 </button>
             </th>
-            <td>{text(|row| row.summary.model_package_description.clone().unwrap_or_default())}</td>
-            <td class="mce-registry__time">{text(|row| format_time(row.summary.creation_time))}</td>
-            <td>{text(|row| row.summary.model_package_status.clone())}</td>
-            <td data-column="approval">{text(|row| row.summary.model_approval_status.clone().unwrap_or_default())}</td>
-            <td data-column="card"><CardStatus entry /></td>
+            // `data-label` names a value where a narrow screen shows the
+            // row as a card.
+            <td data-label="Description">{text(|row| row.summary.model_package_description.clone().unwrap_or_default())}</td>
+            <td data-label="Created">{text(|row| format_time(row.summary.creation_time))}</td>
+            <td data-label="Status">{text(|row| row.summary.model_package_status.clone())}</td>
+            <td data-label="Approval" data-column="approval">{text(|row| row.summary.model_approval_status.clone().unwrap_or_default())}</td>
+            <td data-label="Card status" data-column="card"><CardStatus entry /></td>
         </tr>
     }
 }
@@ -245,10 +252,12 @@ fn CardStatus(entry: VersionEntry) -> impl IntoView {
             CardCell::Failed(_) => {
                 let entry = entry.clone();
                 view! {
-                    <span class="mce-registry__card mce-registry__card--failed">{text}</span>
-                    " "
-                    <button type="button" class="mce-link" aria-label=format!("Read the card status of {label} again")
+                    <span class="mce-registry__card mce-registry__card--failed">
+                        {text}
+                        " "
+                        <button type="button" class="mce-link" aria-label=format!("Try again: read the card status of {label}")
                         on:click=move |_| state.read_card_again(backend, entry.clone())>"Try again"</button>
+                    </span>
                 }
                 .into_any()
             }
