@@ -149,8 +149,12 @@ impl Backend {
         self.opened.read_only()
     }
 
-    /// Records what the server holds now for the version being edited.
+    /// Records what the server holds now for the version being edited
+    /// ("← Registry" leads back to it).
     pub fn set_opened(&self, opened: Option<OpenedVersion>) {
+        if let Some(opened) = &opened {
+            self.registry.opened(&opened.package);
+        }
         self.opened.set(opened);
     }
 
@@ -202,8 +206,7 @@ impl Backend {
                 format!("Opened the card of {name}.")
             },
         );
-        self.registry.opened(&package);
-        self.opened.set(Some(OpenedVersion {
+        self.set_opened(Some(OpenedVersion {
             package,
             card: base,
         }));

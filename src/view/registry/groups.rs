@@ -3,8 +3,6 @@
 //! made since they were listed), the count of matches announced, and a
 //! group chosen.
 
-use std::time::Duration;
-
 use leptos::prelude::*;
 
 use super::Load;
@@ -12,10 +10,6 @@ use super::state::GroupSearch;
 use crate::domain::registry::search::{Criterion, GROUPS, match_summary, merged_groups};
 use crate::domain::sagemaker::ModelPackageGroupSummary;
 use crate::view::backend::expect_backend;
-
-/// How long typing pauses before the service is asked: one request per
-/// word typed, not per keystroke.
-const SEARCH_PAUSE: Duration = Duration::from_millis(300);
 
 /// The groups, with their search.
 #[component]
@@ -48,23 +42,22 @@ pub fn GroupList() -> impl IntoView {
     let search_problem = move || {
         search.with(|search| match search {
             Some(GroupSearch {
-                query: asked,
                 load: Load::Failed(message),
-            }) if query.with(|query| query == asked) => Some(message.clone()),
+                ..
+            }) => Some(message.clone()),
             _ => None,
         })
     };
-    let typed = move |event| {
-        let typed = event_target_value(&event);
-        state.update_place(|place| place.group_query = typed.clone());
-        set_timeout(
-            move || {
-                if place.with_untracked(|place| place.group_query == typed) {
-                    state.search_groups(backend, typed);
-                }
-            },
-            SEARCH_PAUSE,
-        );
+    let searching = move || {
+        search.with(|search| {
+            matches!(
+                search,
+                Some(GroupSearch {
+                    load: Load::Loading,
+                    ..
+                })
+            )
+        })
     };
     let listing = move || {
         match groups.get() {
@@ -91,14 +84,14 @@ pub fn GroupList() -> impl IntoView {
                 <label class="mce-field__label" for="mce-group-search">"Search groups by name"</label>
                 <input id="mce-group-search" type="search" class="mce-input" autocomplete="off" spellcheck="false"
                     aria-describedby="mce-groups-count" prop:value=place.with_untracked(|place| place.group_query.clone())
-                    on:input=typed />
+                    on:input=move |event| state.search_groups(backend, event_target_value(&event)) />
             </div>
             <p id="mce-groups-count" class="mce-registry__count" role="status" data-testid="groups-count">{count}</p>
             <p class="mce-messages__error" role="alert" hidden=move || search_problem().is_none()>
                 {search_problem}
             </p>
             {listing}
-            <ul class="mce-sections__list">
+            <ul class="mce-sections__list" aria-busy=move || searching().then_some("true")>
                 <For
                     each=move || shown.get().unwrap_or_default()
                     key=|summary| summary.model_package_group_name.clone()

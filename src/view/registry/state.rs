@@ -8,6 +8,7 @@
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::Rc;
+use std::time::Duration;
 
 use leptos::prelude::*;
 
@@ -18,6 +19,10 @@ use crate::domain::registry::search::merged_groups;
 use crate::domain::sagemaker::{ModelPackage, ModelPackageGroupSummary, name_contains_filter};
 use crate::view::api::Connection;
 use crate::view::backend::{Backend, failure};
+
+/// How long typing in the group search pauses before the service is
+/// asked: one request per word typed, not per keystroke.
+const SEARCH_PAUSE: Duration = Duration::from_millis(300);
 
 /// How many card statuses are read at once: enough to fill a table of a
 /// few dozen versions in a moment, few enough not to crowd out the
@@ -106,7 +111,8 @@ impl RegistryState {
         self.groups.read_only()
     }
 
-    /// The service's answer to the latest group search.
+    /// The service's answer to the latest group search (loading from the
+    /// keystroke on).
     pub fn group_search(&self) -> ReadSignal<Option<GroupSearch>> {
         self.group_search.read_only()
     }
@@ -195,21 +201,40 @@ impl RegistryState {
         });
     }
 
-    /// Asks the service for the groups whose name contains `query` (when it
-    /// is a name the service accepts): groups made since the list was
-    /// fetched join it. A failure is kept for the query it answers.
+    /// The reviewer typed `query` into the group search: once typing
+    /// pauses, the service is asked for the groups whose name contains it
+    /// (when it is a name the service accepts), and groups made since the
+    /// list was fetched join it. Meanwhile the search is under way; a
+    /// failure is kept for the query it answers.
     pub fn search_groups(self, backend: Backend, query: String) {
+        self.place.update(|place| place.group_query = query.clone());
         let Some(name) = name_contains_filter(&query) else {
             self.group_search.set(None);
-            return;
-        };
-        let Some(connection) = backend.connection() else {
             return;
         };
         self.group_search.set(Some(GroupSearch {
             query: query.clone(),
             load: Load::Loading,
         }));
+        set_timeout(
+            move || {
+                if self
+                    .place
+                    .with_untracked(|place| place.group_query == query)
+                {
+                    self.ask_for_groups(backend, query, name);
+                }
+            },
+            SEARCH_PAUSE,
+        );
+    }
+
+    /// Asks the service for the groups whose name contains `name`, for
+    /// what was typed as `query`.
+    fn ask_for_groups(self, backend: Backend, query: String, name: String) {
+        let Some(connection) = backend.connection() else {
+            return;
+        };
         leptos::task::spawn_local(async move {
             let load = match connection.groups(Some(&name)).await {
                 Ok(found) => {
@@ -225,7 +250,12 @@ impl RegistryState {
                     error.explain()
                 )),
             };
-            self.group_search.set(Some(GroupSearch { query, load }));
+            if self
+                .place
+                .with_untracked(|place| place.group_query == query)
+            {
+                self.group_search.set(Some(GroupSearch { query, load }));
+            }
         });
     }
 

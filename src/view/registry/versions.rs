@@ -89,11 +89,16 @@ pub fn Versions(
         }
     }
     };
+    // The filter chosen before, marked on its option (a select's value set
+    // before its options are there would not take).
+    let approval = place.with_untracked(|place| place.filter.approval.clone());
     let options = APPROVAL_STATUSES
         .iter()
-        .map(|status| view! { <option value=*status>{*status}</option> })
+        .map(|status| {
+            let chosen = approval.as_deref() == Some(*status);
+            view! { <option value=*status selected=chosen>{*status}</option> }
+        })
         .collect_view();
-    let approval = place.with_untracked(|place| place.filter.approval.clone().unwrap_or_default());
     view! {
         <section class="mce-registry__versions" aria-labelledby="mce-versions-heading">
             <div class="mce-list__head">
@@ -113,12 +118,12 @@ pub fn Versions(
                 </div>
                 <div class="mce-field">
                     <label class="mce-field__label" for="mce-approval-filter">"Approval"</label>
-                    <select id="mce-approval-filter" class="mce-input mce-input--select" prop:value=approval
+                    <select id="mce-approval-filter" class="mce-input mce-input--select"
                         on:change=move |event| {
                             let chosen = event_target_value(&event);
                             state.update_place(|place| place.filter.approval = Some(chosen).filter(|chosen| !chosen.is_empty()));
                         }>
-                        <option value="">"All"</option>
+                        <option value="" selected=approval.is_none()>"All"</option>
                         {options}
                     </select>
                 </div>
