@@ -50,6 +50,7 @@ const cardColumn = () =>
 async function showRegistry() {
   if (!(await page.getByTestId("registry").isVisible())) await page.getByTestId("open-registry").click();
   await page.getByTestId("registry").waitFor();
+  await page.waitForFunction(() => document.querySelector("[data-testid=groups-count]")?.textContent.length > 0);
 }
 
 async function chooseGroup(name) {

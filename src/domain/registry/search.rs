@@ -53,6 +53,17 @@ pub fn merged_groups(
     shown
 }
 
+/// How many groups a search shows, said: "3 groups", "1 group matches
+/// “fraud”", "No group matches “zzz”" (the total is not said: a search
+/// can find groups made since the list was fetched).
+pub fn groups_summary(shown: usize, query: &str) -> String {
+    let criteria: Vec<Criterion> = (!query.trim().is_empty())
+        .then(|| Criterion::matching(query))
+        .into_iter()
+        .collect();
+    match_summary(GROUPS, shown, None, &criteria)
+}
+
 /// What narrows the versions table.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct VersionFilter {
@@ -321,19 +332,23 @@ mod tests {
             match_summary(VERSIONS, 0, Some(4), &both.criteria()),
             "No version matches “\u{2068}retrain\u{2069}” and is Approved"
         );
-        let fraud = [Criterion::matching("fraud")];
         assert_eq!(
-            match_summary(GROUPS, 2, None, &fraud),
+            groups_summary(2, "fraud"),
             "2 groups match “\u{2068}fraud\u{2069}”"
         );
         assert_eq!(
-            match_summary(GROUPS, 1, None, &fraud),
+            groups_summary(1, " fraud "),
             "1 group matches “\u{2068}fraud\u{2069}”"
         );
         assert_eq!(
-            match_summary(GROUPS, 0, None, &fraud),
+            groups_summary(0, "fraud"),
             "No group matches “\u{2068}fraud\u{2069}”"
         );
-        assert_eq!(match_summary(GROUPS, 3, None, &[]), "3 groups");
+        assert_eq!(groups_summary(3, ""), "3 groups");
+        assert_eq!(
+            groups_summary(3, "  "),
+            "3 groups",
+            "spaces alone search nothing"
+        );
     }
 }

@@ -49,24 +49,34 @@ pub fn VersionDetails() -> impl IntoView {
     };
     move || {
         match phase.get() {
-        Phase::Loading => view! { <p class="mce-loading" role="status">"Loading the version…"</p> }.into_any(),
-        Phase::Failed(message) => view! {
-            <div role="alert" class="mce-banner mce-banner--error">
-                <p>{message}</p>
-                <button type="button" class="mce-button" on:click=move |_| state.refresh(backend)>"Try again"</button>
-            </div>
-        }
-        .into_any(),
-        // Read untracked: the details follow a new description through
-        // `package`, without being built again.
-        Phase::Loaded(_) => match untrack(latest) {
-            Some(first) => {
-                let package = Memo::new(move |_| latest().unwrap_or_else(|| first.clone()));
-                view! { <Details package=package.into() /> }.into_any()
+            Phase::Loading => {
+                view! { <p class="mce-loading" role="status">"Loading the version…"</p> }.into_any()
             }
-            None => ().into_any(),
-        },
-    }
+            Phase::Failed(message) => {
+                let arn = details
+                    .with_untracked(|details| details.as_ref().map(|details| details.arn.clone()));
+                view! {
+                    <div role="alert" class="mce-banner mce-banner--error">
+                        <p>{message}</p>
+                        <button type="button" class="mce-button" on:click=move |_| {
+                            if let Some(arn) = arn.clone() {
+                                state.load_details(backend, arn);
+                            }
+                        }>"Try again"</button>
+                    </div>
+                }
+                .into_any()
+            }
+            // Read untracked: the details follow a new description through
+            // `package`, without being built again.
+            Phase::Loaded(_) => match untrack(latest) {
+                Some(first) => {
+                    let package = Memo::new(move |_| latest().unwrap_or_else(|| first.clone()));
+                    view! { <Details package=package.into() /> }.into_any()
+                }
+                None => ().into_any(),
+            },
+        }
     }
 }
 

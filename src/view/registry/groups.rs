@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::Load;
 use super::state::GroupSearch;
-use crate::domain::registry::search::{Criterion, GROUPS, match_summary, merged_groups};
+use crate::domain::registry::search::{groups_summary, merged_groups};
 use crate::domain::sagemaker::ModelPackageGroupSummary;
 use crate::view::backend::expect_backend;
 
@@ -26,17 +26,14 @@ pub fn GroupList() -> impl IntoView {
             _ => None,
         })
     });
+    // The query is read first: read only inside `shown`, a change that
+    // leaves the groups shown the same would not reach the count.
     let count = move || {
-        let criteria: Vec<Criterion> = query.with(|query| {
-            (!query.trim().is_empty())
-                .then(|| Criterion::matching(query))
-                .into_iter()
-                .collect()
-        });
+        let query = query.get();
         shown.with(|shown| {
             shown
                 .as_ref()
-                .map(|shown| match_summary(GROUPS, shown.len(), None, &criteria))
+                .map(|shown| groups_summary(shown.len(), &query))
         })
     };
     let search_problem = move || {

@@ -100,13 +100,14 @@ impl RegistryState {
         self.place.read_only()
     }
 
-    /// Changes the place in ways that load nothing (searches typed, the
-    /// filter, the sort).
+    /// Changes the place in ways that load nothing (the versions search,
+    /// the approval filter, the sort).
     pub fn update_place(&self, change: impl FnOnce(&mut RegistryPlace)) {
         self.place.update(change);
     }
 
-    /// The groups listed when the screen first showed.
+    /// The groups listed when the screen first showed, with those group
+    /// searches found since.
     pub fn groups(&self) -> ReadSignal<Load<Vec<ModelPackageGroupSummary>>> {
         self.groups.read_only()
     }

@@ -72,22 +72,23 @@ pub fn Versions(
         }
     });
     let heading = group.clone();
-    let body = move || {
-        match listing.get() {
+    let body = move || match listing.get() {
         None | Some((_, Load::Idle | Load::Loading)) => {
             view! { <p class="mce-loading" role="status">"Loading versions…"</p> }.into_any()
         }
         Some((_, Load::Failed(message))) => view! {
             <div role="alert" class="mce-banner mce-banner--error" data-testid="versions-problem">
                 <p>{message}</p>
-                <button type="button" class="mce-button" on:click=move |_| state.refresh(backend)>"Try again"</button>
+                <button type="button" class="mce-button" on:click={
+                    let group = group.clone();
+                    move |_| state.load_versions(backend, group.clone())
+                }>"Try again"</button>
             </div>
         }
         .into_any(),
         Some((id, Load::Loaded(_))) => {
             view! { <VersionsTable group=group.clone() shown entries listing_id=id /> }.into_any()
         }
-    }
     };
     // The filter chosen before, marked on its option (a select's value set
     // before its options are there would not take).
@@ -167,9 +168,12 @@ fn VersionsTable(
             </th>
         }
     };
+    // `entries` is read first: read only after `shown`, which follows it,
+    // a change to it would not always reach this.
     let empty = move || {
+        let none_listed = entries.with(Vec::is_empty);
         shown.with(Vec::is_empty).then(|| {
-            let text = if entries.with(Vec::is_empty) {
+            let text = if none_listed {
                 "This group has no versions."
             } else {
                 "No version matches the search and filter."
