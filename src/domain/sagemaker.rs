@@ -43,6 +43,10 @@ impl Operation {
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct ListModelPackageGroupsInput {
+    /// Only groups whose name contains this (at most 63 characters of
+    /// `[a-zA-Z0-9-]`; see [`name_contains_filter`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name_contains: Option<String>,
     /// Page size, 1 to 100.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_results: Option<u32>,
@@ -336,6 +340,25 @@ impl ServiceError {
         )
     }
 
+    /// The failure in a few words, for a place too small for
+    /// [`ServiceError::explain`] (a table cell).
+    pub fn brief(&self) -> &str {
+        match &self.kind {
+            ErrorKind::Validation => "refused as invalid",
+            ErrorKind::ResourceNotFound => "not found",
+            ErrorKind::ResourceLimitExceeded => "account limit reached",
+            ErrorKind::Conflict => "changed at the same time",
+            ErrorKind::Throttling => "the service is busy",
+            ErrorKind::AccessDenied => "not allowed",
+            ErrorKind::BadSignature => "signature refused",
+            ErrorKind::ServiceFault => "service failure",
+            ErrorKind::Timeout => "no answer in time",
+            ErrorKind::Network => "endpoint not reached",
+            ErrorKind::BadResponse => "unreadable answer",
+            ErrorKind::Other(name) => name,
+        }
+    }
+
     /// The sentence a reviewer reads.
     pub fn explain(&self) -> String {
         let detail = if self.message.is_empty() {
@@ -422,6 +445,17 @@ pub fn decode_error(status: u16, body: &str) -> ServiceError {
         status: Some(status),
         message,
     }
+}
+
+/// The `NameContains` to send for what a reviewer typed to find a group:
+/// the service takes 1 to 63 characters of `[a-zA-Z0-9-]`, and refuses
+/// anything else, which no group name can contain anyway, so `None` (the
+/// search is then the page's own).
+pub fn name_contains_filter(typed: &str) -> Option<String> {
+    let typed = typed.trim();
+    let usable = (1..=63).contains(&typed.chars().count())
+        && typed.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    usable.then(|| typed.to_owned())
 }
 
 /// How a failed call is retried: up to `attempts` tries in all, waiting
@@ -603,6 +637,54 @@ mod tests {
         let token = client_token([0xab; 16]);
         assert_eq!(token, "abababab-abab-4bab-abab-abababababab");
         assert!(token.len() <= 36 && token.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
+    }
+
+    #[test]
+    fn only_names_the_service_accepts_are_sent_as_name_contains() {
+        assert_eq!(name_contains_filter(" fraud "), Some("fraud".to_owned()));
+        assert_eq!(
+            name_contains_filter("churn-model-2"),
+            Some("churn-model-2".to_owned())
+        );
+        for refused in [
+            "",
+            "   ",
+            "fraud detector",
+            "🙂",
+            "غش",
+            "a_b",
+            &"a".repeat(64),
+        ] {
+            assert_eq!(name_contains_filter(refused), None, "{refused:?}");
+        }
+        assert_eq!(
+            name_contains_filter(&"a".repeat(63)).map(|name| name.len()),
+            Some(63)
+        );
+        let input = ListModelPackageGroupsInput {
+            name_contains: Some("fraud".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            serde_json::to_string(&input).unwrap(),
+            r#"{"NameContains":"fraud"}"#
+        );
+    }
+
+    #[test]
+    fn failures_have_a_brief_form_for_small_places() {
+        assert_eq!(
+            ServiceError::local(ErrorKind::Timeout, "").brief(),
+            "no answer in time"
+        );
+        assert_eq!(
+            decode_error(400, r#"{"__type": "ValidationException"}"#).brief(),
+            "refused as invalid"
+        );
+        assert_eq!(
+            ServiceError::local(ErrorKind::Other("Teapot".into()), "").brief(),
+            "Teapot"
+        );
     }
 
     #[test]

@@ -153,13 +153,19 @@ impl Connection {
         }
     }
 
-    /// Every model package group (all pages), the configured ones only when
-    /// the configuration names some.
-    pub async fn groups(&self) -> Result<Vec<ModelPackageGroupSummary>, ServiceError> {
+    /// Every model package group (all pages) whose name contains
+    /// `name_contains` when given (a name the service accepts: see
+    /// [`crate::domain::sagemaker::name_contains_filter`]), the configured
+    /// ones only when the configuration names some.
+    pub async fn groups(
+        &self,
+        name_contains: Option<&str>,
+    ) -> Result<Vec<ModelPackageGroupSummary>, ServiceError> {
         let mut all = Vec::new();
         let mut next_token = None;
         loop {
             let input = ListModelPackageGroupsInput {
+                name_contains: name_contains.map(str::to_owned),
                 max_results: Some(100),
                 next_token: next_token.take(),
                 sort_by: Some("Name".to_owned()),

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use serde_json::{Value, json};
 
 use super::api::{Connection, fetch_config};
+use super::registry::state::RegistryState;
 use super::session::Session;
 use super::store::{LoadedCard, PackageInfo};
 use crate::domain::config::{BackendConfig, Signing, parse_config};
@@ -56,6 +57,7 @@ pub struct Backend {
     credentials: RwSignal<Option<Credentials>>,
     screen: RwSignal<Screen>,
     opened: RwSignal<Option<OpenedVersion>>,
+    registry: RegistryState,
 }
 
 impl Backend {
@@ -68,6 +70,7 @@ impl Backend {
             credentials: RwSignal::new(session_credentials()),
             screen: RwSignal::new(Screen::Editor),
             opened: RwSignal::new(None),
+            registry: RegistryState::new(),
         };
         provide_context(backend);
         leptos::task::spawn_local(async move {
@@ -147,9 +150,26 @@ impl Backend {
         self.opened.read_only()
     }
 
-    /// Records what the server holds now for the version being edited.
+    /// Records what the server holds now for the version being edited
+    /// ("← Registry" leads back to it).
     pub fn set_opened(&self, opened: Option<OpenedVersion>) {
+        if let Some(opened) = &opened {
+            self.registry.opened(&opened.package);
+        }
         self.opened.set(opened);
+    }
+
+    /// What the registry screen shows and where the reviewer was on it,
+    /// kept while they edit a card.
+    pub fn registry(&self) -> RegistryState {
+        self.registry
+    }
+
+    /// A write to a version succeeded and `package` is the version read
+    /// back: the registry screen's row and details show what the server
+    /// now holds, without choosing the group again.
+    pub fn version_written(&self, package: &ModelPackage) {
+        self.registry.described(package);
     }
 
     /// Opens a version's card in the editor (an absent card opens an empty
@@ -187,7 +207,7 @@ impl Backend {
                 format!("Opened the card of {name}.")
             },
         );
-        self.opened.set(Some(OpenedVersion {
+        self.set_opened(Some(OpenedVersion {
             package,
             card: base,
         }));

@@ -376,6 +376,7 @@ async fn run_submit(
                 &status,
                 approval.as_ref().map(|approval| approval.status.as_str()),
             ))));
+            backend.version_written(&package);
             backend.set_opened(Some(OpenedVersion { package, card }));
             session.save_now();
         }

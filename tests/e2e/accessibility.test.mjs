@@ -275,6 +275,42 @@ test("the sign-in form of a deployment that signs in the page, and an error noti
   }
 });
 
+test("the registry's states: searches matching nothing, a card status not read, an approval confirmed and refused", async () => {
+  await page.goto(app.url);
+  await page.getByTestId("registry").waitFor();
+  // The card edited in an earlier test is offered back as the page opens.
+  const recovery = page.locator("#mce-recovery");
+  if (await recovery.waitFor({ state: "visible", timeout: 3000 }).then(() => true, () => false)) {
+    await recovery.getByRole("button", { name: "Discard it" }).click();
+  }
+  const group = (name) => page.getByRole("navigation", { name: "Model package groups" }).getByRole("button", { name: new RegExp(`^${name}`) });
+  await group("churn-model").click();
+  await group("fraud-detector").click();
+  await page.locator("[data-testid=versions] tbody tr[data-arn]").first().waitFor();
+  emulator.boto("fault", JSON.stringify({ operation: "DescribeModelPackage", status: 400, type: "ValidationException", message: "Injected" }));
+  await page.getByRole("button", { name: "Refresh" }).click();
+  await page.getByRole("button", { name: /^Try again: read the card status of / }).waitFor();
+  await page.getByLabel("Search groups by name").fill("zzz");
+  await page.getByLabel("Search versions").fill("zzz");
+  await assertAccessible("the registry with searches matching nothing and a card status not read");
+  await page.getByLabel("Search groups by name").fill("");
+  await page.getByLabel("Search versions").fill("");
+  await page.getByRole("button", { name: "Version 1", exact: true }).click();
+  const form = page.getByRole("form", { name: "Approval" });
+  await form.getByRole("button", { name: "Update approval" }).click();
+  await form.getByTestId("approval-done").getByText(/is now/).waitFor();
+  await assertAccessible("the registry with an approval confirmed");
+  emulator.boto("fault", JSON.stringify({ operation: "UpdateModelPackage", status: 400, type: "ValidationException", message: "Refused" }));
+  await form.getByRole("button", { name: "Update approval" }).click();
+  await form.getByTestId("approval-problem").waitFor({ state: "visible" });
+  await assertAccessible("the registry with an approval refused");
+  // The browser logs the two refusals this test injected (the emulator's
+  // status text "Fault"); they are not the page's errors.
+  const injected = "console error: Failed to load resource: the server responded with a status of 400 (Fault)";
+  assert.equal(app.errors.filter((error) => error === injected).length, 2);
+  app.errors.splice(0, app.errors.length, ...app.errors.filter((error) => error !== injected));
+});
+
 test("at 320 CSS pixels wide the form, the registry and the preview reflow without scrolling sideways (WCAG 1.4.10)", async () => {
   // Nothing may scroll sideways but data tables, inside their own box:
   // the page, the main area and every group of fields fit the width.

@@ -156,7 +156,7 @@ test("the approval status is set on its own and read back", async () => {
   await form.getByLabel("Approval status").selectOption("Approved");
   await form.getByLabel("Approval description").fill("Recall is acceptable after the rerun");
   await form.getByRole("button", { name: "Update approval" }).click();
-  await waitForNotice(/The approval status of fraud-detector, version 2 is now Approved/);
+  await form.getByTestId("approval-done").getByText("The approval status of fraud-detector, version 2 is now Approved.").waitFor();
   const { described } = storedCard(2);
   assert.equal(described.ModelApprovalStatus, "Approved");
   assert.equal(described.ApprovalDescription, "Recall is acceptable after the rerun");

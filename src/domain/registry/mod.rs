@@ -1,0 +1,9 @@
+//! The registry screen's decisions, kept apart from its components so they
+//! are tested natively: what a version's row shows and becomes after a
+//! write or a read (`rows`), which groups and versions a search shows and
+//! how the screen says so (`search`), and where the reviewer was, so the
+//! screen comes back there (`place`).
+
+pub mod place;
+pub mod rows;
+pub mod search;
