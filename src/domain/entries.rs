@@ -315,9 +315,11 @@ impl Entries {
         self.by_place.values()
     }
 
-    /// Every entry, for a draft.
-    pub fn to_list(&self) -> Vec<Entry> {
-        self.iter().cloned().collect()
+    /// The entries a draft keeps: all but the source view's text, which
+    /// can be the whole card again and lives as long as the tab.
+    pub fn kept_in_drafts(&self) -> impl Iterator<Item = &Entry> {
+        self.iter()
+            .filter(|entry| entry.kind.slot() != Slot::Source)
     }
 
     /// Brings the entries along with `change`, now applied to `card`: each
@@ -567,6 +569,18 @@ mod tests {
         let text = serde_json::to_string(&list).unwrap();
         let back: Vec<Entry> = serde_json::from_str(&text).unwrap();
         assert_eq!(back, list);
-        assert_eq!(Entries::from_list(back).len(), 2);
+        let mut entries = Entries::from_list(back);
+        entries.put(Entry {
+            pointer: JsonPointer::root(),
+            kind: EntryKind::Source { error: "x".into() },
+            text: String::new(),
+            held: None,
+        });
+        assert_eq!(entries.len(), 3);
+        assert_eq!(
+            entries.kept_in_drafts().count(),
+            2,
+            "the source view's text is not kept"
+        );
     }
 }

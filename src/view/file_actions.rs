@@ -155,13 +155,36 @@ fn open_picked(session: Session, event: leptos::ev::Event) {
     input.set_value("");
 }
 
+/// The browser's file chooser, hidden: an "Open…" button clicks it, and
+/// the file chosen is opened.
+#[component]
+fn FilePicker(
+    /// Lets the button that shows it click it.
+    picker: NodeRef<Input>,
+    /// Its `data-testid`.
+    test_id: &'static str,
+) -> impl IntoView {
+    let session = expect_session();
+    view! {
+        <input
+            node_ref=picker
+            type="file"
+            accept=".json,application/json,text/plain"
+            class="mce-visually-hidden"
+            tabindex="-1"
+            aria-hidden="true"
+            data-testid=test_id
+            on:change=move |event| open_picked(session, event)
+        />
+    }
+}
+
 /// Open, Paste and Examples.
 #[component]
 pub fn FileActions() -> impl IntoView {
     let session = expect_session();
     let picker: NodeRef<Input> = NodeRef::new();
     let paste_open = use_start().map_or_else(|| RwSignal::new(false), |start| start.paste_open);
-    let on_pick = move |event: leptos::ev::Event| open_picked(session, event);
     view! {
         <div class="mce-toolbar__group" role="group" aria-label="Open a card">
             <button
@@ -176,16 +199,7 @@ pub fn FileActions() -> impl IntoView {
             >
                 "Open…"
             </button>
-            <input
-                node_ref=picker
-                type="file"
-                accept=".json,application/json,text/plain"
-                class="mce-visually-hidden"
-                tabindex="-1"
-                aria-hidden="true"
-                data-testid="file-input"
-                on:change=on_pick
-            />
+            <FilePicker picker test_id="file-input" />
             <button type="button" class="mce-button" on:click=move |_| paste_open.set(true)>
                 "Paste…"
             </button>
@@ -262,15 +276,7 @@ pub fn StartScreen() -> impl IntoView {
             <h2 id="mce-start-title" class="mce-start__title">"No card is open"</h2>
             <p class="mce-start__lead">"Open the model card you are to review, or start a new one."</p>
             <ul class="mce-start__choices">{choices}</ul>
-            <input
-                node_ref=picker
-                type="file"
-                accept=".json,application/json,text/plain"
-                class="mce-visually-hidden"
-                tabindex="-1"
-                aria-hidden="true"
-                on:change=move |event| open_picked(session, event)
-            />
+            <FilePicker picker test_id="start-file-input" />
         </section>
     }
 }

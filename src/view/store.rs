@@ -289,14 +289,7 @@ impl CardStore {
             registry_base: None,
             history: inner.document.history_snapshot(HISTORY_BUDGET),
             lineage: Lineage::default(),
-            // The source view's text is not kept: it can be the whole card
-            // again, and it is shown (and counted) while the tab lives.
-            entries: inner
-                .entries
-                .iter()
-                .filter(|entry| entry.kind.slot() != Slot::Source)
-                .cloned()
-                .collect(),
+            entries: inner.entries.kept_in_drafts().cloned().collect(),
         })
     }
 
@@ -312,10 +305,7 @@ impl CardStore {
     pub fn matches_source(&self) -> bool {
         self.commit_source();
         self.inner.with_value(|inner| {
-            inner
-                .entries
-                .iter()
-                .all(|entry| entry.kind.slot() == Slot::Source)
+            inner.entries.kept_in_drafts().next().is_none()
                 && fingerprint(inner.document.root()) == inner.source_fingerprint
         })
     }

@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { after, before, test } from "node:test";
-import { openApp, openAppWithRegistry, registryConfig } from "./support.mjs";
+import { openApp, registryConfig, openRegistryScreen } from "./support.mjs";
 
 const GROUP = "fraud-detector";
 const arn = (version) => `arn:aws:sagemaker:us-east-2:123456789012:model-package/${GROUP}/${version}`;
@@ -17,11 +17,8 @@ let emulator;
 let app;
 let page;
 before(async () => {
-  ({ emulator, app } = await openAppWithRegistry());
-  page = app.page;
+  ({ emulator, app, page } = await openRegistryScreen());
   page.setDefaultTimeout(15000);
-  await page.goto(app.url);
-  await page.getByTestId("registry").waitFor();
 });
 after(async () => {
   await app?.close();
@@ -230,7 +227,7 @@ test("after a submit, the version's row and details show the new card status and
   await review.getByLabel("Also set the version's approval status").check();
   await review.getByLabel("Approval status", { exact: true }).selectOption("Rejected");
   await review.getByTestId("submit").click();
-  await page.getByTestId("notice").getByText(/Submitted\./).waitFor();
+  await page.getByTestId("submit-status").filter({ hasText: /Submitted\./ }).waitFor({ timeout: 20000 });
   const described = emulator.boto("describe", arn(1));
   assert.equal(described.ModelCard.ModelCardStatus, "Archived");
   assert.equal(described.ModelApprovalStatus, "Rejected");

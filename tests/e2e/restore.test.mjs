@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { after, before, test } from "node:test";
-import { openAppWithRegistry, openCardByLink } from "./support.mjs";
+import { openCardByLink, openRegistryScreen } from "./support.mjs";
 
 const GROUP = "fraud-detector";
 const arn = (version) => `arn:aws:sagemaker:us-east-2:123456789012:model-package/${GROUP}/${version}`;
@@ -23,11 +23,7 @@ let app;
 let page;
 before(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  ({ emulator, app } = await openAppWithRegistry());
-  page = app.page;
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto(app.url);
-  await page.getByTestId("registry").waitFor();
+  ({ emulator, app, page } = await openRegistryScreen({ viewport: { width: 1440, height: 900 } }));
 });
 after(async () => {
   await app?.close();
@@ -83,13 +79,19 @@ async function dismissNotices() {
   }
 }
 
-async function waitForNotice(pattern) {
-  await page.waitForFunction(
-    (source) => new RegExp(source).test(document.querySelector("[data-testid=notice]").textContent),
-    pattern.source,
-    { timeout: 20000 },
-  );
-  return page.getByTestId("notice").textContent();
+/** Waits for a submit's outcome, said beside the submit bar. */
+async function waitForSubmitted(pattern) {
+  const status = page.getByTestId("submit-status");
+  await status.filter({ hasText: pattern }).waitFor({ timeout: 20000 });
+  return status.textContent();
+}
+
+/** Waits until the registry screen behind the recovery prompt has read every card status it lists. */
+async function registryRead() {
+  await page.waitForFunction(() => {
+    const cells = [...document.querySelectorAll("[data-testid=versions] td[data-column=card]")];
+    return cells.length > 0 && cells.every((cell) => !cell.textContent.includes("Reading"));
+  });
 }
 
 async function submit() {
@@ -174,7 +176,7 @@ test("a registry version's draft restored after a reload reopens the version in 
   await page.keyboard.type(" ✓");
   assert.equal(await field(pointer).inputValue(), `${typed} ✓`);
   await submit();
-  await waitForNotice(/Submitted\. fraud-detector, version 1 now holds this card \(status PendingReview\)/);
+  await waitForSubmitted(/Submitted\. fraud-detector, version 1 now holds this card \(status PendingReview\)/);
   const { described, card } = storedCard(1);
   assert.equal(card.training_details.training_observations, `${typed} ✓`);
   assert.equal(described.ModelCard.ModelCardStatus, "PendingReview");
@@ -207,7 +209,7 @@ test("a draft left in the source view comes back in the source view, caret where
   await shoot("after-restore-source");
 
   await submit();
-  await waitForNotice(/Submitted\. fraud-detector, version 2 now holds this card/);
+  await waitForSubmitted(/Submitted\. fraud-detector, version 2 now holds this card/);
   assert.equal(storedCard(2).card.model_overview.model_creator, `Fraud Analytics Team${typed}`);
 });
 
@@ -243,7 +245,7 @@ test("a change made in the registry between the edit and the restore is still ca
   await conflict.waitFor({ state: "hidden" });
   assert.equal(await field("/business_details/line_of_business").inputValue(), "Changed by boto3");
   await submit();
-  await waitForNotice(/Submitted\./);
+  await waitForSubmitted(/Submitted\./);
   const { card } = storedCard(1);
   assert.equal(card.business_details.business_problem, "Mine: chargebacks on card-not-present payments.");
   assert.equal(card.business_details.line_of_business, "Changed by boto3");
@@ -328,7 +330,7 @@ test("Open in the Drafts dialog reopens a registry version's draft where it was"
   assert.equal(await field(pointer).inputValue(), "Medium");
   assert.match(await page.getByTestId("notice").textContent(), /Opened the draft of model package .*\/2 saved in this browser \d{4}-\d{2}-\d{2} \d{2}:\d{2}\. fraud-detector, version 2 is open again/);
   await submit();
-  await waitForNotice(/Submitted\. fraud-detector, version 2 now holds this card/);
+  await waitForSubmitted(/Submitted\. fraud-detector, version 2 now holds this card/);
   assert.equal(storedCard(2).card.intended_uses.risk_rating, "Medium");
 });
 
@@ -339,9 +341,11 @@ test("a version that cannot be reopened: the card is restored anyway, the dialog
   await draftHolds(4, "Card written offline");
   const gone = { operation: "DescribeModelPackage", status: 400, type: "ValidationException", message: `Model package ${arn(4)} does not exist.` };
 
-  // Gone on the first try; there on the second.
-  emulator.boto("fault", JSON.stringify(gone));
+  // Gone on the first try; there on the second. (The registry screen behind
+  // the prompt reads its card statuses first: the fault is for the reopening.)
   await reloadToOffer();
+  await registryRead();
+  emulator.boto("fault", JSON.stringify(gone));
   await recovery().getByRole("button", { name: "Restore the draft" }).click();
   const problem = recovery().getByTestId("resume-problem");
   await problem.waitFor({ state: "visible", timeout: 15000 });
@@ -363,8 +367,9 @@ test("a version that cannot be reopened: the card is restored anyway, the dialog
   assert.ok(await focusedInView(pointer));
 
   // Gone again: go on editing without the registry; the draft stays.
-  emulator.boto("fault", JSON.stringify(gone));
   await reloadToOffer();
+  await registryRead();
+  emulator.boto("fault", JSON.stringify(gone));
   await recovery().getByRole("button", { name: "Restore the draft" }).click();
   await recovery().getByTestId("resume-problem").waitFor({ state: "visible", timeout: 15000 });
   await recovery().getByRole("button", { name: "Go on editing" }).click();
@@ -379,7 +384,7 @@ test("a version that cannot be reopened: the card is restored anyway, the dialog
   await restore();
   await submitBar().waitFor({ state: "visible" });
   await submit();
-  await waitForNotice(/Submitted\. fraud-detector, version 4 now holds this card/);
+  await waitForSubmitted(/Submitted\. fraud-detector, version 4 now holds this card/);
   assert.equal(storedCard(4).card.model_overview.model_creator, "Card written offline 🛰️ and more");
 });
 

@@ -7,7 +7,7 @@
 // SageMaker emulator; what was stored is read back with boto3.
 import assert from "node:assert/strict";
 import { after, before, beforeEach, test } from "node:test";
-import { openAppWithRegistry } from "./support.mjs";
+import { openRegistryScreen } from "./support.mjs";
 
 const GROUP = "fraud-detector";
 const arn = (version) => `arn:aws:sagemaker:us-east-2:123456789012:model-package/${GROUP}/${version}`;
@@ -17,11 +17,7 @@ let emulator;
 let app;
 let page;
 before(async () => {
-  ({ emulator, app } = await openAppWithRegistry());
-  page = app.page;
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto(app.url);
-  await page.getByTestId("registry").waitFor();
+  ({ emulator, app, page } = await openRegistryScreen({ viewport: { width: 1440, height: 900 } }));
 });
 after(async () => {
   await app?.close();

@@ -118,6 +118,19 @@ export function registryConfig(endpoint, extra = {}) {
   return { endpoint, region: "us-east-2", timeout_ms: 2000, ...extra };
 }
 
+/**
+ * The seeded emulator and the app on its registry screen, for a test file's
+ * `before`: `viewport` sets the page's size first.
+ */
+export async function openRegistryScreen({ viewport } = {}) {
+  const { emulator, app } = await openAppWithRegistry();
+  const { page } = app;
+  if (viewport) await page.setViewportSize(viewport);
+  await page.goto(app.url);
+  await page.getByTestId("registry").waitFor();
+  return { emulator, app, page };
+}
+
 /** The SageMaker emulator, seeded, and the app configured to use it. */
 export async function openAppWithRegistry() {
   const emulator = await startEmulator();

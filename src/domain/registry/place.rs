@@ -77,6 +77,7 @@ impl RegistryPlace {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::registry::rows::tests::group;
 
     fn package(group: &str, version: u32) -> ModelPackage {
         serde_json::from_value(serde_json::json!({
@@ -85,16 +86,6 @@ mod tests {
             "ModelPackageVersion": version,
         }))
         .unwrap()
-    }
-
-    fn group(name: &str) -> ModelPackageGroupSummary {
-        ModelPackageGroupSummary {
-            model_package_group_name: name.into(),
-            model_package_group_arn: format!("arn:{name}"),
-            model_package_group_description: None,
-            creation_time: 0.0,
-            model_package_group_status: "Completed".into(),
-        }
     }
 
     #[test]

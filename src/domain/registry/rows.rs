@@ -238,6 +238,17 @@ pub(crate) mod tests {
     use super::*;
     use crate::domain::sagemaker::{ErrorKind, ModelCard};
 
+    /// A listed group of the given name, for tests.
+    pub(crate) fn group(name: &str) -> crate::domain::sagemaker::ModelPackageGroupSummary {
+        crate::domain::sagemaker::ModelPackageGroupSummary {
+            model_package_group_name: name.into(),
+            model_package_group_arn: format!("arn:{name}"),
+            model_package_group_description: None,
+            creation_time: 0.0,
+            model_package_group_status: "Completed".into(),
+        }
+    }
+
     pub(crate) fn summary(version: u32, approval: &str, description: &str) -> ModelPackageSummary {
         ModelPackageSummary {
             model_package_group_name: Some("fraud-detector".into()),

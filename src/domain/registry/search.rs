@@ -193,17 +193,7 @@ pub fn match_summary(
 mod tests {
     use super::*;
     use crate::domain::registry::rows::SortKey;
-    use crate::domain::registry::rows::tests::summary;
-
-    fn group(name: &str) -> ModelPackageGroupSummary {
-        ModelPackageGroupSummary {
-            model_package_group_name: name.into(),
-            model_package_group_arn: format!("arn:{name}"),
-            model_package_group_description: None,
-            creation_time: 0.0,
-            model_package_group_status: "Completed".into(),
-        }
-    }
+    use crate::domain::registry::rows::tests::{group, summary};
 
     fn names(groups: &[ModelPackageGroupSummary]) -> Vec<&str> {
         groups

@@ -58,7 +58,9 @@ pub fn KeyValueRows(
     let messages = field_messages(store, &pointer);
     // A row added but not yet given a key lives only here (open at once
     // when a draft restored a key typed for it that still needs fixing).
-    let pending = RwSignal::new(store.find_entry(Slot::NewKey, &pointer).is_some());
+    let pending = RwSignal::new(untrack(|| {
+        store.find_entry(Slot::NewKey, &pointer).is_some()
+    }));
     let rows = {
         let pointer = pointer.clone();
         let noun = noun.clone();

@@ -268,8 +268,18 @@ impl RegistryState {
 
     /// Chooses a version and describes it.
     pub fn choose_version(self, backend: Backend, arn: &str) {
+        let shown = self.details.with_untracked(|details| {
+            details.as_ref().is_some_and(|details| {
+                details.arn == arn && matches!(details.load, Load::Loaded(_))
+            })
+        });
         self.place.update(|place| place.choose_version(arn));
         self.load_place(backend);
+        // Chosen again, it is read afresh: the registry may hold another
+        // card or approval by now, and "Edit the card" opens what it holds.
+        if shown {
+            self.load_details(backend, arn.to_owned());
+        }
     }
 
     /// Lists the group's versions again and describes the chosen version
