@@ -95,7 +95,8 @@ test("broken JSON gets a line and column and keeps the last valid card's problem
   await error.waitFor({ state: "visible" });
   assert.match(await error.textContent(), /line 4, column 3/);
   assert.equal(await source().getAttribute("aria-invalid"), "true");
-  assert.equal(await count().textContent(), "2 problems");
+  // The last valid card's 2, and the text itself: what would be saved is not it.
+  assert.equal(await count().textContent(), "3 problems");
 
   // A name given twice would lose one of its values: refused the same way.
   await paste(app.page, source(), '{\n  "intended_uses": {"risk_rating": "Low",\n    "risk_rating": "High"}\n}');
@@ -105,7 +106,7 @@ test("broken JSON gets a line and column and keeps the last valid card's problem
     /line 3, column 5: the object at \/intended_uses names "risk_rating" twice \(first at line 2, column 21\)/,
   );
   assert.equal(await source().getAttribute("aria-invalid"), "true");
-  assert.equal(await count().textContent(), "2 problems");
+  assert.equal(await count().textContent(), "3 problems");
 });
 
 test("pasting a valid card shows no problems", async () => {
