@@ -5,14 +5,16 @@
 // browser, and ajv in Node), first paint, the large card on throttled
 // connections (scripts/slow-network.mjs), printed as one table with our
 // ratios to each peer, and our other interactions on the large card
-// (scripts/interactions.mjs); all appended to bench/history.csv. Not part
-// of `make test`.
+// (scripts/interactions.mjs); all appended to bench/history.csv, and the
+// tables written into docs/performance.md as the latest run (through
+// target/bench/latest.json and scripts/bench-latest.mjs). Not part of
+// `make test`.
 //
 //   node scripts/bench-report.mjs --peers target/bench/peers --runs 3 --native target/bench/native.json
 import { execFileSync, spawnSync } from "node:child_process";
-import { appendFileSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
-import { extname, join, resolve } from "node:path";
+import { dirname, extname, join, resolve } from "node:path";
 import { createRequire } from "node:module";
 import { brotliCompressSync, constants } from "node:zlib";
 import { chromium } from "playwright-core";
@@ -20,6 +22,7 @@ import { CHROMIUM_ARGS } from "../tests/e2e/support.mjs";
 import { TYPES, startServer } from "./serve.mjs";
 import { CONNECTIONS, EDITOR_READY, readyOnConnections } from "./slow-network.mjs";
 import { INTERACTIONS, interactionTable, interactionTimings } from "./interactions.mjs";
+import { writeLatest } from "./bench-latest.mjs";
 
 const option = (name, fallback) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -289,19 +292,26 @@ for (const card of cards) {
     `| ${card} | ${fmt(native[card]?.issues_ms, 3)} | ${fmt(wasm[card]?.whole, 3)} | ${fmt(ajv.browser[card], 3)} | ${fmt(ajv.node[card], 3)} | ${fmt(native[card]?.keystroke_ms, 4)} | ${fmt(wasm[card]?.keystroke, 4)} |`,
   );
 }
-console.log(`\nEditors (median of ${runs} runs of ../shared/peers/bench.mjs, the three taking turns run by run; lower is better)\n`);
-console.log(lines.join("\n"));
-console.log("\nValidation (medians of many runs; in Chromium, whose clock is coarse, the median of 15 batches' means; a keystroke: typing one character, the edit and bringing every error and warning up to date)\n");
-console.log(validation.join("\n"));
-console.log(`\n${interactionTable(interactions, runs)}`);
-
-const ours = assets(join(repo, "dist"));
-console.log("\nOur files (the examples aside)\n");
-console.log("| file | loaded | raw KB | brotli KB |\n| --- | --- | ---: | ---: |");
-for (const asset of ours) {
+// Each table once, as a section: printed here, and written into
+// docs/performance.md as the latest run (scripts/bench-latest.mjs).
+const [interactionHeading, , ...interactionRows] = interactionTable(interactions, runs).split("\n");
+const [, interactionTitle, interactionNote] = interactionHeading.match(/^(.*?) \((.*)\)$/) ?? [, interactionHeading, ""];
+const files = ["| file | loaded | raw KB | brotli KB |", "| --- | --- | ---: | ---: |"];
+for (const asset of assets(join(repo, "dist"))) {
   const when = AFTER_FIRST_VIEW.test(asset.name) ? "after the first view" : "first view";
-  console.log(`| ${asset.name.replace(/-[0-9a-f]{16}/, "").replace(/^[0-9a-f]{16}-/, "")} | ${when} | ${fmt(asset.raw / 1024, 1)} | ${fmt(asset.brotli / 1024, 1)} |`);
+  files.push(`| ${asset.name.replace(/-[0-9a-f]{16}/, "").replace(/^[0-9a-f]{16}-/, "")} | ${when} | ${fmt(asset.raw / 1024, 1)} | ${fmt(asset.brotli / 1024, 1)} |`);
 }
+const sections = [
+  { title: "Editors", note: `median of ${runs} runs of ../shared/peers/bench.mjs, the three taking turns run by run; lower is better`, table: lines },
+  {
+    title: "Validation",
+    note: "medians of many runs; in Chromium, whose clock is coarse, the median of 15 batches' means; a keystroke: typing one character, the edit and bringing every error and warning up to date",
+    table: validation,
+  },
+  { title: interactionTitle, note: interactionNote, table: interactionRows },
+  { title: "Our files", note: "the examples aside", table: files },
+];
+for (const { title, note, table } of sections) console.log(`\n${title} (${note})\n\n${table.join("\n")}`);
 
 // The issue's targets, each checked against this run's figures.
 const f = (system, card, figure) => figures[`${system}/${card}`]?.[figure];
@@ -319,8 +329,9 @@ const targets = [
   ["one whole-card validation, large, WASM: no slower than ajv in the same browser", wasm.large?.whole <= ajv.browser.large],
   ["validation work per keystroke, stress: under 1 ms", wasm.stress?.keystroke < 1],
 ];
-console.log("\nTargets (issue 7)\n");
-for (const [target, met] of targets) console.log(`${met ? "met " : "MISS"}  ${target}`);
+const verdicts = targets.map(([target, met]) => `${met ? "met " : "MISS"}  ${target}`);
+sections.push({ title: "Targets", note: "issue 7", lines: verdicts });
+console.log(`\nTargets (issue 7)\n\n${verdicts.join("\n")}`);
 if (sizes.ours > budget) {
   process.stderr.write(
     `\n*** OVER BUDGET: our first view is ${fmt(sizes.ours / 1024, 1)} KB brotli, the budget ${fmt(budget / 1024, 1)} KB (the smaller peer's). ***\n`,
@@ -360,3 +371,9 @@ for (const card of cards) {
   }
 }
 console.log(`\nAppended to bench/history.csv (${date}, ${commit}).`);
+
+const latest = join(repo, "target/bench/latest.json");
+mkdirSync(dirname(latest), { recursive: true });
+writeFileSync(latest, `${JSON.stringify({ date, commit, runs, sections }, null, 2)}\n`);
+writeLatest(latest, join(repo, "docs/performance.md"));
+console.log("The tables above are the latest run in docs/performance.md.");

@@ -5,7 +5,9 @@
 # the large card on throttled connections, scripts/slow-network.mjs, and
 # our other interactions on it, scripts/interactions.mjs), then the
 # first-view floor (scripts/first-view-floor.mjs). RUNS=3 by default.
-# Results are appended to bench/history.csv. Not part of make test.
+# Results are appended to bench/history.csv, and the tables written into
+# docs/performance.md as its latest run (scripts/bench-latest.mjs). Not
+# part of make test.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$repo_root"
