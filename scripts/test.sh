@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test layer, in order, and ends with a summary of what ran:
-#   format, lint (native and wasm32), native tests, browser tests
+#   two quick checks (src/domain uses no browser or Leptos crate:
+#   scripts/check-domain.sh; the README's and docs/'s relative links
+#   resolve: scripts/check-links.mjs), format, lint (native and wasm32),
+#   native tests, emulator tests (boto3), browser tests
 #   (wasm-bindgen-test in headless Chromium), release build, end-to-end
 #   tests (headless Chromium against the release build on 127.0.0.1).
 # Exits non-zero when any layer fails or a test layer runs no test.
@@ -40,6 +43,8 @@ run_layer() {
   [ "$verdict" = "ok" ]
 }
 
+run_layer "domain stays pure" - scripts/check-domain.sh
+run_layer "documentation links" - node scripts/check-links.mjs
 run_layer "format" - cargo fmt --all --check
 run_layer "clippy native" - cargo clippy --locked --all-targets -- -D warnings
 run_layer "clippy wasm32" - cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings
