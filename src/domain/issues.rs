@@ -113,36 +113,53 @@ pub fn issues_from(
             }
         }
         ValidationErrorKind::AnyOf { context } => {
-            let node = form.and_then(|form| node_at(form, document, &pointer));
-            match node.map(|node| &node.kind) {
-                Some(NodeKind::Variants(variants)) => {
-                    match choose_variant(
-                        variants,
-                        node.map(|n| &n.ui.kind_from),
-                        instance,
-                        document,
-                        &pointer,
-                    ) {
-                        Chosen::Variant(index) => {
-                            for sub in context.get(index).into_iter().flatten() {
-                                issues_from(sub, form, document, out);
-                            }
-                        }
-                        Chosen::BadTag(field, message) => push(field, message),
-                    }
-                }
-                _ if context.len() == 1 => {
-                    for sub in &context[0] {
+            match explain_any_of(context, form, document, &pointer, instance) {
+                AnyOf::Inside(errors) => {
+                    for sub in errors {
                         issues_from(sub, form, document, out);
                     }
                 }
-                _ => push(
-                    pointer.clone(),
-                    "Has none of the shapes a model card allows here".to_owned(),
-                ),
+                AnyOf::Issue(field, message) => push(field, message),
             }
         }
         kind => push(pointer.clone(), message_for(kind, instance, error)),
+    }
+}
+
+/// How an `anyOf` failure is explained.
+enum AnyOf<'e, 'v> {
+    /// By the failures inside the one shape the value meant to be.
+    Inside(&'e [ValidationError<'v>]),
+    /// By one issue on `field`.
+    Issue(JsonPointer, String),
+}
+
+/// Explains an `anyOf` failure at `pointer`: by the variant the value
+/// meant to be (its tag, or its kind), by the only shape there is, or as
+/// having none of the shapes allowed.
+fn explain_any_of<'e, 'v>(
+    context: &'e [Vec<ValidationError<'v>>],
+    form: Option<&FormNode>,
+    document: &Value,
+    pointer: &JsonPointer,
+    instance: &Value,
+) -> AnyOf<'e, 'v> {
+    let node = form.and_then(|form| node_at(form, document, pointer));
+    match node.map(|node| &node.kind) {
+        Some(NodeKind::Variants(variants)) => {
+            let kind_from = node.map(|node| &node.ui.kind_from);
+            match choose_variant(variants, kind_from, instance, document, pointer) {
+                Chosen::Variant(index) => {
+                    AnyOf::Inside(context.get(index).map_or(&[], Vec::as_slice))
+                }
+                Chosen::BadTag(field, message) => AnyOf::Issue(field, message),
+            }
+        }
+        _ if context.len() == 1 => AnyOf::Inside(&context[0]),
+        _ => AnyOf::Issue(
+            pointer.clone(),
+            "Has none of the shapes a model card allows here".to_owned(),
+        ),
     }
 }
 
@@ -192,7 +209,7 @@ fn choose_variant(
             variants
                 .variants
                 .iter()
-                .position(|variant| kind_name(&variant.node.kind) == Some(type_name))
+                .position(|variant| variant.node.kind.scalar_name() == Some(type_name))
         });
     let by_type = || {
         variants
@@ -203,15 +220,6 @@ fn choose_variant(
     match declared.or_else(by_type) {
         Some(index) => Chosen::Variant(index),
         None => Chosen::BadTag(pointer.clone(), format!("Must be one of: {}", labels())),
-    }
-}
-
-fn kind_name(kind: &NodeKind) -> Option<&'static str> {
-    match kind {
-        NodeKind::Text(_) => Some("string"),
-        NodeKind::Number(_) => Some("number"),
-        NodeKind::Boolean => Some("boolean"),
-        _ => None,
     }
 }
 
