@@ -15,12 +15,15 @@ use serde_json::Value;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 
-use super::lists::{Closed, noun};
+use super::lists::Closed;
 use super::page::Dom;
 use crate::domain::first_view::{FirstViewEdits, Typed};
+use crate::domain::form::layout::{
+    Choice, FieldIds, Leaf, LeafLayout, MAP_VALUES_REQUIRED, Shape, choices, class, control_class,
+    options_of, shape, stray_choice, text,
+};
 use crate::domain::form::node::{FormNode, MapNode, NodeKind, ObjectNode, VariantsNode};
-use crate::domain::form::values::{field_id, unknown_keys};
-use crate::domain::form::{Widget, choose_widget};
+use crate::domain::form::values::unknown_keys;
 use crate::domain::pointer::JsonPointer;
 
 /// A place in the card, and how the form titles it.
@@ -85,19 +88,24 @@ fn set_text(control: &Element, text: &str) {
 
 /// Updates the character counter of `control`, if its field has one.
 pub(super) fn count(control: &Element, text: &str) {
-    let Some(field) = control.closest(".mce-field").ok().flatten() else {
+    let Some(field) = control
+        .closest(&format!(".{}", class::FIELD))
+        .ok()
+        .flatten()
+    else {
         return;
     };
-    let Some(counter) = field.query_selector(".mce-field__counter").ok().flatten() else {
+    let counter = field.query_selector(&format!(".{}", class::FIELD_COUNTER));
+    let Some(counter) = counter.ok().flatten() else {
         return;
     };
     let limit = counter.get_attribute("data-limit").unwrap_or_default();
+    let Ok(limit) = limit.parse::<u64>() else {
+        return;
+    };
     let used = text.chars().count();
-    counter.set_text_content(Some(&format!("{used} / {limit}")));
-    let over = limit.parse::<usize>().is_ok_and(|limit| used > limit);
-    let _ = counter
-        .class_list()
-        .toggle_with_force("mce-field__counter--over", over);
+    counter.set_text_content(Some(&text::counter(used, limit)));
+    counter.set_class_name(class::counter(text::counter_over(used, limit)));
 }
 
 /// The heading tag for a title at `level` (2 to 6, as in the editor).
@@ -122,22 +130,20 @@ impl Form {
             level: place.level + 1,
             ..place
         };
-        match (choose_widget(place.node), &place.node.kind) {
-            (Widget::Fieldset, NodeKind::Object(object)) => {
-                self.object_fields(content, object, None, parent);
-            }
-            (Widget::ItemList, NodeKind::Array(array)) => {
-                self.items(content, array, false, parent);
-            }
+        match shape(place.node) {
+            Shape::Fieldset(object) => self.object_fields(content, object, None, parent),
+            Shape::ItemList(array) => self.items(content, array, false, parent),
             _ => self.field(content, required, parent),
         }
     }
 
-    /// The field for a place, by the widget the editor uses for it.
+    /// The field for a place, drawn as the editor draws its [`Shape`]. The
+    /// match is exhaustive, as the editor's (`view/form/schema_field.rs`):
+    /// a new shape does not compile until both draw it.
     pub(super) fn field(&self, place: Place, required: bool, parent: &Element) {
-        match (choose_widget(place.node), &place.node.kind) {
-            (Widget::Fieldset, NodeKind::Object(object)) => {
-                let group = self.titled("div", "mce-group", place, parent);
+        match shape(place.node) {
+            Shape::Fieldset(object) => {
+                let group = self.titled("div", class::GROUP, place, parent);
                 set(&group, "role", "group");
                 let inside = Place {
                     level: place.level + 1,
@@ -145,52 +151,45 @@ impl Form {
                 };
                 self.object_fields(inside, object, None, &group);
             }
-            (Widget::ItemList, NodeKind::Array(array)) => self.items(place, array, true, parent),
-            (Widget::ObjectTable, NodeKind::Array(array)) => self.table(place, array, parent),
-            (Widget::TextList | Widget::NumberList, NodeKind::Array(array)) => {
-                self.scalar_list(place, array, parent);
+            Shape::ItemList(array) => self.items(place, array, true, parent),
+            Shape::ObjectTable(array, object) => self.table(place, array, object, parent),
+            Shape::ScalarList(array) => self.scalar_list(place, array, parent),
+            Shape::PointTable(array) | Shape::LabelledNumbers(array) | Shape::NumberGrid(array) => {
+                self.grid(place, array, parent);
             }
-            (
-                Widget::PointTable | Widget::LabelledNumbers | Widget::NumberGrid,
-                NodeKind::Array(array),
-            ) => self.grid(place, array, parent),
-            (Widget::KeyValueRows, NodeKind::Map(map)) => self.map(place, map, parent),
-            (Widget::VariantSwitch, NodeKind::Variants(variants)) => {
-                self.variant(place, variants, required, parent);
-            }
-            (
-                widget @ (Widget::TextInput
-                | Widget::TextArea
-                | Widget::Select
-                | Widget::NumberInput
-                | Widget::Checkbox),
-                _,
-            ) => self.leaf(place, widget, required, parent),
-            _ => self.as_it_is(place, parent),
+            Shape::KeyValueRows(map) => self.map(place, map, parent),
+            Shape::VariantSwitch(variants) => self.variant(place, variants, required, parent),
+            // A scalar of a kind still to choose, and raw JSON: only the
+            // editor edits them safely.
+            Shape::ScalarChoice(_) | Shape::Leaf(Leaf::JsonText) => self.as_it_is(place, parent),
+            Shape::Leaf(leaf) => self.leaf(place, leaf, required, parent),
         }
     }
 
     /// Key and value rows; the keys as they are (renaming is the editor's).
     fn map(&self, place: Place, map: &'static MapNode, parent: &Element) {
-        let group = self.titled("div", "mce-map", place, parent);
-        let rows = self.dom.add("ul", "mce-map__rows", &group);
-        let entries = place.value.and_then(Value::as_object).into_iter().flatten();
-        for (key, child) in entries {
-            let row = self.dom.add("li", "mce-map__row", &rows);
-            let key_cell = self.dom.add("div", "mce-map__key", &row);
+        let group = self.titled("div", class::MAP, place, parent);
+        let entries = place.value.and_then(Value::as_object);
+        let count = entries.map_or(0, |entries| entries.len());
+        self.count_in_head(&group, &text::entries(count));
+        let rows = self.dom.add("ul", class::MAP_ROWS, &group);
+        for (key, child) in entries.into_iter().flatten() {
+            let row = self.dom.add("li", class::MAP_ROW, &rows);
+            let key_cell = self.dom.add("div", class::MAP_KEY, &row);
             self.dom.add_text("code", "", key, &key_cell);
-            let value_cell = self.dom.add("div", "mce-map__value", &row);
+            let value_cell = self.dom.add("div", class::MAP_VALUE, &row);
             let pointer = place.pointer.child(key.clone());
+            let label = text::map_value(key);
             let entry = Place {
                 pointer: &pointer,
                 node: &map.values,
-                label: key,
+                label: &label,
                 level: place.level + 1,
                 value: Some(child),
             };
-            self.field(entry, false, &value_cell);
+            self.field(entry, MAP_VALUES_REQUIRED, &value_cell);
         }
-        self.add_button(&noun(place.node, "Entry"), &group);
+        self.add_button(&text::noun(place.node, text::ENTRY), &group);
     }
 
     /// The shape a value has (a metric's type said, not switchable), and
@@ -206,8 +205,8 @@ impl Form {
         let Some(variant) = chosen.map(|index| &variants.variants[index]) else {
             return self.as_it_is(place, parent);
         };
-        let kind = format!("Type: {}", variant.label);
-        self.dom.add_text("p", "mce-field__help", &kind, parent);
+        let kind = text::variant_type(&variant.label);
+        self.dom.add_text("p", class::FIELD_HELP, &kind, parent);
         let shape = Place {
             node: &variant.node,
             ..place
@@ -258,15 +257,15 @@ impl Form {
         parent: &Element,
     ) {
         for key in unknown_keys(object, value) {
-            let unknown = self.dom.add("div", "mce-unknown", parent);
+            let unknown = self.dom.add("div", class::UNKNOWN, parent);
             set(
                 &unknown,
                 "data-path",
                 &pointer.child(key.clone()).to_string(),
             );
-            let head = self.dom.add("p", "mce-unknown__head", &unknown);
-            let flag = "Unknown field";
-            self.dom.add_text("span", "mce-unknown__flag", flag, &head);
+            let head = self.dom.add("p", class::UNKNOWN_HEAD, &unknown);
+            let flag = text::UNKNOWN_FIELD;
+            self.dom.add_text("span", class::UNKNOWN_FLAG, flag, &head);
             self.dom.text(" ", &head);
             self.dom.add_text("code", "", &key, &head);
             let json = value
@@ -274,30 +273,36 @@ impl Form {
                 .map(Value::to_string);
             let json = json.unwrap_or_default();
             self.dom
-                .add_text("pre", "mce-unknown__value", &json, &unknown);
+                .add_text("pre", class::UNKNOWN_VALUE, &json, &unknown);
         }
     }
 
     /// A container carrying `data-path`, with the place's title and help:
-    /// a group (`mce-group`) titles itself, a list titles its head.
-    pub(super) fn titled(&self, tag: &str, class: &str, place: Place, parent: &Element) -> Element {
-        let group = class == "mce-group";
-        let container = self.dom.add(tag, class, parent);
+    /// a group ([`class::GROUP`]) titles itself, a list titles its head.
+    pub(super) fn titled(
+        &self,
+        tag: &str,
+        container_class: &str,
+        place: Place,
+        parent: &Element,
+    ) -> Element {
+        let group = container_class == class::GROUP;
+        let container = self.dom.add(tag, container_class, parent);
         let path = place.pointer.to_string();
-        let id = field_id(&path);
-        container.set_id(&id);
+        let ids = FieldIds::new(place.pointer);
+        container.set_id(&ids.control);
         set(&container, "data-path", &path);
         let (head, title_class, help_class) = if group {
-            (container.clone(), "mce-group__title", "mce-group__help")
+            (container.clone(), class::GROUP_TITLE, class::GROUP_HELP)
         } else {
-            let head = self.dom.add("div", "mce-list__head", &container);
-            (head, "mce-list__title", "mce-field__help")
+            let head = self.dom.add("div", class::LIST_HEAD, &container);
+            (head, class::LIST_TITLE, class::FIELD_HELP)
         };
         let title = self
             .dom
             .add_text(&heading_tag(place.level), title_class, place.label, &head);
-        title.set_id(&format!("{id}-heading"));
-        set(&container, "aria-labelledby", &format!("{id}-heading"));
+        title.set_id(&ids.heading());
+        set(&container, "aria-labelledby", &ids.heading());
         if let Some(help) = place.node.help() {
             self.dom.add_text("p", help_class, help, &container);
         }
@@ -306,11 +311,11 @@ impl Form {
 
     /// A value shown as its JSON until the editor, which edits it, arrives.
     pub(super) fn as_it_is(&self, place: Place, parent: &Element) {
-        let field = self.dom.add("div", "mce-field", parent);
+        let field = self.dom.add("div", class::FIELD, parent);
         self.dom
-            .add_text("p", "mce-field__label", place.label, &field);
+            .add_text("p", class::FIELD_LABEL, place.label, &field);
         if let Some(help) = place.node.help() {
-            self.dom.add_text("p", "mce-field__help", help, &field);
+            self.dom.add_text("p", class::FIELD_HELP, help, &field);
         }
         let json = place
             .value
@@ -318,62 +323,56 @@ impl Form {
             .unwrap_or_default();
         let shown = self
             .dom
-            .add_text("pre", "mce-first-view__value", &json, &field);
+            .add_text("pre", class::FIRST_VIEW_VALUE, &json, &field);
         set(&shown, "data-path", &place.pointer.to_string());
     }
 
     /// A labelled text box, choice or checkbox, with its help, counter and
-    /// message list, as the editor frames it.
-    fn leaf(&self, place: Place, widget: Widget, required: bool, parent: &Element) {
-        let id = field_id(&place.pointer.to_string());
-        let checkbox = widget == Widget::Checkbox;
-        let (field_class, top_class) = if checkbox {
-            ("mce-field mce-field--checkbox", "mce-field__check")
-        } else {
-            ("mce-field", "mce-field__top")
-        };
-        let field = self.dom.add("div", field_class, parent);
-        let top = self.dom.add("div", top_class, &field);
-        let label = self.dom.add("label", "mce-field__label", &top);
-        set(&label, "for", &id);
+    /// message list, as its [`LeafLayout`] describes and the editor draws it.
+    fn leaf(&self, place: Place, leaf: Leaf, required: bool, parent: &Element) {
+        let layout = LeafLayout::new(place.pointer, place.node, leaf, required);
+        let ids = &layout.ids;
+        let field = self.dom.add("div", layout.field_class(false), parent);
+        let top = self.dom.add("div", layout.top_class(), &field);
+        let label = self.dom.add("label", class::FIELD_LABEL, &top);
+        set(&label, "for", &ids.control);
         self.dom.text(place.label, &label);
-        if required && !checkbox {
-            let mark = self
-                .dom
-                .add_text("span", "mce-field__required", " *", &label);
+        if layout.required_mark {
+            let mark =
+                self.dom
+                    .add_text("span", class::FIELD_REQUIRED, text::REQUIRED_MARK, &label);
             set(&mark, "aria-hidden", "true");
         }
-        let limit = match &place.node.kind {
-            NodeKind::Text(text) if widget != Widget::Select => text.max_length,
-            _ => None,
-        };
-        let mut described = Vec::new();
-        if let Some(help) = place.node.help() {
-            let help_element = self.dom.add_text("p", "mce-field__help", help, &field);
-            help_element.set_id(&format!("{id}-help"));
-            described.push(format!("{id}-help"));
-        }
-        if let Some(limit) = limit {
-            let counter = self.dom.add("span", "mce-field__counter", &top);
-            counter.set_id(&format!("{id}-counter"));
+        if let Some(limit) = layout.counter_limit {
+            let counter = self.dom.add("span", class::FIELD_COUNTER, &top);
+            counter.set_id(&ids.counter);
             set(&counter, "data-limit", &limit.to_string());
-            described.push(format!("{id}-counter"));
         }
-        described.push(format!("{id}-messages"));
+        if let Some(help) = &layout.help {
+            let help_element = self.dom.add_text("p", class::FIELD_HELP, help, &field);
+            help_element.set_id(&ids.help);
+        }
         // A checkbox comes before its label, as in the editor.
-        let control = if checkbox {
-            let control = self.control(place, widget, required, &top);
+        let control = if leaf == Leaf::Checkbox {
+            let control = self.control(place, leaf, required, &top);
             let _ = top.insert_before(&control, Some(&label));
             control
         } else {
-            self.control(place, widget, required, &field)
+            self.control(place, leaf, required, &field)
         };
-        set(&control, "aria-describedby", &described.join(" "));
-        if limit.is_some() {
+        set(&control, "aria-describedby", &layout.described_by);
+        if layout.counter_limit.is_some() {
             count(&control, &control_text(&control));
         }
-        let messages = self.dom.add("ul", "mce-messages", &field);
-        messages.set_id(&format!("{id}-messages"));
+        self.messages(&ids.messages, &field);
+    }
+
+    /// An empty message list with its id, where the editor lists the
+    /// field's messages (controls point at it with `aria-describedby`).
+    pub(super) fn messages(&self, id: &str, parent: &Element) {
+        let messages = self.dom.add("ul", class::MESSAGES, parent);
+        messages.set_id(id);
+        set(&messages, "aria-live", "polite");
     }
 
     /// The control itself, holding what was typed into it before a reload,
@@ -381,7 +380,7 @@ impl Form {
     pub(super) fn control(
         &self,
         place: Place,
-        widget: Widget,
+        leaf: Leaf,
         required: bool,
         parent: &Element,
     ) -> Element {
@@ -391,48 +390,32 @@ impl Form {
             let turn = edits.edits.iter().position(|(edited, _)| *edited == path);
             (edits.get(&path).cloned(), turn)
         };
-        let control = match widget {
-            Widget::Checkbox => {
-                let input: HtmlInputElement = self
-                    .dom
-                    .add("input", "mce-checkbox", parent)
-                    .unchecked_into();
+        let control = self.dom.add(tag_of(leaf), control_class(leaf), parent);
+        match leaf {
+            Leaf::Checkbox => {
+                let input: &HtmlInputElement = control.unchecked_ref();
                 input.set_type("checkbox");
                 input.set_checked(match &typed {
                     Some(Typed::Checked(checked)) => *checked,
                     _ => place.value == Some(&Value::Bool(true)),
                 });
-                input.unchecked_into()
             }
-            Widget::Select => self.select(place, required, parent),
-            Widget::TextArea => {
-                let area = self
-                    .dom
-                    .add("textarea", "mce-input mce-input--multiline", parent);
-                set(&area, "rows", "3");
-                let area: HtmlTextAreaElement = area.unchecked_into();
-                area.set_value(&shown(place.value));
-                area.unchecked_into()
+            Leaf::Select => self.options(&control, place, required),
+            Leaf::TextArea => {
+                set(&control, "rows", "3");
+                set_text(&control, &shown(place.value));
             }
-            _ => {
-                let number = widget == Widget::NumberInput;
-                let class = if number {
-                    "mce-input mce-input--number"
-                } else {
-                    "mce-input"
-                };
-                let input: HtmlInputElement = self.dom.add("input", class, parent).unchecked_into();
-                input.set_type("text");
-                if number {
-                    set(&input, "inputmode", "decimal");
+            Leaf::NumberInput | Leaf::TextInput | Leaf::JsonText => {
+                control.unchecked_ref::<HtmlInputElement>().set_type("text");
+                if leaf == Leaf::NumberInput {
+                    set(&control, "inputmode", "decimal");
                 }
-                input.set_value(&shown(place.value));
-                input.unchecked_into()
+                set_text(&control, &shown(place.value));
             }
-        };
-        control.set_id(&field_id(&path));
+        }
+        control.set_id(&FieldIds::new(place.pointer).control);
         set(&control, "data-path", &path);
-        if widget != Widget::Checkbox {
+        if leaf != Leaf::Checkbox {
             set(
                 &control,
                 "aria-required",
@@ -451,31 +434,34 @@ impl Form {
         control
     }
 
-    /// A choice among the schema's strings; a value the schema does not
-    /// allow still shows, flagged, as in the editor.
-    fn select(&self, place: Place, required: bool, parent: &Element) -> Element {
-        let select = self
-            .dom
-            .add("select", "mce-input mce-input--select", parent);
-        let nothing = if required { "Choose…" } else { "Not set" };
-        let empty = self.dom.add_text("option", "", nothing, &select);
-        set(&empty, "value", "");
+    /// The options of a choice among the schema's strings, the card's value
+    /// chosen; a value the schema does not allow still shows, flagged, as
+    /// in the editor.
+    fn options(&self, select: &Element, place: Place, required: bool) {
         let current = shown(place.value);
-        let options = match &place.node.kind {
-            NodeKind::Text(text) => text.options.clone().unwrap_or_default(),
-            _ => Vec::new(),
-        };
-        if !current.is_empty() && !options.contains(&current) {
-            let stray = format!("{current} (not allowed)");
-            let stray = self.dom.add_text("option", "", &stray, &select);
-            set(&stray, "value", &current);
+        let options = options_of(place.node);
+        let mut choices = choices(options, required).into_iter();
+        let empty = choices.next();
+        let stray = stray_choice(options, &current);
+        for choice in empty.into_iter().chain(stray).chain(choices) {
+            self.option(&choice, select);
         }
-        for option in &options {
-            let element = self.dom.add_text("option", "", option, &select);
-            set(&element, "value", option);
-        }
-        let select: HtmlSelectElement = select.unchecked_into();
-        select.set_value(&current);
-        select.unchecked_into()
+        select
+            .unchecked_ref::<HtmlSelectElement>()
+            .set_value(&current);
+    }
+
+    fn option(&self, choice: &Choice, select: &Element) {
+        let option = self.dom.add_text("option", "", &choice.text, select);
+        set(&option, "value", &choice.value);
+    }
+}
+
+/// The element a leaf's control is.
+fn tag_of(leaf: Leaf) -> &'static str {
+    match leaf {
+        Leaf::Checkbox | Leaf::NumberInput | Leaf::TextInput | Leaf::JsonText => "input",
+        Leaf::Select => "select",
+        Leaf::TextArea => "textarea",
     }
 }

@@ -6,16 +6,14 @@ use serde_json::Value;
 use web_sys::Element;
 
 use super::fields::{Form, Place, set};
-use crate::domain::form::node::{ArrayNode, FormNode, NodeKind};
-use crate::domain::form::values::{field_id, limit_text, summary_of};
-use crate::domain::form::{Widget, choose_widget};
+use crate::domain::form::columns::column_width;
+use crate::domain::form::layout::{
+    FieldIds, ITEM_PAGE, LIST_ROWS_REQUIRED, Leaf, TABLE_PAGE, cell_leaf, class,
+    list_row_placeholder, scalar_list_leaf, starts_collapsed, text,
+};
+use crate::domain::form::node::{ArrayNode, FormNode, NodeKind, ObjectNode};
+use crate::domain::form::values::{limit_text, summary_of};
 use crate::domain::pointer::JsonPointer;
-
-/// Items or rows shown before "more" (the editor's page size).
-const PAGE: usize = 50;
-
-/// Lists longer than this start with their items closed, as in the editor.
-const COLLAPSE_BEYOND: usize = 10;
 
 /// A closed item's body, built when the item is first opened.
 pub(super) struct Closed {
@@ -24,14 +22,6 @@ pub(super) struct Closed {
     name: String,
     level: u8,
     value: Value,
-}
-
-/// What the list calls its items ("Artifact"), or `fallback`.
-pub(super) fn noun(node: &FormNode, fallback: &str) -> String {
-    node.ui
-        .item_label
-        .clone()
-        .unwrap_or_else(|| fallback.to_owned())
 }
 
 fn items_of<'a>(place: &Place<'a>) -> &'a [Value] {
@@ -54,41 +44,41 @@ impl Form {
     ) {
         let values = items_of(&place);
         let list = if own_title {
-            self.titled("div", "mce-items", place, parent)
+            self.titled("div", class::ITEMS, place, parent)
         } else {
-            let list = self.dom.add("div", "mce-items", parent);
+            let list = self.dom.add("div", class::ITEMS, parent);
             set(&list, "data-path", &place.pointer.to_string());
-            self.dom.add("div", "mce-list__head", &list);
+            self.dom.add("div", class::LIST_HEAD, &list);
             list
         };
         self.limit(&list, values.len(), array);
-        let noun = noun(place.node, "Item");
-        let collapsed = place.node.ui.collapsed.unwrap_or(false) || values.len() > COLLAPSE_BEYOND;
+        let noun = text::noun(place.node, text::ITEM);
+        let collapsed = starts_collapsed(place.node, values.len());
         let level = if own_title {
             place.level + 1
         } else {
             place.level
         };
-        let ordered = self.dom.add("ol", "mce-items__list", &list);
-        for (index, item) in values.iter().enumerate().take(PAGE) {
+        let ordered = self.dom.add("ol", class::ITEMS_LIST, &list);
+        for (index, item) in values.iter().enumerate().take(ITEM_PAGE) {
             let pointer = place.pointer.child(index.to_string());
-            let id = field_id(&pointer.to_string());
-            let name = format!("{noun} {}", index + 1);
-            let entry = self.dom.add("li", "mce-item", &ordered);
+            let ids = FieldIds::new(&pointer);
+            let name = text::item_name(&noun, index);
+            let entry = self.dom.add("li", class::ITEM, &ordered);
             set(&entry, "data-path", &pointer.to_string());
-            let head = self.dom.add("div", "mce-item__head", &entry);
-            let toggle = self.dom.add("button", "mce-item__toggle", &head);
-            toggle.set_id(&format!("{id}-toggle"));
+            let head = self.dom.add("div", class::ITEM_HEAD, &entry);
+            let toggle = self.dom.add("button", class::ITEM_TOGGLE, &head);
+            toggle.set_id(&ids.toggle());
             set(&toggle, "type", "button");
-            set(&toggle, "aria-controls", &format!("{id}-body"));
-            let chevron = self.dom.add("span", "mce-item__chevron", &toggle);
+            set(&toggle, "aria-controls", &ids.body());
+            let chevron = self.dom.add("span", class::ITEM_CHEVRON, &toggle);
             set(&chevron, "aria-hidden", "true");
-            self.dom.add_text("span", "mce-item__name", &name, &toggle);
+            self.dom.add_text("span", class::ITEM_NAME, &name, &toggle);
             let summary = summary_of(&array.items, Some(item));
             self.dom
-                .add_text("span", "mce-item__summary", &summary, &toggle);
-            let body = self.dom.add("div", "mce-item__body", &entry);
-            body.set_id(&format!("{id}-body"));
+                .add_text("span", class::ITEM_SUMMARY, &summary, &toggle);
+            let body = self.dom.add("div", class::ITEM_BODY, &entry);
+            body.set_id(&ids.body());
             show_open(&toggle, &body, !collapsed);
             let closed = Closed {
                 pointer,
@@ -103,12 +93,7 @@ impl Form {
                 self.build_body(&closed, &body);
             }
         }
-        if values.len() > PAGE {
-            let more = values.len() - PAGE;
-            let items = if more == 1 { "item" } else { "items" };
-            let text = format!("{more} more {items} show once the editor has loaded.");
-            self.dom.add_text("p", "mce-items__more", &text, &list);
-        }
+        self.more_with_editor(values.len(), ITEM_PAGE, false, &list);
         self.add_button(&noun, &list);
     }
 
@@ -141,74 +126,104 @@ impl Form {
     }
 
     /// Objects of a few plain fields as a table, a row per item.
-    pub(super) fn table(&self, place: Place, array: &'static ArrayNode, parent: &Element) {
-        let NodeKind::Object(object) = &array.items.kind else {
-            return self.as_it_is(place, parent);
-        };
+    pub(super) fn table(
+        &self,
+        place: Place,
+        array: &'static ArrayNode,
+        object: &'static ObjectNode,
+        parent: &Element,
+    ) {
         let values = items_of(&place);
-        let field = self.titled("div", "mce-table-field", place, parent);
+        let field = self.titled("div", class::TABLE_FIELD, place, parent);
         self.limit(&field, values.len(), array);
-        let id = field_id(&place.pointer.to_string());
-        let scroll = self.dom.add("div", "mce-table-scroll", &field);
-        let table = self.dom.add("table", "mce-table", &scroll);
-        set(&table, "aria-labelledby", &format!("{id}-heading"));
+        let ids = FieldIds::new(place.pointer);
+        let scroll = self.dom.add("div", class::TABLE_SCROLL, &field);
+        let table = self.dom.add("table", class::TABLE, &scroll);
+        set(&table, "aria-labelledby", &ids.heading());
         let head_row = self.dom.add("tr", "", &self.dom.add("thead", "", &table));
-        self.dom.add_text("th", "mce-table__index", "#", &head_row);
+        self.dom.add_text("th", class::TABLE_INDEX, "#", &head_row);
         for property in &object.properties {
             let title = property.node.label_or(&property.key);
-            let header = self.dom.add_text("th", "", &title, &head_row);
-            header.set_id(&format!("{id}-col-{}", property.key));
+            let width = column_width(&property.node).class();
+            let header = self.dom.add_text("th", width, &title, &head_row);
+            header.set_id(&ids.column(&property.key));
             set(&header, "scope", "col");
-        }
-        let body = self.dom.add("tbody", "", &table);
-        for (index, item) in values.iter().enumerate().take(PAGE) {
-            let row = self.dom.add("tr", "", &body);
-            let number = (index + 1).to_string();
-            let number = self.dom.add_text("th", "mce-table__index", &number, &row);
-            set(&number, "scope", "row");
-            let item_pointer = place.pointer.child(index.to_string());
-            for property in &object.properties {
-                let cell = self.dom.add("td", "", &row);
-                let pointer = item_pointer.child(property.key.clone());
-                let at = Place {
-                    pointer: &pointer,
-                    node: &property.node,
-                    label: &property.key,
-                    level: place.level + 1,
-                    value: item.get(&property.key),
-                };
-                let widget = choose_widget(&property.node);
-                let control = self.control(at, widget, property.required, &cell);
-                let column = format!("{id}-col-{}", property.key);
-                set(&control, "aria-labelledby", &column);
+            if property.required {
+                let mark = text::REQUIRED_MARK;
+                let mark = self
+                    .dom
+                    .add_text("span", class::FIELD_REQUIRED, mark, &header);
+                set(&mark, "aria-hidden", "true");
             }
         }
-        if values.len() > PAGE {
-            let more = values.len() - PAGE;
-            let text = format!("{more} more rows show once the editor has loaded.");
-            self.dom.add_text("p", "mce-items__more", &text, &field);
+        let noun = text::noun(place.node, text::ITEM);
+        let body = self.dom.add("tbody", "", &table);
+        for (index, item) in values.iter().enumerate().take(TABLE_PAGE) {
+            self.table_row(place, object, (index, item), &noun, &body);
         }
-        self.add_button(&noun(place.node, "Item"), &field);
+        self.more_with_editor(values.len(), TABLE_PAGE, true, &field);
+        self.add_button(&noun, &field);
+    }
+
+    /// A table's row: its number, then a control per field, each named by
+    /// its column's header and the row's number, as in the editor.
+    fn table_row(
+        &self,
+        place: Place,
+        object: &'static ObjectNode,
+        (index, item): (usize, &Value),
+        noun: &str,
+        body: &Element,
+    ) {
+        let table = FieldIds::new(place.pointer);
+        let row = self.dom.add("tr", "", body);
+        let item_pointer = place.pointer.child(index.to_string());
+        let row_id = FieldIds::new(&item_pointer).row();
+        let number = self.dom.add("th", class::TABLE_INDEX, &row);
+        number.set_id(&row_id);
+        set(&number, "scope", "row");
+        let hidden = format!("{noun} ");
+        self.dom
+            .add_text("span", class::VISUALLY_HIDDEN, &hidden, &number);
+        self.dom.text(&(index + 1).to_string(), &number);
+        for property in &object.properties {
+            let cell = self
+                .dom
+                .add("td", column_width(&property.node).class(), &row);
+            let pointer = item_pointer.child(property.key.clone());
+            let at = Place {
+                pointer: &pointer,
+                node: &property.node,
+                label: &property.key,
+                level: place.level + 1,
+                value: item.get(&property.key),
+            };
+            let leaf = cell_leaf(&property.node);
+            let control = self.control(at, leaf, property.required, &cell);
+            let column = table.column(&property.key);
+            set(&control, "aria-labelledby", &format!("{column} {row_id}"));
+            let messages = FieldIds::new(&pointer).messages;
+            set(&control, "aria-describedby", &messages);
+            self.messages(&messages, &cell);
+        }
     }
 
     /// One-line texts or numbers, a labelled text box each.
     pub(super) fn scalar_list(&self, place: Place, array: &'static ArrayNode, parent: &Element) {
         let values = items_of(&place);
-        let list = self.titled("div", "mce-list", place, parent);
+        let list = self.titled("div", class::LIST, place, parent);
         self.limit(&list, values.len(), array);
-        let noun = noun(place.node, "Item");
-        let rows = self.dom.add("ol", "mce-list__rows", &list);
-        let widget = match choose_widget(&array.items) {
-            Widget::NumberInput => Widget::NumberInput,
-            _ => Widget::TextInput,
-        };
+        let noun = text::noun(place.node, text::ITEM);
+        let rows = self.dom.add("ol", class::LIST_ROWS, &list);
+        let leaf = scalar_list_leaf(&array.items);
         for (index, item) in values.iter().enumerate() {
             let pointer = place.pointer.child(index.to_string());
-            let name = format!("{noun} {}", index + 1);
-            let row = self.dom.add("li", "mce-list__row", &rows);
-            let label = self.dom.add_text("label", "mce-list__label", &name, &row);
-            set(&label, "for", &field_id(&pointer.to_string()));
-            let cell = self.dom.add("div", "mce-list__control", &row);
+            let ids = FieldIds::new(&pointer);
+            let name = text::item_name(&noun, index);
+            let row = self.dom.add("li", class::LIST_ROW, &rows);
+            let label = self.dom.add_text("label", class::LIST_LABEL, &name, &row);
+            set(&label, "for", &ids.control);
+            let cell = self.dom.add("div", class::LIST_CONTROL, &row);
             let at = Place {
                 pointer: &pointer,
                 node: &array.items,
@@ -216,7 +231,13 @@ impl Form {
                 level: place.level + 1,
                 value: Some(item),
             };
-            self.control(at, widget, false, &cell);
+            let control = self.control(at, leaf, LIST_ROWS_REQUIRED, &cell);
+            match list_row_placeholder(place.node) {
+                Some(placeholder) => set(&control, "placeholder", placeholder),
+                None => drop(control.remove_attribute("placeholder")),
+            }
+            set(&control, "aria-describedby", &ids.messages);
+            self.messages(&ids.messages, &cell);
         }
         self.add_button(&noun, &list);
     }
@@ -225,15 +246,15 @@ impl Form {
     /// number.
     pub(super) fn grid(&self, place: Place, array: &'static ArrayNode, parent: &Element) {
         let values = items_of(&place);
-        let field = self.titled("div", "mce-table-field", place, parent);
+        let field = self.titled("div", class::TABLE_FIELD, place, parent);
         self.limit(&field, values.len(), array);
-        let scroll = self.dom.add("div", "mce-table-scroll", &field);
-        let table = self.dom.add("table", "mce-table", &scroll);
+        let scroll = self.dom.add("div", class::TABLE_SCROLL, &field);
+        let table = self.dom.add("table", class::TABLE, &scroll);
         let body = self.dom.add("tbody", "", &table);
         for (index, item) in values.iter().enumerate() {
             let row = self.dom.add("tr", "", &body);
             let number = (index + 1).to_string();
-            let number = self.dom.add_text("th", "mce-table__index", &number, &row);
+            let number = self.dom.add_text("th", class::TABLE_INDEX, &number, &row);
             set(&number, "scope", "row");
             let row_pointer = place.pointer.child(index.to_string());
             let cells = match (&array.items.kind, item) {
@@ -251,8 +272,8 @@ impl Form {
                 _ => vec![(row_pointer, &*array.items, item)],
             };
             for (column, (pointer, node, cell)) in cells.iter().enumerate() {
-                let td = self.dom.add("td", "mce-grid__cell", &row);
-                let name = format!("{}, row {}, value {}", place.label, index + 1, column + 1);
+                let td = self.dom.add("td", class::GRID_CELL, &row);
+                let name = text::grid_cell(place.label, index, column);
                 let at = Place {
                     pointer,
                     node,
@@ -260,7 +281,7 @@ impl Form {
                     level: place.level + 1,
                     value: Some(*cell),
                 };
-                let control = self.control(at, Widget::NumberInput, false, &td);
+                let control = self.control(at, Leaf::NumberInput, false, &td);
                 set(&control, "aria-label", &name);
             }
         }
@@ -269,21 +290,33 @@ impl Form {
     /// Where the editor's "Add" is: shown, disabled, saying it comes with
     /// the editor, so nothing moves when the editor takes over.
     pub(super) fn add_button(&self, noun: &str, parent: &Element) {
-        let text = format!("Add {}", noun.to_lowercase());
         let add = self
             .dom
-            .add_text("button", "mce-button mce-button--add", &text, parent);
+            .add_text("button", class::BUTTON_ADD, &text::add(noun), parent);
         set(&add, "type", "button");
         set(&add, "disabled", "");
-        set(&add, "title", "Available once the editor has loaded");
+        set(&add, "title", text::ADD_WITH_EDITOR);
     }
 
     /// "3 items · at most 10", in the list's head.
     fn limit(&self, list: &Element, count: usize, array: &ArrayNode) {
-        let head = list.query_selector(".mce-list__head").ok().flatten();
-        let head = head.unwrap_or_else(|| list.clone());
-        let text = limit_text(count, array);
-        self.dom.add_text("span", "mce-list__limit", &text, &head);
+        self.count_in_head(list, &limit_text(count, array));
+    }
+
+    /// What a list or map counts (`words`), in its head.
+    pub(super) fn count_in_head(&self, list: &Element, words: &str) {
+        let head = list.query_selector(&format!(".{}", class::LIST_HEAD));
+        let head = head.ok().flatten().unwrap_or_else(|| list.clone());
+        self.dom.add_text("span", class::LIST_LIMIT, words, &head);
+    }
+
+    /// Under a list of `count` showing a `page`: how many more come with
+    /// the editor.
+    fn more_with_editor(&self, count: usize, page: usize, rows: bool, parent: &Element) {
+        if count > page {
+            let words = text::more_with_editor(count - page, rows);
+            self.dom.add_text("p", class::ITEMS_MORE, &words, parent);
+        }
     }
 }
 
@@ -291,8 +324,8 @@ impl Form {
 /// body.
 fn show_open(toggle: &Element, body: &Element, open: bool) {
     set(toggle, "aria-expanded", if open { "true" } else { "false" });
-    if let Ok(Some(chevron)) = toggle.query_selector(".mce-item__chevron") {
-        chevron.set_text_content(Some(if open { "▾" } else { "▸" }));
+    if let Ok(Some(chevron)) = toggle.query_selector(&format!(".{}", class::ITEM_CHEVRON)) {
+        chevron.set_text_content(Some(text::chevron(open)));
     }
     if open {
         let _ = body.remove_attribute("hidden");

@@ -159,6 +159,46 @@ test("what was typed in the first view is there again after a reload before the 
   await page.close();
 });
 
+/**
+ * What a reader and a screen reader get from each control of a page part,
+ * by its path: its id and classes, its field's classes, what it is
+ * labelled and described by (and the text there: help, counter,
+ * messages), whether it is required, its choices, and whether a checkbox
+ * comes before its label.
+ */
+const markupIn = (page, root) =>
+  page.evaluate((root) => {
+    const textOf = (id) => {
+      const element = document.getElementById(id);
+      return element ? element.textContent.trim() : null;
+    };
+    const refs = (value) => (value ?? "").split(/\s+/).filter(Boolean).map((id) => [id, textOf(id)]);
+    return [...document.querySelectorAll(`${root} :is(input, select, textarea)[data-path]`)].map((control) => {
+      const field = control.closest(".mce-field, td, .mce-list__row");
+      const label = control.id ? document.querySelector(`label[for="${CSS.escape(control.id)}"]`) : null;
+      return [
+        control.dataset.path,
+        {
+          id: control.id,
+          tag: control.tagName,
+          type: control.getAttribute("type"),
+          class: control.className.trim().split(/\s+/).sort().join(" "),
+          field: field ? field.className.trim().split(/\s+/).filter((name) => name !== "mce-field--invalid").sort().join(" ") : null,
+          label: label ? label.textContent.trim() : null,
+          labelledBy: refs(control.getAttribute("aria-labelledby")),
+          ariaLabel: control.getAttribute("aria-label"),
+          describedBy: refs(control.getAttribute("aria-describedby")),
+          required: control.getAttribute("aria-required"),
+          // An empty placeholder is no placeholder.
+          placeholder: control.getAttribute("placeholder") || null,
+          choices: control.tagName === "SELECT" ? [...control.options].map((option) => [option.value, option.textContent]) : null,
+          checkboxFirst:
+            control.type === "checkbox" && label ? Boolean(control.compareDocumentPosition(label) & Node.DOCUMENT_POSITION_FOLLOWING) : null,
+        },
+      ];
+    });
+  }, root);
+
 test("every control of the first view is the editor's control for the same place, items opened in it included", async () => {
   const { page, release } = await firstViewOf("/examples/large.json");
   // Open the first metric group's first items, as a reader might.
@@ -167,6 +207,7 @@ test("every control of the first view is the editor's control for the same place
   assert.ok(opened > 0, "an item is open");
   const shown = await controlsIn(page, "#mce-first-view");
   assert.ok(shown.length > 250, `the first view has the card's controls (${shown.length})`);
+  const firstMarkup = await markupIn(page, "#mce-first-view");
   release();
   await waitForEditor(page, "/model_overview/model_creator");
   // Long tables build in stages: wait until every row is in.
@@ -180,6 +221,27 @@ test("every control of the first view is the editor's control for the same place
   assert.deepEqual(missing, [], "no control of the first view is missing from the editor");
   const otherIds = shown.filter(([path, id]) => editor.get(path) !== id);
   assert.deepEqual(otherIds, [], "and each has the editor's id, so labels and links agree");
+  // The same markup too: classes, label, what describes it and what that
+  // says (help, counter, messages), required, choices, checkbox layout.
+  const editorMarkup = new Map(await markupIn(page, "#mce-main"));
+  const differences = firstMarkup
+    .map(([path, first]) => [path, first, editorMarkup.get(path)])
+    .filter(([, first, editor]) => JSON.stringify(first) !== JSON.stringify(editor))
+    .map(([path, first, editor]) => ({
+      path,
+      differs: Object.keys(first)
+        .filter((key) => JSON.stringify(first[key]) !== JSON.stringify(editor?.[key]))
+        .map((key) => ({ key, first: first[key], editor: editor?.[key] })),
+    }));
+  const summary = {};
+  for (const { path, differs } of differences) {
+    for (const { key, first, editor } of differs) {
+      const shape = path.replace(/\/\d+/g, "/*");
+      summary[`${key} @ ${shape}`] ??= { first, editor, count: 0 };
+      summary[`${key} @ ${shape}`].count++;
+    }
+  }
+  assert.deepEqual(summary, {}, `each control's markup is the editor's (${differences.length} differ)`);
   assert.equal(
     await page.locator('#mce-main .mce-item__toggle[aria-expanded="true"]').count(),
     opened,

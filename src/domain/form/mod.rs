@@ -3,6 +3,7 @@
 
 pub mod columns;
 pub mod labels;
+pub mod layout;
 pub mod node;
 pub mod ui;
 pub mod values;

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::rows::focus_later;
 use crate::domain::entries::{Entry, Slot, use_label};
+use crate::domain::form::layout::class;
 use crate::view::store::{CardStore, expect_store};
 
 /// The buttons for the entry of a control, while it has one.
@@ -53,7 +54,7 @@ pub fn EntryButtons(
             let (pointer, refocus) = (entry.pointer.clone(), refocus.clone());
             let label = use_label(&number);
             view! {
-                <button type="button" class="mce-button mce-button--small mce-button--primary" on:click=move |_| {
+                <button type="button" class=class::BUTTON_SMALL_PRIMARY on:click=move |_| {
                     store.accept_number(&pointer, number.clone());
                     refocus();
                 }>{label}</button>
@@ -68,9 +69,9 @@ pub fn EntryButtons(
         }
     };
     view! {
-        <span class="mce-entry-actions" role="group" aria-label="What was typed">
+        <span class=class::ENTRY_ACTIONS role="group" aria-label="What was typed">
             {suggestions}
-            <button type="button" class="mce-button mce-button--small" on:click=put_back>{entry.put_back_label()}</button>
+            <button type="button" class=class::BUTTON_SMALL on:click=put_back>{entry.put_back_label()}</button>
         </span>
     }
 }

@@ -4,49 +4,10 @@
 
 use leptos::prelude::*;
 
-use crate::domain::form::values::field_id;
+pub use crate::domain::form::layout::FieldIds;
+use crate::domain::form::layout::{class, text};
 use crate::domain::pointer::JsonPointer;
 use crate::view::store::CardStore;
-
-/// The ids of a field's control and of what describes it, all derived from
-/// the field's pointer.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FieldIds {
-    /// The control.
-    pub control: String,
-    /// The help text.
-    pub help: String,
-    /// The character counter.
-    pub counter: String,
-    /// The message list.
-    pub messages: String,
-}
-
-impl FieldIds {
-    /// The ids for the field at `pointer`.
-    pub fn new(pointer: &JsonPointer) -> Self {
-        let control = field_id(&pointer.to_string());
-        Self {
-            help: format!("{control}-help"),
-            counter: format!("{control}-counter"),
-            messages: format!("{control}-messages"),
-            control,
-        }
-    }
-
-    /// The value of the control's `aria-describedby`.
-    pub fn described_by(&self, help: bool, counter: bool) -> String {
-        let mut ids = Vec::with_capacity(3);
-        if help {
-            ids.push(self.help.as_str());
-        }
-        if counter {
-            ids.push(self.counter.as_str());
-        }
-        ids.push(self.messages.as_str());
-        ids.join(" ")
-    }
-}
 
 /// What a field says about its value: schema errors, and lint warnings
 /// (which never make the card invalid).
@@ -122,18 +83,18 @@ pub fn MessageList(
         let errors = messages.errors.get();
         let warnings = messages.warnings.get();
         note.into_iter()
-            .map(|text| ("mce-messages__note", text))
-            .chain(errors.into_iter().map(|text| ("mce-messages__error", text)))
+            .map(|text| (class::MESSAGE_NOTE, text))
+            .chain(errors.into_iter().map(|text| (class::MESSAGE_ERROR, text)))
             .chain(
                 warnings
                     .into_iter()
-                    .map(|text| ("mce-messages__warning", text)),
+                    .map(|text| (class::MESSAGE_WARNING, text)),
             )
             .map(|(class, text)| view! { <li class=class>{text}</li> })
             .collect_view()
     };
     view! {
-        <ul id=id class="mce-messages" aria-live="polite">
+        <ul id=id class=class::MESSAGES aria-live="polite">
             {items}
         </ul>
     }
@@ -167,23 +128,22 @@ pub fn FieldFrame(
         view! {
             <span
                 id=ids.counter.clone()
-                class="mce-field__counter"
-                class:mce-field__counter--over={move || counter.with(|(used, limit)| *used as u64 > *limit)}
+                class=move || counter.with(|(used, limit)| class::counter(text::counter_over(*used, *limit)))
             >
-                {move || counter.with(|(used, limit)| format!("{used} / {limit}"))}
+                {move || counter.with(|(used, limit)| text::counter(*used, *limit))}
             </span>
         }
     });
     view! {
-        <div class="mce-field" class:mce-field--invalid=invalid>
-            <div class="mce-field__top">
-                <label class="mce-field__label" for=ids.control.clone()>
+        <div class=move || class::field(false, invalid())>
+            <div class=class::FIELD_TOP>
+                <label class=class::FIELD_LABEL for=ids.control.clone()>
                     {label}
-                    {required.then(|| view! { <span class="mce-field__required" aria-hidden="true">" *"</span> })}
+                    {required.then(|| view! { <span class=class::FIELD_REQUIRED aria-hidden="true">{text::REQUIRED_MARK}</span> })}
                 </label>
                 {counter_view}
             </div>
-            {help.map(|help| view! { <p id=ids.help.clone() class="mce-field__help">{help}</p> })}
+            {help.map(|help| view! { <p id=ids.help.clone() class=class::FIELD_HELP>{help}</p> })}
             {children()}
             <MessageList id=ids.messages.clone() messages />
             {actions}

@@ -4,19 +4,15 @@
 
 use leptos::prelude::*;
 
-use super::frame::{FieldIds, MessageList, field_messages, heading};
-use super::rows::{RowActions, array_len, focus_later, row_keys};
+use super::frame::{FieldIds, MessageList};
+use super::list_parts::{ListParts, show_more};
+use super::rows::{RowActions, focus_later, row_keys};
 use super::schema_field::schema_field;
+use crate::domain::form::layout::{ITEM_PAGE, class, starts_collapsed, text};
 use crate::domain::form::node::{ArrayNode, FormNode};
-use crate::domain::form::values::{field_id, limit_text, new_value, summary_keys, summary_of};
+use crate::domain::form::values::{new_value, summary_keys, summary_of};
 use crate::domain::pointer::JsonPointer;
 use crate::view::store::{CardStore, expect_store};
-
-/// Items shown before "Show more".
-pub const PAGE: usize = 50;
-
-/// Lists longer than this start with their items collapsed.
-const COLLAPSE_BEYOND: usize = 10;
 
 /// A list of collapsible item cards with add, move and remove.
 #[component]
@@ -37,34 +33,13 @@ pub fn ItemList(
     #[prop(optional)]
     titled_by: Option<String>,
 ) -> impl IntoView {
-    let store = expect_store();
-    let count = array_len(store, &pointer);
-    let noun = node
-        .ui
-        .item_label
-        .clone()
-        .unwrap_or_else(|| "Item".to_owned());
-    let ids = FieldIds::new(&pointer);
+    let parts = ListParts::new(&pointer, node, text::ITEM);
+    let (store, count) = (parts.store, parts.count);
     let own_title = titled_by.is_none();
-    let heading_id = titled_by.unwrap_or_else(|| format!("{}-heading", ids.control));
-    let messages = field_messages(store, &pointer);
-    let shown = RwSignal::new(PAGE);
-    let collapsed_by_default =
-        node.ui.collapsed.unwrap_or(false) || count.get_untracked() > COLLAPSE_BEYOND;
-    // A reveal of an item beyond the page shows enough of the list.
-    {
-        let pointer = pointer.clone();
-        Effect::new(move |_| {
-            let Some(request) = store.reveal_request().get() else {
-                return;
-            };
-            if let Some(index) = index_below(&pointer, &request.pointer)
-                && index >= shown.get_untracked()
-            {
-                shown.set((index / PAGE + 1) * PAGE);
-            }
-        });
-    }
+    let heading_id = titled_by.unwrap_or_else(|| parts.heading_id.clone());
+    let shown = RwSignal::new(ITEM_PAGE);
+    let collapsed_by_default = starts_collapsed(node, count.get_untracked());
+    show_revealed_items(store, &pointer, shown);
     let add = {
         let pointer = pointer.clone();
         move |_| {
@@ -75,7 +50,7 @@ pub fn ItemList(
             if index >= shown.get_untracked() {
                 shown.set(index + 1);
             }
-            focus_later(format!("{}-toggle", field_id(&item.to_string())));
+            focus_later(FieldIds::new(&item).toggle());
         }
     };
     let item_heading_level = if own_title {
@@ -84,9 +59,7 @@ pub fn ItemList(
         heading_level
     };
     let cards = {
-        let pointer = pointer.clone();
-        let noun = noun.clone();
-        let list = label.clone();
+        let (pointer, noun, list) = (pointer.clone(), parts.noun.clone(), label.clone());
         move |index: usize| {
             view! {
                 <ItemCard
@@ -102,29 +75,35 @@ pub fn ItemList(
             }
         }
     };
-    let hidden = move || count.get().saturating_sub(shown.get());
-    let help = node.help().map(str::to_owned);
+    let ids = parts.ids.clone();
     view! {
-        <div class="mce-items" id=ids.control.clone() tabindex="-1" role="group" aria-labelledby=heading_id.clone() aria-describedby=ids.messages.clone() data-path=pointer.to_string()>
-            <div class="mce-list__head">
-                {own_title.then(|| heading(heading_level, heading_id.clone(), "mce-list__title", label))}
-                <span class="mce-list__limit">{move || limit_text(count.get(), array)}</span>
-            </div>
-            {help.filter(|_| own_title).map(|help| view! { <p class="mce-field__help">{help}</p> })}
-            <ol class="mce-items__list">
+        <div class=class::ITEMS id=ids.control.clone() tabindex="-1" role="group" aria-labelledby=heading_id aria-describedby=ids.messages.clone() data-path=pointer.to_string()>
+            {parts.head(own_title.then_some(heading_level), label, array)}
+            {parts.help_view().filter(|_| own_title)}
+            <ol class=class::ITEMS_LIST>
                 <For each=move || 0..count.get().min(shown.get()) key=|index| *index children=cards />
             </ol>
-            <p class="mce-items__more" hidden=move || hidden() == 0>
-                <button type="button" class="mce-button" on:click=move |_| shown.update(|shown| *shown += PAGE)>
-                    {move || format!("Show {} more of {}", hidden().min(PAGE), hidden())}
-                </button>
-            </p>
-            <MessageList id=ids.messages.clone() messages />
-            <button type="button" class="mce-button mce-button--add" on:click=add>
-                {format!("Add {}", noun.to_lowercase())}
-            </button>
+            {show_more(shown, count, ITEM_PAGE)}
+            <MessageList id=ids.messages.clone() messages=parts.messages />
+            {parts.add_button(add)}
         </div>
     }
+}
+
+/// Shows enough of the list at `pointer` for a reveal of an item beyond
+/// the page (an error's field, say) to find it.
+fn show_revealed_items(store: CardStore, pointer: &JsonPointer, shown: RwSignal<usize>) {
+    let pointer = pointer.clone();
+    Effect::new(move |_| {
+        let Some(request) = store.reveal_request().get() else {
+            return;
+        };
+        if let Some(index) = index_below(&pointer, &request.pointer)
+            && index >= shown.get_untracked()
+        {
+            shown.set((index / ITEM_PAGE + 1) * ITEM_PAGE);
+        }
+    });
 }
 
 /// The index of the item of `array` that `pointer` lies in, if it does.
@@ -162,42 +141,13 @@ fn ItemCard(
 ) -> impl IntoView {
     let store = expect_store();
     let pointer = array.child(index.to_string());
-    let id = field_id(&pointer.to_string());
-    let toggle_id = format!("{id}-toggle");
-    let body_id = format!("{id}-body");
+    let ids = FieldIds::new(&pointer);
+    let (toggle_id, body_id) = (ids.toggle(), ids.body());
     let expanded = RwSignal::new(store.expanded(&pointer).unwrap_or(!collapsed_by_default));
-    // Opening for a reveal of something inside, such as an error's field.
-    {
-        let pointer = pointer.clone();
-        Effect::new(move |_| {
-            let Some(request) = store.reveal_request().get() else {
-                return;
-            };
-            if request.pointer.starts_with(&pointer)
-                && request.pointer != pointer
-                && !expanded.get_untracked()
-            {
-                expanded.set(true);
-                store.set_expanded(&pointer, true);
-            }
-        });
-    }
-    // The title follows its name as it is typed: it watches the item (for
-    // edits that replace it) and just the members the title is made of, not
-    // every edit inside the item.
-    let summary_triggers: Vec<ArcTrigger> = std::iter::once(pointer.clone())
-        .chain(summary_keys(item).into_iter().map(|key| pointer.child(key)))
-        .map(|watched| store.watch_value(&watched))
-        .collect();
-    let summary = {
-        let pointer = pointer.clone();
-        move || {
-            summary_triggers.iter().for_each(ArcTrigger::track);
-            store.read(&pointer, |value| summary_of(item, value))
-        }
-    };
+    open_for_reveal(store, &pointer, expanded);
+    let summary = item_summary(store, &pointer, item);
     let problems = problems_inside(store, &pointer);
-    let name = format!("{noun} {}", index + 1);
+    let name = text::item_name(&noun, index);
     let toggle = {
         let pointer = pointer.clone();
         move |_| {
@@ -217,31 +167,65 @@ fn ItemCard(
         }
     };
     view! {
-        <li class="mce-item" data-path=pointer.to_string()>
-            <div class="mce-item__head" on:keydown=keys>
+        <li class=class::ITEM data-path=pointer.to_string()>
+            <div class=class::ITEM_HEAD on:keydown=keys>
                 <button
                     type="button"
                     id=toggle_id
-                    class="mce-item__toggle"
+                    class=class::ITEM_TOGGLE
                     aria-expanded=move || expanded.get().to_string()
                     aria-controls=body_id.clone()
                     on:click=toggle
                 >
-                    <span class="mce-item__chevron" aria-hidden="true">{move || if expanded.get() { "▾" } else { "▸" }}</span>
-                    <span class="mce-item__name">{name.clone()}</span>
-                    <span class="mce-item__summary">{summary}</span>
-                    <span class="mce-badge mce-badge--error" hidden=move || problems.get() == 0>
-                        {move || match problems.get() {
-                            1 => "1 problem".to_owned(),
-                            n => format!("{n} problems"),
-                        }}
+                    <span class=class::ITEM_CHEVRON aria-hidden="true">{move || text::chevron(expanded.get())}</span>
+                    <span class=class::ITEM_NAME>{name.clone()}</span>
+                    <span class=class::ITEM_SUMMARY>{summary}</span>
+                    <span class=class::BADGE_ERROR hidden=move || problems.get() == 0>
+                        {move || text::problems(problems.get())}
                     </span>
                 </button>
                 <RowActions array index count name list focus_suffix="-toggle" />
             </div>
-            <div id=body_id class="mce-item__body" hidden=move || !expanded.get()>
+            <div id=body_id class=class::ITEM_BODY hidden=move || !expanded.get()>
                 {body}
             </div>
         </li>
+    }
+}
+
+/// Opens the item at `pointer` for a reveal of something inside it, such
+/// as an error's field.
+fn open_for_reveal(store: CardStore, pointer: &JsonPointer, expanded: RwSignal<bool>) {
+    let pointer = pointer.clone();
+    Effect::new(move |_| {
+        let Some(request) = store.reveal_request().get() else {
+            return;
+        };
+        if request.pointer.starts_with(&pointer)
+            && request.pointer != pointer
+            && !expanded.get_untracked()
+        {
+            expanded.set(true);
+            store.set_expanded(&pointer, true);
+        }
+    });
+}
+
+/// What the title of the item at `pointer` says of it. It follows its name
+/// as it is typed: it watches the item (for edits that replace it) and just
+/// the members the title is made of, not every edit inside the item.
+fn item_summary(
+    store: CardStore,
+    pointer: &JsonPointer,
+    item: &'static FormNode,
+) -> impl Fn() -> String + Send + Sync + use<> {
+    let triggers: Vec<ArcTrigger> = std::iter::once(pointer.clone())
+        .chain(summary_keys(item).into_iter().map(|key| pointer.child(key)))
+        .map(|watched| store.watch_value(&watched))
+        .collect();
+    let pointer = pointer.clone();
+    move || {
+        triggers.iter().for_each(ArcTrigger::track);
+        store.read(&pointer, |value| summary_of(item, value))
     }
 }

@@ -7,9 +7,12 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use super::entry_actions::EntryActions;
-use super::frame::{FieldFrame, FieldIds, FieldMessages, MessageList, field_messages};
+use super::frame::{FieldFrame, FieldMessages, MessageList, field_messages};
 use crate::domain::entries::{Entry, EntryKind, Slot};
-use crate::domain::form::node::{FormNode, NodeKind};
+use crate::domain::form::layout::{
+    Choice, Leaf, LeafLayout, choices, class, control_class, options_of, stray_choice,
+};
+use crate::domain::form::node::FormNode;
 use crate::domain::form::values::parse_number;
 use crate::domain::json_text::parse_json;
 use crate::domain::pointer::JsonPointer;
@@ -79,7 +82,7 @@ pub fn TextControl(
         view! {
             <textarea
                 id=attrs.id
-                class="mce-input mce-input--multiline"
+                class=class::INPUT_MULTILINE
                 data-path=attrs.path
                 rows="3"
                 placeholder=placeholder
@@ -97,7 +100,7 @@ pub fn TextControl(
             <input
                 type="text"
                 id=attrs.id
-                class="mce-input"
+                class=class::INPUT
                 data-path=attrs.path
                 placeholder=placeholder
                 aria-invalid=invalid
@@ -130,11 +133,11 @@ pub fn SelectControl(
     // A value the schema does not allow still shows, flagged, so the
     // select never misrepresents the card.
     let stray = move || {
-        let current = text.get();
-        (!current.is_empty() && !known.contains(&current)).then(|| {
-            view! { <option value=current.clone()>{format!("{current} (not allowed)")}</option> }
-        })
+        text.with(|current| stray_choice(&known, current))
+            .map(option)
     };
+    let mut choices = choices(&options, required).into_iter();
+    let empty = choices.next().map(option);
     let on_change = {
         let pointer = pointer.clone();
         move |event| {
@@ -145,7 +148,7 @@ pub fn SelectControl(
     view! {
         <select
             id=attrs.id
-            class="mce-input mce-input--select"
+            class=class::INPUT_SELECT
             data-path=attrs.path
             aria-invalid=invalid
             aria-required=required.to_string()
@@ -154,14 +157,16 @@ pub fn SelectControl(
             prop:value=move || text.get()
             on:change=on_change
         >
-            <option value="">{if required { "Choose…" } else { "Not set" }}</option>
+            {empty}
             {stray}
-            {options
-                .into_iter()
-                .map(|option| view! { <option value=option.clone()>{option.clone()}</option> })
-                .collect_view()}
+            {choices.map(option).collect_view()}
         </select>
     }
+}
+
+/// One option of a select, as the layout describes it.
+fn option(choice: Choice) -> impl IntoView {
+    view! { <option value=choice.value>{choice.text}</option> }
 }
 
 /// What a number box shows while the user types: text that is not a
@@ -228,7 +233,7 @@ pub fn NumberControl(
             type="text"
             inputmode="decimal"
             id=attrs.id
-            class=format!("mce-input mce-input--number {class}")
+            class=format!("{} {class}", class::INPUT_NUMBER)
             data-path=attrs.path
             aria-invalid=invalid
             aria-required=required.to_string()
@@ -262,7 +267,7 @@ pub fn CheckboxControl(
         <input
             type="checkbox"
             id=attrs.id
-            class="mce-checkbox"
+            class=class::CHECKBOX
             data-path=attrs.path
             aria-invalid=invalid
             aria-describedby=attrs.described_by
@@ -320,7 +325,7 @@ pub fn JsonControl(
     view! {
         <textarea
             id=attrs.id
-            class="mce-input mce-input--multiline mce-input--code"
+            class=control_class(Leaf::JsonText)
             data-path=attrs.path
             rows="4"
             spellcheck="false"
@@ -353,7 +358,7 @@ pub fn JsonControl(
 }
 
 /// A labelled leaf field: the control chosen for `node`, framed with its
-/// label, help, counter and messages.
+/// label, help, counter and messages, as its [`LeafLayout`] describes.
 #[component]
 pub fn LeafField(
     /// Where the value is.
@@ -364,69 +369,36 @@ pub fn LeafField(
     label: String,
     /// Whether the schema requires it.
     required: bool,
-    /// The widget chosen for it.
-    widget: crate::domain::form::Widget,
+    /// The control chosen for it.
+    leaf: Leaf,
 ) -> impl IntoView {
-    use crate::domain::form::Widget;
     let store = expect_store();
-    let ids = FieldIds::new(&pointer);
+    let layout = LeafLayout::new(&pointer, node, leaf, required);
     let messages = field_messages(store, &pointer);
-    let help = node.help().map(str::to_owned);
-    let max_length = match &node.kind {
-        NodeKind::Text(text) if text.options.is_none() => text.max_length,
-        _ => None,
-    };
-    let counter = max_length.map(|limit| {
-        let text = text_signal(store, &pointer);
-        Signal::derive(move || (text.with(|text| text.chars().count()), limit))
-    });
     let attrs = ControlAttrs {
-        id: ids.control.clone(),
+        id: layout.ids.control.clone(),
         path: pointer.to_string(),
-        described_by: ids.described_by(help.is_some(), counter.is_some()),
+        described_by: layout.described_by.clone(),
         labelled_by: None,
         required,
         messages,
     };
-    if widget == Widget::Checkbox {
-        return view! {
-            <div class="mce-field mce-field--checkbox" class:mce-field--invalid=move || messages.invalid()>
-                <div class="mce-field__check">
-                    <CheckboxControl attrs pointer />
-                    <label class="mce-field__label" for=ids.control.clone()>{label}</label>
-                </div>
-                {help.map(|help| view! { <p id=ids.help.clone() class="mce-field__help">{help}</p> })}
-                <MessageList id=ids.messages.clone() messages />
-            </div>
-        }
-        .into_any();
+    if leaf == Leaf::Checkbox {
+        return checkbox_field(layout, label, attrs, pointer);
     }
-    let placeholder = node.ui.placeholder.clone();
-    let number = (widget == Widget::NumberInput).then(|| NumberDraft::new(store, &pointer));
+    let counter = layout.counter_limit.map(|limit| {
+        let text = text_signal(store, &pointer);
+        Signal::derive(move || (text.with(|text| text.chars().count()), limit))
+    });
+    let number = (leaf == Leaf::NumberInput).then(|| NumberDraft::new(store, &pointer));
     let entry = match number {
         Some(draft) => draft.entry,
         None => store.entry(Slot::Value, &pointer),
     };
+    let ids = layout.ids.clone();
     let actions = view! { <EntryActions entry focus_id=ids.control.clone() /> }.into_any();
-    let control = match (widget, &node.kind) {
-        (Widget::Select, NodeKind::Text(text)) => {
-            let options = text.options.clone().unwrap_or_default();
-            view! { <SelectControl attrs pointer options /> }.into_any()
-        }
-        (Widget::NumberInput, _) => match number {
-            Some(draft) => view! { <NumberControl attrs pointer draft /> }.into_any(),
-            None => ().into_any(),
-        },
-        (Widget::TextArea, _) => {
-            view! { <TextControl attrs pointer multiline=true placeholder=placeholder.unwrap_or_default() /> }
-                .into_any()
-        }
-        (Widget::TextInput, _) => {
-            view! { <TextControl attrs pointer multiline=false placeholder=placeholder.unwrap_or_default() /> }
-                .into_any()
-        }
-        _ => view! { <JsonControl attrs pointer entry /> }.into_any(),
-    };
+    let control = leaf_control(&layout, node, attrs, pointer, number, entry);
+    let help = layout.help;
     match counter {
         Some(counter) => view! {
             <FieldFrame ids label help required messages counter actions>{control}</FieldFrame>
@@ -436,5 +408,58 @@ pub fn LeafField(
             <FieldFrame ids label help required messages actions>{control}</FieldFrame>
         }
         .into_any(),
+    }
+}
+
+/// A checkbox field: the box before its label, no required mark.
+fn checkbox_field(
+    layout: LeafLayout,
+    label: String,
+    attrs: ControlAttrs,
+    pointer: JsonPointer,
+) -> AnyView {
+    let messages = attrs.messages;
+    let ids = layout.ids.clone();
+    let top = layout.top_class();
+    view! {
+        <div class=move || layout.field_class(messages.invalid())>
+            <div class=top>
+                <CheckboxControl attrs pointer />
+                <label class=class::FIELD_LABEL for=ids.control.clone()>{label}</label>
+            </div>
+            {layout.help.clone().map(|help| view! { <p id=ids.help.clone() class=class::FIELD_HELP>{help}</p> })}
+            <MessageList id=ids.messages.clone() messages />
+        </div>
+    }
+    .into_any()
+}
+
+/// The control of a leaf field other than a checkbox.
+fn leaf_control(
+    layout: &LeafLayout,
+    node: &'static FormNode,
+    attrs: ControlAttrs,
+    pointer: JsonPointer,
+    number: Option<NumberDraft>,
+    entry: Memo<Option<Entry>>,
+) -> AnyView {
+    let placeholder = layout.placeholder.clone().unwrap_or_default();
+    match (layout.leaf, number) {
+        (Leaf::Select, _) => {
+            let options = options_of(node).to_vec();
+            view! { <SelectControl attrs pointer options /> }.into_any()
+        }
+        (Leaf::NumberInput, Some(draft)) => {
+            view! { <NumberControl attrs pointer draft /> }.into_any()
+        }
+        (Leaf::TextArea, _) => {
+            view! { <TextControl attrs pointer multiline=true placeholder /> }.into_any()
+        }
+        (Leaf::TextInput, _) => {
+            view! { <TextControl attrs pointer multiline=false placeholder /> }.into_any()
+        }
+        (Leaf::NumberInput | Leaf::Checkbox | Leaf::JsonText, _) => {
+            view! { <JsonControl attrs pointer entry /> }.into_any()
+        }
     }
 }

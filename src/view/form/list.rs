@@ -4,11 +4,15 @@
 use leptos::prelude::*;
 
 use super::entry_actions::EntryActions;
-use super::frame::{FieldIds, MessageList, field_messages, heading};
+use super::frame::{FieldIds, MessageList, field_messages};
 use super::leaf::{ControlAttrs, NumberControl, NumberDraft, TextControl};
-use super::rows::{RowActions, array_len, focus_later, row_keys};
-use crate::domain::form::node::{ArrayNode, FormNode, NodeKind};
-use crate::domain::form::values::{field_id, limit_text, new_value};
+use super::list_parts::ListParts;
+use super::rows::{RowActions, focus_later, row_keys};
+use crate::domain::form::layout::{
+    LIST_ROWS_REQUIRED, Leaf, class, list_row_placeholder, scalar_list_leaf, text,
+};
+use crate::domain::form::node::{ArrayNode, FormNode};
+use crate::domain::form::values::{field_id, new_value};
 use crate::domain::pointer::JsonPointer;
 use crate::view::store::expect_store;
 
@@ -26,17 +30,9 @@ pub fn ScalarList(
     /// The level of its title.
     heading_level: u8,
 ) -> impl IntoView {
-    let store = expect_store();
-    let count = array_len(store, &pointer);
-    let noun = node
-        .ui
-        .item_label
-        .clone()
-        .unwrap_or_else(|| "Item".to_owned());
-    let ids = FieldIds::new(&pointer);
-    let heading_id = format!("{}-heading", ids.control);
-    let messages = field_messages(store, &pointer);
-    let placeholder = node.ui.placeholder.clone();
+    let parts = ListParts::new(&pointer, node, text::ITEM);
+    let (store, count) = (parts.store, parts.count);
+    let placeholder = list_row_placeholder(node).map(str::to_owned);
     let add = {
         let pointer = pointer.clone();
         let item = &array.items;
@@ -46,11 +42,8 @@ pub fn ScalarList(
             focus_later(field_id(&pointer.child(index.to_string()).to_string()));
         }
     };
-    let help = node.help().map(str::to_owned);
     let rows = {
-        let pointer = pointer.clone();
-        let noun = noun.clone();
-        let list = label.clone();
+        let (pointer, noun, list) = (pointer.clone(), parts.noun.clone(), label.clone());
         move |index: usize| {
             view! {
                 <ScalarRow
@@ -65,20 +58,16 @@ pub fn ScalarList(
             }
         }
     };
+    let ids = parts.ids.clone();
     view! {
-        <div class="mce-list" id=ids.control.clone() tabindex="-1" role="group" aria-labelledby=heading_id.clone() aria-describedby=ids.messages.clone() data-path=pointer.to_string()>
-            <div class="mce-list__head">
-                {heading(heading_level, heading_id.clone(), "mce-list__title", label)}
-                <span class="mce-list__limit">{move || limit_text(count.get(), array)}</span>
-            </div>
-            {help.map(|help| view! { <p class="mce-field__help">{help}</p> })}
-            <ol class="mce-list__rows">
+        <div class=class::LIST id=ids.control.clone() tabindex="-1" role="group" aria-labelledby=parts.heading_id.clone() aria-describedby=ids.messages.clone() data-path=pointer.to_string()>
+            {parts.head(Some(heading_level), label, array)}
+            {parts.help_view()}
+            <ol class=class::LIST_ROWS>
                 <For each=move || 0..count.get() key=|index| *index children=rows />
             </ol>
-            <MessageList id=ids.messages.clone() messages />
-            <button type="button" class="mce-button mce-button--add" on:click=add>
-                {format!("Add {}", noun.to_lowercase())}
-            </button>
+            <MessageList id=ids.messages.clone() messages=parts.messages />
+            {parts.add_button(add)}
         </div>
     }
 }
@@ -97,16 +86,16 @@ fn ScalarRow(
     let pointer = array.child(index.to_string());
     let ids = FieldIds::new(&pointer);
     let messages = field_messages(store, &pointer);
-    let name = format!("{noun} {}", index + 1);
+    let name = text::item_name(&noun, index);
     let attrs = ControlAttrs {
         id: ids.control.clone(),
         path: pointer.to_string(),
-        described_by: ids.described_by(false, false),
+        described_by: ids.messages.clone(),
         labelled_by: None,
-        required: true,
+        required: LIST_ROWS_REQUIRED,
         messages,
     };
-    let is_number = matches!(item.kind, NodeKind::Number(_));
+    let is_number = scalar_list_leaf(item) == Leaf::NumberInput;
     let draft = is_number.then(|| NumberDraft::new(store, &pointer));
     let control = match draft {
         Some(draft) => view! { <NumberControl attrs pointer=pointer.clone() draft /> }.into_any(),
@@ -129,9 +118,9 @@ fn ScalarRow(
         }
     };
     view! {
-        <li class="mce-list__row" on:keydown=move |event| { keys(event.clone()); enter_adds(event); }>
-            <label class="mce-list__label" for=ids.control.clone()>{name.clone()}</label>
-            <div class="mce-list__control">
+        <li class=class::LIST_ROW on:keydown=move |event| { keys(event.clone()); enter_adds(event); }>
+            <label class=class::LIST_LABEL for=ids.control.clone()>{name.clone()}</label>
+            <div class=class::LIST_CONTROL>
                 {control}
                 <MessageList id=ids.messages.clone() messages />
                 {actions}

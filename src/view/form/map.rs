@@ -14,6 +14,7 @@ use super::rows::focus_later;
 use super::schema_field::schema_field;
 use crate::domain::document::{Coalesce, Edit};
 use crate::domain::entries::{Entry, EntryKind, KeyProblem, Slot, key_problem};
+use crate::domain::form::layout::{MAP_VALUES_REQUIRED, class, text};
 use crate::domain::form::node::{FormNode, MapNode};
 use crate::domain::form::values::{field_id, new_value};
 use crate::domain::pointer::JsonPointer;
@@ -48,13 +49,9 @@ pub fn KeyValueRows(
         })
     };
     let count = Memo::new(move |_| keys.with(Vec::len));
-    let noun = node
-        .ui
-        .item_label
-        .clone()
-        .unwrap_or_else(|| "Entry".to_owned());
+    let noun = text::noun(node, text::ENTRY);
     let ids = FieldIds::new(&pointer);
-    let heading_id = format!("{}-heading", ids.control);
+    let heading_id = ids.heading();
     let messages = field_messages(store, &pointer);
     // A row added but not yet given a key lives only here (open at once
     // when a draft restored a key typed for it that still needs fixing).
@@ -86,24 +83,21 @@ pub fn KeyValueRows(
     };
     let help = node.help().map(str::to_owned);
     view! {
-        <div class="mce-map" id=ids.control.clone() tabindex="-1" role="group" aria-labelledby=heading_id.clone() aria-describedby=ids.messages.clone() data-path=pointer.to_string()>
-            <div class="mce-list__head">
-                {heading(heading_level, heading_id.clone(), "mce-list__title", label)}
-                <span class="mce-list__limit">
-                    {move || match count.get() {
-                        1 => "1 entry".to_owned(),
-                        n => format!("{n} entries"),
-                    }}
+        <div class=class::MAP id=ids.control.clone() tabindex="-1" role="group" aria-labelledby=heading_id.clone() aria-describedby=ids.messages.clone() data-path=pointer.to_string()>
+            <div class=class::LIST_HEAD>
+                {heading(heading_level, heading_id.clone(), class::LIST_TITLE, label)}
+                <span class=class::LIST_LIMIT>
+                    {move || text::entries(count.get())}
                 </span>
             </div>
-            {help.map(|help| view! { <p class="mce-field__help">{help}</p> })}
-            <ul class="mce-map__rows">
+            {help.map(|help| view! { <p class=class::FIELD_HELP>{help}</p> })}
+            <ul class=class::MAP_ROWS>
                 <For each=move || 0..count.get() key=|index| *index children=rows />
                 {pending_row}
             </ul>
             <MessageList id=ids.messages.clone() messages />
-            <button type="button" class="mce-button mce-button--add" on:click=add disabled=move || pending.get()>
-                {format!("Add {}", noun.to_lowercase())}
+            <button type="button" class=class::BUTTON_ADD on:click=add disabled=move || pending.get()>
+                {text::add(&noun)}
             </button>
         </div>
     }
@@ -136,24 +130,8 @@ fn MapRow(
     let key_id = format!("{row_id}-key");
     let focus_id = key_id.clone();
     let problem_id = format!("{row_id}-key-messages");
-    let name = format!("{noun} {}", index + 1);
-    let on_key = {
-        let map_pointer = map_pointer.clone();
-        move |event| {
-            let text = event_target_value(&event);
-            let own = key.get_untracked();
-            let member = map_pointer.child(own.clone());
-            match keys.with_untracked(|keys| key_problem(keys, Some(&own), &text)) {
-                Some(problem) => store.hold_entry(&member, EntryKind::Key { problem }, text),
-                None => {
-                    store.drop_entry(Slot::Key, &member);
-                    if text != own {
-                        rename(store, &map_pointer, own, text);
-                    }
-                }
-            }
-        }
-    };
+    let name = text::item_name(&noun, index);
+    let on_key = rename_on_input(store, map_pointer.clone(), keys, key);
     let remove = {
         let map_pointer = map_pointer.clone();
         move |_| {
@@ -166,39 +144,65 @@ fn MapRow(
         let map_pointer = map_pointer.clone();
         move || {
             let key = key.get();
+            let label = text::map_value(&key);
             schema_field(
-                map_pointer.child(key.clone()),
+                map_pointer.child(key),
                 values,
-                format!("Value of \"{key}\""),
-                true,
+                label,
+                MAP_VALUES_REQUIRED,
                 heading_level,
             )
         }
     };
     view! {
-        <li class="mce-map__row" data-row=index>
-            <div class="mce-map__key">
-                <label class="mce-field__label" for=key_id.clone()>{format!("{name} key")}</label>
+        <li class=class::MAP_ROW data-row=index>
+            <div class=class::MAP_KEY>
+                <label class=class::FIELD_LABEL for=key_id.clone()>{format!("{name} key")}</label>
                 <input
                     type="text"
                     id=key_id
-                    class="mce-input"
+                    class=class::INPUT
                     data-key-of=move || map_pointer.child(key.get()).to_string()
                     aria-invalid=move || entry.with(Option::is_some).to_string()
                     aria-describedby=problem_id.clone()
                     prop:value=shown
                     on:input=on_key
                 />
-                <ul id=problem_id class="mce-messages" aria-live="polite">
-                    {move || message().map(|text| view! { <li class="mce-messages__error">{text}</li> })}
+                <ul id=problem_id class=class::MESSAGES aria-live="polite">
+                    {move || message().map(|text| view! { <li class=class::MESSAGE_ERROR>{text}</li> })}
                 </ul>
                 <EntryActions entry focus_id=focus_id />
             </div>
-            <div class="mce-map__value">{value_field}</div>
-            <button type="button" class="mce-icon-button mce-icon-button--danger" aria-label=format!("Remove {name}") on:click=remove>
+            <div class=class::MAP_VALUE>{value_field}</div>
+            <button type="button" class=class::ICON_BUTTON_DANGER aria-label=format!("Remove {name}") on:click=remove>
                 "✕"
             </button>
         </li>
+    }
+}
+
+/// Takes a key typed into the box of the entry now keyed `key`: a usable
+/// key renames the entry; one empty or already used is held as text the
+/// card does not hold, until fixed or put back.
+fn rename_on_input(
+    store: CardStore,
+    map_pointer: JsonPointer,
+    keys: Memo<Vec<String>>,
+    key: Memo<String>,
+) -> impl Fn(web_sys::Event) + 'static {
+    move |event| {
+        let text = event_target_value(&event);
+        let own = key.get_untracked();
+        let member = map_pointer.child(own.clone());
+        match keys.with_untracked(|keys| key_problem(keys, Some(&own), &text)) {
+            Some(problem) => store.hold_entry(&member, EntryKind::Key { problem }, text),
+            None => {
+                store.drop_entry(Slot::Key, &member);
+                if text != own {
+                    rename(store, &map_pointer, own, text);
+                }
+            }
+        }
     }
 }
 
@@ -265,25 +269,25 @@ fn PendingRow(
         }
     };
     view! {
-        <li class="mce-map__row mce-map__row--pending">
-            <div class="mce-map__key">
-                <label class="mce-field__label" for=key_id.clone()>{format!("New {} key", noun.to_lowercase())}</label>
+        <li class=class::MAP_ROW_PENDING>
+            <div class=class::MAP_KEY>
+                <label class=class::FIELD_LABEL for=key_id.clone()>{format!("New {} key", noun.to_lowercase())}</label>
                 <input
                     type="text"
                     id=key_id
-                    class="mce-input"
+                    class=class::INPUT
                     data-new-key-of=map_pointer.to_string()
                     aria-invalid="true"
                     aria-describedby=problem_id.clone()
                     prop:value=shown
                     on:input=on_key
                 />
-                <ul id=problem_id class="mce-messages" aria-live="polite">
-                    <li class="mce-messages__error">{message}</li>
+                <ul id=problem_id class=class::MESSAGES aria-live="polite">
+                    <li class=class::MESSAGE_ERROR>{message}</li>
                 </ul>
             </div>
-            <p class="mce-map__value mce-map__hint">"Type a key to add the entry."</p>
-            <button type="button" class="mce-icon-button" aria-label="Cancel the new entry" on:click=cancel>
+            <p class=class::MAP_VALUE_HINT>"Type a key to add the entry."</p>
+            <button type="button" class=class::ICON_BUTTON aria-label="Cancel the new entry" on:click=cancel>
                 "✕"
             </button>
         </li>

@@ -7,6 +7,7 @@ pub mod grid;
 pub mod items;
 pub mod leaf;
 pub mod list;
+pub mod list_parts;
 pub mod map;
 pub mod object;
 pub mod rows;

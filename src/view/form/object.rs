@@ -6,6 +6,7 @@ use serde_json::Value;
 
 use super::frame::{MessageList, field_messages, heading};
 use super::schema_field::schema_field;
+use crate::domain::form::layout::{class, text};
 use crate::domain::form::node::{AdditionalProperties, FormNode, ObjectNode};
 use crate::domain::form::values::{field_id, unknown_keys};
 use crate::domain::pointer::JsonPointer;
@@ -29,23 +30,23 @@ pub fn ObjectField(
     let heading_id = format!("{group_id}-heading");
     let help = node.help().map(str::to_owned);
     let path = pointer.to_string();
-    let class = if heading_level == 2 {
-        "mce-group__title mce-group__title--section"
+    let section = heading_level == 2;
+    let title_class = if section {
+        class::GROUP_TITLE_SECTION
     } else {
-        "mce-group__title"
+        class::GROUP_TITLE
     };
-    let title = heading(heading_level, heading_id.clone(), class, label);
+    let title = heading(heading_level, heading_id.clone(), title_class, label);
     view! {
         <div
-            class="mce-group"
-            class:mce-group--section={heading_level == 2}
+            class=class::group(section)
             role="group"
             id=group_id
             aria-labelledby=heading_id
             data-path=path
         >
             {title}
-            {help.map(|help| view! { <p class="mce-group__help">{help}</p> })}
+            {help.map(|help| view! { <p class=class::GROUP_HELP>{help}</p> })}
             <ObjectFields pointer object heading_level=heading_level + 1 />
         </div>
     }
@@ -137,21 +138,21 @@ fn UnknownField(object_pointer: JsonPointer, key: String, forbidden: bool) -> im
     let note = if forbidden {
         "A model card has no such field here: the registry will refuse the card until it is removed."
     } else {
-        "Not a field a model card defines; kept in the card as it is."
+        text::UNKNOWN_KEPT
     };
     let label = format!("Remove unknown field \"{key}\"");
     let path = pointer.to_string();
     view! {
-        <div class="mce-unknown" id=id.clone() data-path=path role="group" aria-labelledby=format!("{id}-key") aria-describedby=format!("{id}-messages")>
-            <p class="mce-unknown__head">
-                <span class="mce-unknown__flag">"Unknown field"</span>
+        <div class=class::UNKNOWN id=id.clone() data-path=path role="group" aria-labelledby=format!("{id}-key") aria-describedby=format!("{id}-messages")>
+            <p class=class::UNKNOWN_HEAD>
+                <span class=class::UNKNOWN_FLAG>{text::UNKNOWN_FIELD}</span>
                 " "
                 <code id=format!("{id}-key")>{key.clone()}</code>
             </p>
-            <pre class="mce-unknown__value">{preview}</pre>
-            <p class="mce-unknown__note">{note}</p>
+            <pre class=class::UNKNOWN_VALUE>{preview}</pre>
+            <p class=class::UNKNOWN_NOTE>{note}</p>
             <MessageList id=format!("{id}-messages") messages />
-            <button type="button" class="mce-button mce-button--danger" aria-label=label on:click=move |_| store.remove(&pointer)>
+            <button type="button" class=class::BUTTON_DANGER aria-label=label on:click=move |_| store.remove(&pointer)>
                 "Remove"
             </button>
         </div>

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use crate::domain::document::Edit;
+use crate::domain::form::layout::class;
 use crate::domain::form::values::field_id;
 use crate::domain::pointer::JsonPointer;
 use crate::view::platform::after_next_paint;
@@ -275,10 +276,10 @@ pub fn RowActions(
     };
     let remove = move |_: web_sys::MouseEvent| store.remove(&array.child(index.to_string()));
     view! {
-        <span class="mce-row-actions">
+        <span class=class::ROW_ACTIONS>
             <button
                 type="button"
-                class="mce-icon-button"
+                class=class::ICON_BUTTON
                 aria-label=format!("Move {name} of {list} up")
                 title="Move up (Alt+↑)"
                 disabled={index == 0}
@@ -288,7 +289,7 @@ pub fn RowActions(
             </button>
             <button
                 type="button"
-                class="mce-icon-button"
+                class=class::ICON_BUTTON
                 aria-label=format!("Move {name} of {list} down")
                 title="Move down (Alt+↓)"
                 disabled={move || index + 1 >= count.get()}
@@ -298,7 +299,7 @@ pub fn RowActions(
             </button>
             <button
                 type="button"
-                class="mce-icon-button mce-icon-button--danger"
+                class=class::ICON_BUTTON_DANGER
                 aria-label=format!("Remove {name} from {list}")
                 title="Remove"
                 on:click=remove

@@ -1,6 +1,8 @@
-//! The one place that turns a form node into its component, by the widget
-//! [`choose_widget`] picks. Adding a widget touches three places: its
-//! `Widget` variant, its rule in `choose_widget`, and its arm here.
+//! The one place in the editor that turns a form node into its component,
+//! by the [`Shape`] the layout gives it. The match is exhaustive, as is the
+//! first view's (`first_view/fields.rs`): adding a widget touches its
+//! `Widget` variant, its rule in `choose_widget`, its `Shape`, and an arm
+//! here and in the first view, and does not compile until both draw it.
 
 use leptos::prelude::*;
 
@@ -12,8 +14,8 @@ use super::map::KeyValueRows;
 use super::object::ObjectField;
 use super::table::ObjectTable;
 use super::variant::{ScalarChoice, VariantSwitch};
-use crate::domain::form::node::{FormNode, NodeKind};
-use crate::domain::form::{Widget, choose_widget};
+use crate::domain::form::layout::{Shape, shape};
+use crate::domain::form::node::FormNode;
 use crate::domain::pointer::JsonPointer;
 
 /// The field editing the value at `pointer` with the widget for `node`;
@@ -25,38 +27,37 @@ pub fn schema_field(
     required: bool,
     heading_level: u8,
 ) -> AnyView {
-    let widget = choose_widget(node);
-    match (widget, &node.kind) {
-        (Widget::Fieldset, NodeKind::Object(object)) => {
+    match shape(node) {
+        Shape::Fieldset(object) => {
             view! { <ObjectField pointer node object label heading_level /> }.into_any()
         }
-        (Widget::KeyValueRows, NodeKind::Map(map)) => {
+        Shape::KeyValueRows(map) => {
             view! { <KeyValueRows pointer node map label heading_level /> }.into_any()
         }
-        (Widget::TextList | Widget::NumberList, NodeKind::Array(array)) => {
+        Shape::ScalarList(array) => {
             view! { <ScalarList pointer node array label heading_level /> }.into_any()
         }
-        (Widget::ItemList, NodeKind::Array(array)) => {
+        Shape::ItemList(array) => {
             view! { <ItemList pointer node array label heading_level /> }.into_any()
         }
-        (Widget::ObjectTable, NodeKind::Array(array)) => {
-            view! { <ObjectTable pointer node array label heading_level /> }.into_any()
+        Shape::ObjectTable(array, object) => {
+            view! { <ObjectTable pointer node array object label heading_level /> }.into_any()
         }
-        (Widget::PointTable, NodeKind::Array(_)) => {
+        Shape::PointTable(_) => {
             view! { <PointTable pointer node label heading_level /> }.into_any()
         }
-        (Widget::LabelledNumbers, NodeKind::Array(_)) => {
+        Shape::LabelledNumbers(_) => {
             view! { <LabelledNumbers pointer node label heading_level /> }.into_any()
         }
-        (Widget::NumberGrid, NodeKind::Array(array)) => {
+        Shape::NumberGrid(array) => {
             view! { <NumberGrid pointer node array label heading_level /> }.into_any()
         }
-        (Widget::VariantSwitch, NodeKind::Variants(variants)) => {
+        Shape::VariantSwitch(variants) => {
             view! { <VariantSwitch pointer node variants label heading_level /> }.into_any()
         }
-        (Widget::ScalarChoice, NodeKind::Variants(variants)) => {
+        Shape::ScalarChoice(variants) => {
             view! { <ScalarChoice pointer node variants label required /> }.into_any()
         }
-        (widget, _) => view! { <LeafField pointer node label required widget /> }.into_any(),
+        Shape::Leaf(leaf) => view! { <LeafField pointer node label required leaf /> }.into_any(),
     }
 }

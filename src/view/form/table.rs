@@ -5,15 +5,16 @@
 use leptos::prelude::*;
 
 use super::entry_actions::EntryActions;
-use super::frame::{FieldIds, MessageList, field_messages, heading};
-use super::items::PAGE;
+use super::frame::{FieldIds, MessageList, field_messages};
 use super::leaf::{
     CheckboxControl, ControlAttrs, NumberControl, NumberDraft, SelectControl, TextControl,
 };
-use super::rows::{RowActions, array_len, focus_later, row_keys, staged_rows};
+use super::list_parts::{ListParts, show_more};
+use super::rows::{RowActions, focus_later, row_keys, staged_rows};
 use crate::domain::form::columns::column_width;
-use crate::domain::form::node::{ArrayNode, FormNode, NodeKind, ObjectNode, PropertyNode};
-use crate::domain::form::values::{field_id, limit_text, new_value};
+use crate::domain::form::layout::{Leaf, TABLE_PAGE, cell_leaf, class, options_of, text};
+use crate::domain::form::node::{ArrayNode, FormNode, ObjectNode, PropertyNode};
+use crate::domain::form::values::{field_id, new_value};
 use crate::domain::pointer::JsonPointer;
 use crate::view::store::expect_store;
 
@@ -26,38 +27,16 @@ pub fn ObjectTable(
     node: &'static FormNode,
     /// Its items and limits.
     array: &'static ArrayNode,
+    /// The object each item is.
+    object: &'static ObjectNode,
     /// Its label.
     label: String,
     /// The level of its title.
     heading_level: u8,
 ) -> impl IntoView {
-    let store = expect_store();
-    let NodeKind::Object(object) = &array.items.kind else {
-        return ().into_any();
-    };
-    let count = array_len(store, &pointer);
-    let noun = node
-        .ui
-        .item_label
-        .clone()
-        .unwrap_or_else(|| "Item".to_owned());
-    let ids = FieldIds::new(&pointer);
-    let table_id = ids.control.clone();
-    let heading_id = format!("{table_id}-heading");
-    let messages = field_messages(store, &pointer);
-    let shown = RwSignal::new(PAGE * 2);
-    let headers = object
-        .properties
-        .iter()
-        .map(|property| {
-            view! {
-                <th scope="col" id=format!("{table_id}-col-{}", property.key) class=column_width(&property.node).class()>
-                    {property.node.label_or(&property.key)}
-                    {property.required.then(|| view! { <span class="mce-field__required" aria-hidden="true">" *"</span> })}
-                </th>
-            }
-        })
-        .collect_view();
+    let parts = ListParts::new(&pointer, node, text::ITEM);
+    let (store, count) = (parts.store, parts.count);
+    let shown = RwSignal::new(TABLE_PAGE);
     let add = {
         let pointer = pointer.clone();
         move |_| {
@@ -77,12 +56,14 @@ pub fn ObjectTable(
         }
     };
     let rows = {
-        let pointer = pointer.clone();
-        let noun = noun.clone();
-        let table_id = table_id.clone();
-        let list = label.clone();
+        let (pointer, noun, ids, list) = (
+            pointer.clone(),
+            parts.noun.clone(),
+            parts.ids.clone(),
+            label.clone(),
+        );
         move |index: usize| {
-            view! { <TableRow array=pointer.clone() index count object noun=noun.clone() list=list.clone() table_id=table_id.clone() /> }
+            view! { <TableRow array=pointer.clone() index count object noun=noun.clone() list=list.clone() table=ids.clone() /> }
         }
     };
     let built = staged_rows(
@@ -91,22 +72,18 @@ pub fn ObjectTable(
         // move and remove buttons cost about three grid cells each.
         move || (object.properties.len() + 1) * 3,
     );
-    let hidden = move || count.get().saturating_sub(shown.get());
-    let help = node.help().map(str::to_owned);
+    let ids = parts.ids.clone();
     view! {
-        <div class="mce-table-field" id=ids.control.clone() tabindex="-1" role="group" aria-labelledby=heading_id.clone() aria-describedby=ids.messages.clone() data-path=pointer.to_string()>
-            <div class="mce-list__head">
-                {heading(heading_level, heading_id.clone(), "mce-list__title", label)}
-                <span class="mce-list__limit">{move || limit_text(count.get(), array)}</span>
-            </div>
-            {help.map(|help| view! { <p class="mce-field__help">{help}</p> })}
-            <div class="mce-table-scroll" hidden=move || count.get() == 0>
-                <table class="mce-table" aria-labelledby=heading_id.clone()>
+        <div class=class::TABLE_FIELD id=ids.control.clone() tabindex="-1" role="group" aria-labelledby=parts.heading_id.clone() aria-describedby=ids.messages.clone() data-path=pointer.to_string()>
+            {parts.head(Some(heading_level), label, array)}
+            {parts.help_view()}
+            <div class=class::TABLE_SCROLL hidden=move || count.get() == 0>
+                <table class=class::TABLE aria-labelledby=parts.heading_id.clone()>
                     <thead>
                         <tr>
-                            <th scope="col" class="mce-table__index">"#"</th>
-                            {headers}
-                            <th scope="col" class="mce-table__actions"><span class="mce-visually-hidden">"Actions"</span></th>
+                            <th scope="col" class=class::TABLE_INDEX>"#"</th>
+                            {column_headers(ids.clone(), object)}
+                            <th scope="col" class=class::TABLE_ACTIONS><span class=class::VISUALLY_HIDDEN>"Actions"</span></th>
                         </tr>
                     </thead>
                     <tbody>
@@ -114,18 +91,28 @@ pub fn ObjectTable(
                     </tbody>
                 </table>
             </div>
-            <p class="mce-items__more" hidden=move || hidden() == 0>
-                <button type="button" class="mce-button" on:click=move |_| shown.update(|shown| *shown += PAGE * 2)>
-                    {move || format!("Show {} more of {}", hidden().min(PAGE * 2), hidden())}
-                </button>
-            </p>
-            <MessageList id=ids.messages.clone() messages />
-            <button type="button" class="mce-button mce-button--add" on:click=add>
-                {format!("Add {}", noun.to_lowercase())}
-            </button>
+            {show_more(shown, count, TABLE_PAGE)}
+            <MessageList id=ids.messages.clone() messages=parts.messages />
+            {parts.add_button(add)}
         </div>
     }
-    .into_any()
+}
+
+/// A header per field of `object`: the field's label and required mark,
+/// with the id its column's cells are labelled by.
+fn column_headers(table: FieldIds, object: &'static ObjectNode) -> impl IntoView {
+    object
+        .properties
+        .iter()
+        .map(|property| {
+            view! {
+                <th scope="col" id=table.column(&property.key) class=column_width(&property.node).class()>
+                    {property.node.label_or(&property.key)}
+                    {property.required.then(|| view! { <span class=class::FIELD_REQUIRED aria-hidden="true">{text::REQUIRED_MARK}</span> })}
+                </th>
+            }
+        })
+        .collect_view()
 }
 
 #[component]
@@ -136,18 +123,18 @@ fn TableRow(
     object: &'static ObjectNode,
     noun: String,
     list: String,
-    table_id: String,
+    table: FieldIds,
 ) -> impl IntoView {
     let store = expect_store();
     let pointer = array.child(index.to_string());
-    let row_id = format!("{}-row", field_id(&pointer.to_string()));
-    let name = format!("{noun} {}", index + 1);
+    let row_id = FieldIds::new(&pointer).row();
+    let name = text::item_name(&noun, index);
     let keys = row_keys(store, array.clone(), index, count, "-row");
     let cells = object
         .properties
         .iter()
         .map(|property| {
-            let header = format!("{table_id}-col-{}", property.key);
+            let header = table.column(&property.key);
             view! {
                 <td class=column_width(&property.node).class()>
                     <TableCell item=pointer.clone() property labelled_by=format!("{header} {row_id}") />
@@ -157,12 +144,12 @@ fn TableRow(
         .collect_view();
     view! {
         <tr data-path=pointer.to_string() on:keydown=keys>
-            <th scope="row" id=row_id.clone() class="mce-table__index" tabindex="-1">
-                <span class="mce-visually-hidden">{format!("{noun} ")}</span>
+            <th scope="row" id=row_id.clone() class=class::TABLE_INDEX tabindex="-1">
+                <span class=class::VISUALLY_HIDDEN>{format!("{noun} ")}</span>
                 {index + 1}
             </th>
             {cells}
-            <td class="mce-table__actions"><RowActions array index count name list focus_suffix="-row" /></td>
+            <td class=class::TABLE_ACTIONS><RowActions array index count name list focus_suffix="-row" /></td>
         </tr>
     }
 }
@@ -180,26 +167,28 @@ fn TableCell(
     let attrs = ControlAttrs {
         id: ids.control.clone(),
         path: pointer.to_string(),
-        described_by: ids.described_by(false, false),
+        described_by: ids.messages.clone(),
         labelled_by: Some(labelled_by),
         required: property.required,
         messages,
     };
     let placeholder = property.node.ui.placeholder.clone().unwrap_or_default();
     let mut actions = None;
-    let control = match &property.node.kind {
-        NodeKind::Number(_) => {
+    let control = match cell_leaf(&property.node) {
+        Leaf::NumberInput => {
             let draft = NumberDraft::new(store, &pointer);
             actions =
                 Some(view! { <EntryActions entry=draft.entry focus_id=ids.control.clone() /> });
             view! { <NumberControl attrs pointer draft /> }.into_any()
         }
-        NodeKind::Boolean => view! { <CheckboxControl attrs pointer /> }.into_any(),
-        NodeKind::Text(text) if text.options.is_some() => {
-            let options = text.options.clone().unwrap_or_default();
+        Leaf::Checkbox => view! { <CheckboxControl attrs pointer /> }.into_any(),
+        Leaf::Select => {
+            let options = options_of(&property.node).to_vec();
             view! { <SelectControl attrs pointer options /> }.into_any()
         }
-        _ => view! { <TextControl attrs pointer multiline=false placeholder /> }.into_any(),
+        Leaf::TextInput | Leaf::TextArea | Leaf::JsonText => {
+            view! { <TextControl attrs pointer multiline=false placeholder /> }.into_any()
+        }
     };
     view! {
         {control}

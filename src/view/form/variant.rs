@@ -15,6 +15,7 @@ use super::leaf::{
 use super::object::ObjectFields;
 use crate::domain::card_schema::humanize;
 use crate::domain::entries::Slot;
+use crate::domain::form::layout::{class, text};
 use crate::domain::form::node::{FormNode, NodeKind, VariantsNode};
 use crate::domain::form::values::{convert_scalar, switch_variant};
 use crate::domain::pointer::JsonPointer;
@@ -53,105 +54,105 @@ pub fn VariantSwitch(
     };
     let ids = FieldIds::new(&tag_pointer);
     let messages = field_messages(store, &tag_pointer);
-    let attrs_id = ids.control.clone();
-    let described_by = ids.described_by(false, false);
-    let options = variants
-        .variants
-        .iter()
-        .flat_map(|variant| {
-            variant.tags.iter().map(move |tag| {
-                let text = if variant.tags.len() == 1 {
-                    variant.label.clone()
-                } else {
-                    format!("{} – {}", variant.label, tag_label(tag))
-                };
-                view! { <option value=tag.clone()>{text}</option> }
-            })
-        })
-        .collect_view();
     let on_change = {
-        let pointer = pointer.clone();
-        let discriminator = discriminator.clone();
+        let (pointer, discriminator) = (pointer.clone(), discriminator.clone());
         move |event| {
             let new_tag = event_target_value(&event);
             switch_to(store, &pointer, variants, &discriminator, &new_tag);
         }
     };
     let body = {
-        let pointer = pointer.clone();
-        let discriminator = discriminator.clone();
-        move || {
-            match chosen.get() {
-            Some(index) => match &variants.variants[index].node.kind {
-                NodeKind::Object(object) => view! {
-                    <ObjectFields pointer=pointer.clone() object heading_level skip=discriminator.clone() />
-                }
-                .into_any(),
-                _ => ().into_any(),
-            },
-            None => {
-                let attrs = ControlAttrs {
-                    id: format!(
-                        "{}-json",
-                        crate::domain::form::values::field_id(&pointer.to_string())
-                    ),
-                    path: pointer.to_string(),
-                    described_by: String::new(),
-                    labelled_by: None,
-                    required: false,
-                    messages: FieldMessages::none(),
-                };
-                let entry = store.entry(Slot::Value, &pointer);
-                let focus_id = attrs.id.clone();
-                view! {
-                    <div class="mce-field">
-                        <label class="mce-field__label" for=attrs.id.clone()>"Content, as JSON, until a type is chosen"</label>
-                        <JsonControl attrs pointer=pointer.clone() entry />
-                        <EntryActions entry focus_id />
-                    </div>
-                }
-                .into_any()
-            }
-        }
+        let (pointer, discriminator) = (pointer.clone(), discriminator.clone());
+        move || match chosen.get() {
+            Some(index) => chosen_fields(&pointer, variants, index, heading_level, &discriminator),
+            None => untyped_json(store, &pointer),
         }
     };
-    let type_label = format!("{label}: {}", humanize(&discriminator));
+    let type_label = text::variant_select(&label, &humanize(&discriminator));
+    let (select_id, described_by) = (ids.control.clone(), ids.messages.clone());
     view! {
-        <div class="mce-variant" data-path=pointer.to_string()>
+        <div class=class::VARIANT data-path=pointer.to_string()>
             <FieldFrame ids label=type_label help=node.help().map(str::to_owned) required=true messages>
                 <select
-                    id=attrs_id
-                    class="mce-input mce-input--select"
+                    id=select_id
+                    class=class::INPUT_SELECT
                     data-path=tag_pointer.to_string()
                     aria-invalid=move || messages.invalid().to_string()
                     aria-describedby=described_by
                     prop:value=move || tag.get()
                     on:change=on_change
                 >
-                    <option value="" disabled=true>"Choose a type…"</option>
-                    {move || {
-                        let current = tag.get();
-                        let known = variants.variant_for_tag(&current).is_some();
-                        (!current.is_empty() && !known)
-                            .then(|| view! { <option value=current.clone()>{format!("{current} (unknown)")}</option> })
-                    }}
-                    {options}
+                    <option value="" disabled=true>{text::CHOOSE_TYPE}</option>
+                    {move || tag.with(|current| unknown_tag(variants, current))}
+                    {type_options(variants)}
                 </select>
             </FieldFrame>
-            <div class="mce-variant__body">{body}</div>
+            <div class=class::VARIANT_BODY>{body}</div>
         </div>
     }
     .into_any()
 }
 
-/// How a tag reads in the type select: "number", "string" and "boolean"
-/// as people say them.
-fn tag_label(tag: &str) -> String {
-    match tag {
-        "string" => "text".to_owned(),
-        "boolean" => "yes/no".to_owned(),
-        other => other.replace('_', " "),
+/// An option for each tag of each variant.
+fn type_options(variants: &'static VariantsNode) -> impl IntoView {
+    variants
+        .variants
+        .iter()
+        .flat_map(|variant| {
+            variant.tags.iter().map(move |tag| {
+                let text = text::variant_choice(&variant.label, tag, variant.tags.len());
+                view! { <option value=tag.clone()>{text}</option> }
+            })
+        })
+        .collect_view()
+}
+
+/// The option standing for a tag no variant carries, so the select never
+/// shows another type than the card holds.
+fn unknown_tag(variants: &VariantsNode, current: &str) -> Option<impl IntoView + use<>> {
+    let known = variants.variant_for_tag(current).is_some();
+    (!current.is_empty() && !known).then(|| {
+        view! { <option value=current.to_owned()>{text::unknown_type(current)}</option> }
+    })
+}
+
+/// The fields of the variant at `index` (all but its discriminator).
+fn chosen_fields(
+    pointer: &JsonPointer,
+    variants: &'static VariantsNode,
+    index: usize,
+    heading_level: u8,
+    discriminator: &str,
+) -> AnyView {
+    match &variants.variants[index].node.kind {
+        NodeKind::Object(object) => view! {
+            <ObjectFields pointer=pointer.clone() object heading_level skip=discriminator.to_owned() />
+        }
+        .into_any(),
+        _ => ().into_any(),
     }
+}
+
+/// A value of no known type, as raw JSON until a type is chosen.
+fn untyped_json(store: CardStore, pointer: &JsonPointer) -> AnyView {
+    let attrs = ControlAttrs {
+        id: format!("{}-json", FieldIds::new(pointer).control),
+        path: pointer.to_string(),
+        described_by: String::new(),
+        labelled_by: None,
+        required: false,
+        messages: FieldMessages::none(),
+    };
+    let entry = store.entry(Slot::Value, pointer);
+    let focus_id = attrs.id.clone();
+    view! {
+        <div class=class::FIELD>
+            <label class=class::FIELD_LABEL for=attrs.id.clone()>{text::UNTYPED_JSON}</label>
+            <JsonControl attrs pointer=pointer.clone() entry />
+            <EntryActions entry focus_id />
+        </div>
+    }
+    .into_any()
 }
 
 /// Switches the item at `pointer` to the variant carrying `new_tag`, as one
@@ -237,7 +238,7 @@ pub fn ScalarChoice(
                 variants
                     .variants
                     .iter()
-                    .position(|variant| kind_name(&variant.node.kind) == Some(name.as_str()))
+                    .position(|variant| variant.node.kind.scalar_name() == Some(name.as_str()))
             });
             by_declaration.or_else(|| {
                 store.read(&pointer, |value| {
@@ -253,35 +254,21 @@ pub fn ScalarChoice(
         let attrs = ControlAttrs {
             id: ids.control.clone(),
             path: pointer.to_string(),
-            described_by: ids.described_by(help.is_some(), false),
+            described_by: ids.described_by(help.as_deref(), None),
             labelled_by: None,
             required,
             messages,
         };
-        let variant = kind.get().map(|index| &variants.variants[index].node);
-        let mut actions = ().into_any();
-        let control = match variant.map(|node| &node.kind) {
-            Some(NodeKind::Number(_)) => {
-                let draft = NumberDraft::new(store, &pointer);
-                actions = view! { <EntryActions entry=draft.entry focus_id=ids.control.clone() /> }
-                    .into_any();
-                view! { <NumberControl attrs pointer=pointer.clone() draft /> }.into_any()
-            }
-            Some(NodeKind::Boolean) => {
-                view! { <CheckboxControl attrs pointer=pointer.clone() /> }.into_any()
-            }
-            _ => view! { <TextControl attrs pointer=pointer.clone() multiline=false /> }.into_any(),
-        };
-        let counter = match variant.map(|node| &node.kind) {
+        let kind = kind.get().map(|index| &variants.variants[index].node.kind);
+        let (control, actions) = scalar_control(store, attrs, &pointer, kind);
+        let counter = match kind {
             Some(NodeKind::Text(text)) => text.max_length.map(|limit| {
                 let text = text_signal(store, &pointer);
                 Signal::derive(move || (text.with(|text| text.chars().count()), limit))
             }),
             _ => None,
         };
-        let ids = ids.clone();
-        let label = label.clone();
-        let help = help.clone();
+        let (ids, label, help) = (ids.clone(), label.clone(), help.clone());
         match counter {
             Some(counter) => view! {
                 <FieldFrame ids label help required messages counter actions>{control}</FieldFrame>
@@ -295,11 +282,32 @@ pub fn ScalarChoice(
     }
 }
 
-fn kind_name(kind: &NodeKind) -> Option<&'static str> {
+/// The control for a scalar of `kind` (text when unknown), and the ways
+/// out of number text the card does not hold.
+fn scalar_control(
+    store: CardStore,
+    attrs: ControlAttrs,
+    pointer: &JsonPointer,
+    kind: Option<&NodeKind>,
+) -> (AnyView, AnyView) {
+    let pointer = pointer.clone();
     match kind {
-        NodeKind::Text(_) => Some("string"),
-        NodeKind::Number(_) => Some("number"),
-        NodeKind::Boolean => Some("boolean"),
-        _ => None,
+        Some(NodeKind::Number(_)) => {
+            let draft = NumberDraft::new(store, &pointer);
+            let focus_id = attrs.id.clone();
+            let actions = view! { <EntryActions entry=draft.entry focus_id /> }.into_any();
+            (
+                view! { <NumberControl attrs pointer draft /> }.into_any(),
+                actions,
+            )
+        }
+        Some(NodeKind::Boolean) => (
+            view! { <CheckboxControl attrs pointer /> }.into_any(),
+            ().into_any(),
+        ),
+        _ => (
+            view! { <TextControl attrs pointer multiline=false /> }.into_any(),
+            ().into_any(),
+        ),
     }
 }

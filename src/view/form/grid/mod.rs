@@ -109,7 +109,7 @@ fn NumberCell(pointer: JsonPointer, labelled_by: String, row: usize) -> impl Int
     let attrs = ControlAttrs {
         id: ids.control.clone(),
         path: pointer.to_string(),
-        described_by: ids.described_by(false, false),
+        described_by: ids.messages.clone(),
         labelled_by: Some(labelled_by),
         required: true,
         messages,

@@ -1,0 +1,211 @@
+//! The class names of the form's markup, written once. The first view
+//! (`src/first_view/`) and the editor (`src/view/form/`) both read these,
+//! so the stylesheet (`style/`) styles one markup, and the first view
+//! cannot drift from the editor it stands in for. A class list that always
+//! goes together (a button and its kind) is one constant; a class that
+//! comes and goes with state is a function of that state.
+
+/// A labelled field: its label, help, control, counter and messages.
+pub const FIELD: &str = "mce-field";
+/// A checkbox field, whose box comes before its label.
+pub const FIELD_CHECKBOX: &str = "mce-field mce-field--checkbox";
+/// The row holding a field's label and counter.
+pub const FIELD_TOP: &str = "mce-field__top";
+/// The row holding a checkbox and its label.
+pub const FIELD_CHECK: &str = "mce-field__check";
+/// A field's label.
+pub const FIELD_LABEL: &str = "mce-field__label";
+/// The mark after a required field's label.
+pub const FIELD_REQUIRED: &str = "mce-field__required";
+/// The help under a field's label.
+pub const FIELD_HELP: &str = "mce-field__help";
+/// A text field's character counter.
+pub const FIELD_COUNTER: &str = "mce-field__counter";
+/// The counter's modifier once the text is over its limit.
+pub const FIELD_COUNTER_OVER: &str = "mce-field__counter--over";
+
+/// The class list of a field, marked invalid while it has errors.
+pub fn field(checkbox: bool, invalid: bool) -> &'static str {
+    match (checkbox, invalid) {
+        (false, false) => FIELD,
+        (false, true) => "mce-field mce-field--invalid",
+        (true, false) => FIELD_CHECKBOX,
+        (true, true) => "mce-field mce-field--checkbox mce-field--invalid",
+    }
+}
+
+/// The class list of a character counter, marked once over its limit.
+pub fn counter(over: bool) -> &'static str {
+    if over {
+        "mce-field__counter mce-field__counter--over"
+    } else {
+        FIELD_COUNTER
+    }
+}
+
+/// A one-line text box.
+pub const INPUT: &str = "mce-input";
+/// A multi-line text box.
+pub const INPUT_MULTILINE: &str = "mce-input mce-input--multiline";
+/// A multi-line box of raw JSON.
+pub const INPUT_CODE: &str = "mce-input mce-input--multiline mce-input--code";
+/// A choice among strings.
+pub const INPUT_SELECT: &str = "mce-input mce-input--select";
+/// A number box.
+pub const INPUT_NUMBER: &str = "mce-input mce-input--number";
+/// A number box in a grid cell (narrower).
+pub const INPUT_NUMBER_CELL: &str = "mce-input mce-input--number mce-input--cell";
+/// A checkbox.
+pub const CHECKBOX: &str = "mce-checkbox";
+
+/// A field's message list.
+pub const MESSAGES: &str = "mce-messages";
+/// An error in a message list.
+pub const MESSAGE_ERROR: &str = "mce-messages__error";
+/// A lint warning in a message list.
+pub const MESSAGE_WARNING: &str = "mce-messages__warning";
+/// A widget's own note in a message list (why a paste was refused).
+pub const MESSAGE_NOTE: &str = "mce-messages__note";
+
+/// A group of named fields (an object).
+pub const GROUP: &str = "mce-group";
+/// A group's title.
+pub const GROUP_TITLE: &str = "mce-group__title";
+/// A section's title, when the group is a section.
+pub const GROUP_TITLE_SECTION: &str = "mce-group__title mce-group__title--section";
+/// A group's help.
+pub const GROUP_HELP: &str = "mce-group__help";
+
+/// The class list of a group, marked when it is a whole section.
+pub fn group(section: bool) -> &'static str {
+    if section {
+        "mce-group mce-group--section"
+    } else {
+        GROUP
+    }
+}
+
+/// A list of collapsible items.
+pub const ITEMS: &str = "mce-items";
+/// The ordered list holding the items.
+pub const ITEMS_LIST: &str = "mce-items__list";
+/// The line saying how many items are not shown yet.
+pub const ITEMS_MORE: &str = "mce-items__more";
+/// One collapsible item.
+pub const ITEM: &str = "mce-item";
+/// An item's head: its toggle and its row actions.
+pub const ITEM_HEAD: &str = "mce-item__head";
+/// The button opening and closing an item.
+pub const ITEM_TOGGLE: &str = "mce-item__toggle";
+/// The chevron in an item's toggle.
+pub const ITEM_CHEVRON: &str = "mce-item__chevron";
+/// An item's name ("Evaluation 2").
+pub const ITEM_NAME: &str = "mce-item__name";
+/// What an item's title says of it (its name and kind).
+pub const ITEM_SUMMARY: &str = "mce-item__summary";
+/// An item's body.
+pub const ITEM_BODY: &str = "mce-item__body";
+/// The count of problems inside an item.
+pub const BADGE_ERROR: &str = "mce-badge mce-badge--error";
+
+/// A list of texts or numbers.
+pub const LIST: &str = "mce-list";
+/// A list's head: its title and its count.
+pub const LIST_HEAD: &str = "mce-list__head";
+/// A list's title.
+pub const LIST_TITLE: &str = "mce-list__title";
+/// "3 items · at most 10".
+pub const LIST_LIMIT: &str = "mce-list__limit";
+/// The ordered list of rows.
+pub const LIST_ROWS: &str = "mce-list__rows";
+/// One row: its label, control and actions.
+pub const LIST_ROW: &str = "mce-list__row";
+/// A row's label ("Artifact 2").
+pub const LIST_LABEL: &str = "mce-list__label";
+/// A row's control and messages.
+pub const LIST_CONTROL: &str = "mce-list__control";
+
+/// Key and value rows (a map).
+pub const MAP: &str = "mce-map";
+/// The list of a map's rows.
+pub const MAP_ROWS: &str = "mce-map__rows";
+/// One key and its value.
+pub const MAP_ROW: &str = "mce-map__row";
+/// The row of a key being typed, not yet in the card.
+pub const MAP_ROW_PENDING: &str = "mce-map__row mce-map__row--pending";
+/// A map's key cell.
+pub const MAP_KEY: &str = "mce-map__key";
+/// A map's value cell.
+pub const MAP_VALUE: &str = "mce-map__value";
+/// A value cell holding a hint instead of a control.
+pub const MAP_VALUE_HINT: &str = "mce-map__value mce-map__hint";
+
+/// A table of items, with its title.
+pub const TABLE_FIELD: &str = "mce-table-field";
+/// The box a wide table scrolls in.
+pub const TABLE_SCROLL: &str = "mce-table-scroll";
+/// A table.
+pub const TABLE: &str = "mce-table";
+/// The row number column.
+pub const TABLE_INDEX: &str = "mce-table__index";
+/// The row actions column.
+pub const TABLE_ACTIONS: &str = "mce-table__actions";
+/// A grid's number cell.
+pub const GRID_CELL: &str = "mce-grid__cell";
+
+/// A value that may take one of several shapes.
+pub const VARIANT: &str = "mce-variant";
+/// The fields of the chosen shape.
+pub const VARIANT_BODY: &str = "mce-variant__body";
+
+/// A key the schema does not declare, shown and flagged.
+pub const UNKNOWN: &str = "mce-unknown";
+/// An unknown key's head: the flag and the key.
+pub const UNKNOWN_HEAD: &str = "mce-unknown__head";
+/// The "Unknown field" flag.
+pub const UNKNOWN_FLAG: &str = "mce-unknown__flag";
+/// An unknown key's value, as JSON.
+pub const UNKNOWN_VALUE: &str = "mce-unknown__value";
+/// Why an unknown key is kept.
+pub const UNKNOWN_NOTE: &str = "mce-unknown__note";
+
+/// A value the first view shows as it is, until the editor edits it.
+pub const FIRST_VIEW_VALUE: &str = "mce-first-view__value";
+
+/// A button.
+pub const BUTTON: &str = "mce-button";
+/// A list's "Add" button.
+pub const BUTTON_ADD: &str = "mce-button mce-button--add";
+/// A small button.
+pub const BUTTON_SMALL: &str = "mce-button mce-button--small";
+/// A small button for the way out a reviewer most likely wants.
+pub const BUTTON_SMALL_PRIMARY: &str = "mce-button mce-button--small mce-button--primary";
+/// A button that removes.
+pub const BUTTON_DANGER: &str = "mce-button mce-button--danger";
+/// An icon-only button (move up, move down).
+pub const ICON_BUTTON: &str = "mce-icon-button";
+/// An icon-only button that removes.
+pub const ICON_BUTTON_DANGER: &str = "mce-icon-button mce-icon-button--danger";
+/// A row's move and remove buttons.
+pub const ROW_ACTIONS: &str = "mce-row-actions";
+/// The ways out of text the card does not hold.
+pub const ENTRY_ACTIONS: &str = "mce-entry-actions";
+/// Text for screen readers only.
+pub const VISUALLY_HIDDEN: &str = "mce-visually-hidden";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn state_classes_add_their_modifier_to_the_base_list() {
+        assert_eq!(field(false, false), FIELD);
+        assert_eq!(field(true, false), FIELD_CHECKBOX);
+        assert!(field(false, true).starts_with(FIELD) && field(false, true).ends_with("--invalid"));
+        assert!(field(true, true).starts_with(FIELD_CHECKBOX));
+        assert_eq!(counter(false), FIELD_COUNTER);
+        assert!(counter(true).contains(FIELD_COUNTER_OVER));
+        assert_eq!(group(false), GROUP);
+        assert!(group(true).starts_with(GROUP));
+    }
+}
