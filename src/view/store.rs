@@ -8,7 +8,7 @@
 //! runs on every change, synchronously, and notifies only the fields whose
 //! messages changed.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -19,6 +19,9 @@ use crate::domain::drafts::{
     CardSource, DRAFT_VERSION, Draft, HISTORY_BUDGET, Lineage, fingerprint,
 };
 use crate::domain::entries::{Entries, Entry, EntryKind, ListedEntry, Slot};
+use crate::domain::field_messages::{
+    MessagesByField, changed_fields, errors_of, messages_by_field, warnings_of,
+};
 use crate::domain::findings::Findings;
 use crate::domain::form::card_form;
 use crate::domain::issues::sort_in_form_order;
@@ -118,7 +121,7 @@ struct Inner {
     /// Text typed into controls that the card does not hold.
     entries: Entries,
     /// Errors and warnings by the pointer of the field that shows them.
-    field_messages: BTreeMap<String, (Vec<String>, Vec<String>)>,
+    field_messages: MessagesByField,
     /// What a variant item held as each variant (or tag), by item pointer.
     stash: HashMap<String, HashMap<String, Value>>,
     /// Items the user expanded or collapsed, by pointer.
@@ -396,25 +399,15 @@ impl CardStore {
     /// The errors shown on the field at `pointer`, untracked.
     pub fn messages(&self, pointer: &JsonPointer) -> Vec<String> {
         self.commit_source();
-        self.inner.with_value(|inner| {
-            inner
-                .field_messages
-                .get(&pointer.to_string())
-                .map(|(errors, _)| errors.clone())
-                .unwrap_or_default()
-        })
+        self.inner
+            .with_value(|inner| errors_of(&inner.field_messages, pointer))
     }
 
     /// The lint warnings shown on the field at `pointer`, untracked.
     pub fn warnings(&self, pointer: &JsonPointer) -> Vec<String> {
         self.commit_source();
-        self.inner.with_value(|inner| {
-            inner
-                .field_messages
-                .get(&pointer.to_string())
-                .map(|(_, warnings)| warnings.clone())
-                .unwrap_or_default()
-        })
+        self.inner
+            .with_value(|inner| warnings_of(&inner.field_messages, pointer))
     }
 
     /// The whole card as JSON text, laid out as it was loaded.
@@ -971,7 +964,7 @@ impl Inner {
         );
         let warnings = self.findings.warnings();
         let field_messages = messages_by_field(&issues, &warnings);
-        for key in changed_keys(&self.field_messages, &field_messages) {
+        for key in changed_fields(&self.field_messages, &field_messages) {
             triggers.extend(self.messages.at(&key));
         }
         self.field_messages = field_messages;
@@ -990,40 +983,6 @@ impl Inner {
             entries,
         }
     }
-}
-
-/// The errors and warnings each field shows, in the order found.
-fn messages_by_field(
-    issues: &[ValidationIssue],
-    warnings: &[ValidationIssue],
-) -> BTreeMap<String, (Vec<String>, Vec<String>)> {
-    let mut by_field: BTreeMap<String, (Vec<String>, Vec<String>)> = BTreeMap::new();
-    for issue in issues {
-        by_field
-            .entry(issue.field.to_string())
-            .or_default()
-            .0
-            .push(issue.message.clone());
-    }
-    for warning in warnings {
-        by_field
-            .entry(warning.field.to_string())
-            .or_default()
-            .1
-            .push(warning.message.clone());
-    }
-    by_field
-}
-
-/// The fields whose messages differ between two snapshots.
-fn changed_keys<T: PartialEq>(old: &BTreeMap<String, T>, new: &BTreeMap<String, T>) -> Vec<String> {
-    let mut keys: Vec<String> = old
-        .iter()
-        .filter(|(key, messages)| new.get(*key) != Some(messages))
-        .map(|(key, _)| key.clone())
-        .collect();
-    keys.extend(new.keys().filter(|key| !old.contains_key(*key)).cloned());
-    keys
 }
 
 /// Milliseconds since the epoch, for grouping keystrokes into undo steps.
