@@ -10,7 +10,7 @@ use leptos::wasm_bindgen::JsCast;
 use super::backend::{Backend, ConfigState, Screen};
 use super::modal::Modal;
 use super::platform::{FileProblem, fetch_text, read_file};
-use super::session::{OpenRequest, Session, expect_session};
+use super::session::{OpenRequest, Session, Tone, expect_session};
 use super::store::{CardStore, LoadedCard, PackageInfo, ViewMode};
 use super::takeover;
 use crate::domain::check::MAX_FILE_BYTES;
@@ -110,7 +110,7 @@ fn refuse(session: Session, request: OpenRequest, what: &str, reason: impl std::
     }
     session.stop_opening();
     session.notify(
-        true,
+        Tone::Error,
         format!("Could not open {what}: {reason}. The card you were editing is unchanged."),
     );
 }

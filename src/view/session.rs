@@ -31,6 +31,16 @@ use crate::domain::resume::{
 /// the page is hidden or closed).
 const SAVE_DELAY_MS: u64 = 400;
 
+/// How a notice is said: as an error, announced assertively, or as
+/// information.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tone {
+    /// Something failed; the reviewer should know at once.
+    Error,
+    /// Something happened as asked.
+    Info,
+}
+
 /// A message about something that happened.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Notice {
@@ -305,7 +315,7 @@ impl Session {
         }
         self.store.load(loaded);
         remember_source(&source);
-        self.notify(false, announcement);
+        self.notify(Tone::Info, announcement);
         self.offer_draft(&source, Some(card));
     }
 
@@ -331,7 +341,7 @@ impl Session {
                 }
             }
             Err(problem) => self.notify(
-                true,
+                Tone::Error,
                 format!("{problem}. It was left in the browser's storage untouched."),
             ),
         }
@@ -375,7 +385,7 @@ impl Session {
         let opened = opened_text(&draft.source.describe(), &date_time(draft.saved_at_ms));
         let source_card = draft.source_card.clone();
         let reopened = self.resume(draft, source_card, progress).await?;
-        self.notify(false, joined(opened, reopened));
+        self.notify(Tone::Info, joined(opened, reopened));
         self.save_now();
         Ok(())
     }
@@ -412,7 +422,7 @@ impl Session {
             let restored = restored_text(&clock_time(draft.saved_at_ms));
             if let Ok(reopened) = self.resume(*draft, source_card, progress).await {
                 self.pending.set(None);
-                self.notify(false, joined(restored, reopened));
+                self.notify(Tone::Info, joined(restored, reopened));
                 self.save_now();
                 self.go_to_place();
             }
@@ -503,7 +513,7 @@ impl Session {
         if let Recovery::Offer { draft, .. } = offer {
             let _ = forget(&draft.source.storage_key());
         }
-        self.notify(false, "Discarded the draft.".to_owned());
+        self.notify(Tone::Info, "Discarded the draft.".to_owned());
         self.save_now();
     }
 
@@ -533,8 +543,9 @@ impl Session {
         self.stored_by_other_tab.set_value(stored_card);
     }
 
-    /// Says something in the notice area.
-    pub fn notify(self, error: bool, text: String) {
+    /// Says something in the notice area, in `tone`.
+    pub fn notify(self, tone: Tone, text: String) {
+        let error = tone == Tone::Error;
         self.notice.set(Some(Notice { error, text }));
     }
 

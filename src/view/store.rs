@@ -99,6 +99,39 @@ pub struct LoadedCard {
     pub package: PackageInfo,
 }
 
+/// Whether the schema requires a text field's value, which decides what
+/// emptying the field does (see [`CardStore::type_text`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Requirement {
+    /// The schema requires it: emptied, it keeps "" so the form can ask
+    /// for it.
+    Required,
+    /// The schema does not: emptied, the member goes.
+    Optional,
+}
+
+impl Requirement {
+    /// The requirement a field's `required` attribute says.
+    pub fn of(required: bool) -> Self {
+        if required {
+            Self::Required
+        } else {
+            Self::Optional
+        }
+    }
+}
+
+/// Where a change came from, which decides whether the source view's text
+/// survives it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ChangeFrom {
+    /// The source view's text, parsed: the text stays as typed.
+    SourceText,
+    /// Anything else (the form, undo, a merge, a load): the source view's
+    /// text is written afresh from the card.
+    Elsewhere,
+}
+
 /// The JSON source text when the user typed it (it may not parse).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SourceDraft {
@@ -245,7 +278,7 @@ impl CardStore {
                 scope: JsonPointer::root(),
                 moves: vec![Move::Replaced(JsonPointer::root())],
             },
-            false,
+            ChangeFrom::Elsewhere,
         );
     }
 
@@ -267,7 +300,7 @@ impl CardStore {
             .inner
             .try_update_value(|inner| inner.document.replace_root(card, Coalesce::Never, now_ms()));
         if let Some(Some(change)) = change {
-            self.after_change(change, false);
+            self.after_change(change, ChangeFrom::Elsewhere);
         }
     }
 
@@ -491,7 +524,7 @@ impl CardStore {
             .try_update_value(|inner| inner.document.apply(edit, coalesce, now_ms()));
         match result {
             Some(Ok(change)) => {
-                self.after_change(change, false);
+                self.after_change(change, ChangeFrom::Elsewhere);
                 Ok(())
             }
             Some(Err(error)) => {
@@ -523,9 +556,9 @@ impl CardStore {
     /// Sets a text field. Emptying an optional member of an object removes
     /// it (the card says nothing rather than saying ""); a required one, or
     /// an item of a list, keeps "" so the form can ask for it.
-    pub fn type_text(&self, pointer: &JsonPointer, text: String, required: bool) {
+    pub fn type_text(&self, pointer: &JsonPointer, text: String, requirement: Requirement) {
         let is_member = self.parent_is_object(pointer);
-        if text.is_empty() && !required && is_member {
+        if text.is_empty() && requirement == Requirement::Optional && is_member {
             if self.read(pointer, |value| value.is_some()) {
                 let _ = self.edit(
                     Edit::Remove {
@@ -573,7 +606,7 @@ impl CardStore {
     pub fn undo(&self) {
         self.commit_source();
         if let Some(Some(change)) = self.inner.try_update_value(|inner| inner.document.undo()) {
-            self.after_change(change, false);
+            self.after_change(change, ChangeFrom::Elsewhere);
         }
     }
 
@@ -581,7 +614,7 @@ impl CardStore {
     pub fn redo(&self) {
         self.commit_source();
         if let Some(Some(change)) = self.inner.try_update_value(|inner| inner.document.redo()) {
-            self.after_change(change, false);
+            self.after_change(change, ChangeFrom::Elsewhere);
         }
     }
 
@@ -621,7 +654,7 @@ impl CardStore {
                         .replace_root(card, Coalesce::Typing, now_ms())
                 });
                 if let Some(Some(change)) = change {
-                    self.after_change(change, true);
+                    self.after_change(change, ChangeFrom::SourceText);
                 }
                 self.update_entries(|entries| entries.remove(Slot::Source, &JsonPointer::root()));
                 let revision = self.revision.get_untracked();
@@ -677,7 +710,7 @@ impl CardStore {
 
     /// Notifies what `change` covers, revalidates, brings the typed entries
     /// along, and updates the signals that summarise the card.
-    fn after_change(&self, change: Change, from_source: bool) {
+    fn after_change(&self, change: Change, from: ChangeFrom) {
         let notify = self.inner.try_update_value(|inner| {
             let mut triggers = inner.values.at_or_below(&change.scope.to_string());
             let document = &inner.document;
@@ -692,7 +725,7 @@ impl CardStore {
             let mut entries_changed = inner.entries.follow(&change, document.root());
             // An edit elsewhere rewrites the source view's text (see
             // `source_draft`), so text that did not parse is gone with it.
-            if !from_source {
+            if from == ChangeFrom::Elsewhere {
                 entries_changed |= inner.entries.remove(Slot::Source, &JsonPointer::root());
             }
             // Typing that fixes or breaks nothing leaves every message as it is.
@@ -716,7 +749,7 @@ impl CardStore {
         if self.can_redo.get_untracked() != can_redo {
             self.can_redo.set(can_redo);
         }
-        if !from_source && self.source_draft.with_untracked(Option::is_some) {
+        if from == ChangeFrom::Elsewhere && self.source_draft.with_untracked(Option::is_some) {
             self.source_draft.set(None);
         }
         if self.last_error.with_untracked(Option::is_some) {

@@ -18,7 +18,7 @@ use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTex
 use super::form::rows::{build_unseen, rows_still_building};
 use super::platform::{after_next_frame, now_ms};
 use super::session::Session;
-use super::store::CardStore;
+use super::store::{CardStore, Requirement};
 use crate::domain::first_view::{FIRST_VIEW_KEY, Typed};
 use crate::domain::pointer::JsonPointer;
 use crate::first_view::FIRST_VIEW_ID;
@@ -278,10 +278,10 @@ fn replay(store: CardStore, path: &str, typed: Typed) {
                 area.set_value(&text);
                 event(&control, "input");
             } else {
-                store.type_text(&pointer, text, false);
+                store.type_text(&pointer, text, Requirement::Optional);
             }
         }
-        (Typed::Text(text), None) => store.type_text(&pointer, text, false),
+        (Typed::Text(text), None) => store.type_text(&pointer, text, Requirement::Optional),
     }
 }
 
