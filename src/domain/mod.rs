@@ -10,6 +10,7 @@ pub mod check;
 pub mod config;
 pub mod document;
 pub mod draft_list;
+pub mod draft_of_card;
 pub mod drafts;
 pub mod entries;
 pub mod export;

@@ -11,6 +11,7 @@ use super::export_actions::ExportActions;
 use super::file_actions::{DropZone, FileActions, Start, StartScreen, linked_card, open_link};
 use super::form_view::FormView;
 use super::other_tabs::OtherTabs;
+use super::platform::now_ms;
 use super::print_view::PrintView;
 use super::problems::{ProblemCount, ProblemList};
 use super::registry::RegistryScreen;
@@ -46,10 +47,11 @@ pub fn Editor(
 ) -> impl IntoView {
     let begins_on_a_card = initial_text.is_some() || !start_screen;
     let store = match initial_text {
-        Some(text) => CardStore::from_text(&text),
+        Some(text) => CardStore::from_text(&text, now_ms),
         None => CardStore::new(
             serde_json::Value::Object(Default::default()),
             TextStyle::standard(),
+            now_ms,
         ),
     }
     .provide();

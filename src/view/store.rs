@@ -15,9 +15,10 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use crate::domain::document::{CardDocument, Change, Coalesce, Edit, EditError, Move};
-use crate::domain::drafts::{
-    CardSource, DRAFT_VERSION, Draft, HISTORY_BUDGET, Lineage, fingerprint,
-};
+use crate::domain::draft_of_card::Departure;
+/// The store's loads and drafts carry it, so it is named with the store.
+pub use crate::domain::draft_of_card::PackageInfo;
+use crate::domain::drafts::{CardSource, Draft, fingerprint};
 use crate::domain::entries::{Entries, Entry, EntryKind, ListedEntry, Slot};
 use crate::domain::field_messages::{
     MessagesByField, changed_fields, errors_of, messages_by_field, warnings_of,
@@ -75,15 +76,6 @@ pub struct TextPlace {
     /// The selection's start and end (UTF-16 offsets; a caret is an empty
     /// selection).
     pub selection: (u32, u32),
-}
-
-/// What the app knows of the model package a card belongs to.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct PackageInfo {
-    /// Its ARN.
-    pub arn: Option<String>,
-    /// The card's `ModelCardStatus` as loaded.
-    pub status: Option<String>,
 }
 
 /// A card to start editing: where it came from and how it is laid out.
@@ -166,6 +158,10 @@ struct Inner {
     /// The card as its source gave it, and its fingerprint.
     source_card: Value,
     source_fingerprint: String,
+    /// Milliseconds since the epoch, for grouping keystrokes into undo
+    /// steps; given by whoever makes the store (the browser's clock, or a
+    /// test's).
+    clock: Box<dyn Fn() -> f64>,
 }
 
 /// The shared handle; `Copy`, so closures take it freely.
@@ -190,8 +186,9 @@ pub struct CardStore {
 }
 
 impl CardStore {
-    /// A store editing `card`, saved later in `style`.
-    pub fn new(card: Value, style: TextStyle) -> Self {
+    /// A store editing `card`, saved later in `style`, telling the time of
+    /// edits by `clock` (milliseconds since the epoch).
+    pub fn new(card: Value, style: TextStyle, clock: impl Fn() -> f64 + 'static) -> Self {
         let source_fingerprint = fingerprint(&card);
         let source_card = card.clone();
         let document = CardDocument::new(card);
@@ -214,6 +211,7 @@ impl CardStore {
                 text_place: None,
                 source_card,
                 source_fingerprint,
+                clock: Box::new(clock),
             }),
             source_pending: StoredValue::new(None),
             revision: RwSignal::new(0),
@@ -296,36 +294,31 @@ impl CardStore {
     /// Replaces the whole card as one undoable step (a merge applied).
     pub fn replace_card(&self, card: Value) {
         self.commit_source();
-        let change = self
-            .inner
-            .try_update_value(|inner| inner.document.replace_root(card, Coalesce::Never, now_ms()));
+        let change = self.inner.try_update_value(|inner| {
+            inner
+                .document
+                .replace_root(card, Coalesce::Never, (inner.clock)())
+        });
         if let Some(Some(change)) = change {
             self.after_change(change, ChangeFrom::Elsewhere);
         }
     }
 
-    /// The card as a draft to store now.
+    /// The card as a draft saved at `saved_at_ms` (see
+    /// [`Draft::of_card`]).
     pub fn draft(&self, saved_at_ms: f64) -> Draft {
         self.commit_source();
         let source = self.source.get_untracked();
         let package = self.package.get_untracked();
-        self.inner.with_value(|inner| Draft {
-            version: DRAFT_VERSION,
-            source,
-            saved_at_ms,
-            source_fingerprint: inner.source_fingerprint.clone(),
-            source_card: inner.source_card.clone(),
-            arn: package.arn,
-            status: package.status,
-            card: inner.document.root().clone(),
-            indent: inner.style.indent.clone(),
-            trailing_newline: inner.style.trailing_newline,
-            // The session notes where the reviewer is and the registry base.
-            place: Default::default(),
-            registry_base: None,
-            history: inner.document.history_snapshot(HISTORY_BUDGET),
-            lineage: Lineage::default(),
-            entries: inner.entries.kept_in_drafts().cloned().collect(),
+        self.inner.with_value(|inner| {
+            let departure = Departure {
+                source: &source,
+                source_card: &inner.source_card,
+                source_fingerprint: &inner.source_fingerprint,
+                package: &package,
+            };
+            let (document, style, entries) = (&inner.document, &inner.style, &inner.entries);
+            Draft::of_card(document, style, entries, departure, saved_at_ms)
         })
     }
 
@@ -364,11 +357,12 @@ impl CardStore {
 
     /// A store for a card given as JSON text, which may be broken: then the
     /// card starts empty and the source view shows the text and its error.
-    pub fn from_text(text: &str) -> Self {
+    pub fn from_text(text: &str, clock: impl Fn() -> f64 + 'static) -> Self {
         match parse_json(text) {
-            Ok(card) => Self::new(card, TextStyle::detect(text)),
+            Ok(card) => Self::new(card, TextStyle::detect(text), clock),
             Err(error) => {
-                let store = Self::new(Value::Object(Default::default()), TextStyle::standard());
+                let empty = Value::Object(Default::default());
+                let store = Self::new(empty, TextStyle::standard(), clock);
                 store.hold_source_error(&error);
                 store.source_draft.set(Some(SourceDraft {
                     text: text.to_owned(),
@@ -521,7 +515,7 @@ impl CardStore {
         self.commit_source();
         let result = self
             .inner
-            .try_update_value(|inner| inner.document.apply(edit, coalesce, now_ms()));
+            .try_update_value(|inner| inner.document.apply(edit, coalesce, (inner.clock)()));
         match result {
             Some(Ok(change)) => {
                 self.after_change(change, ChangeFrom::Elsewhere);
@@ -651,7 +645,7 @@ impl CardStore {
                 let change = self.inner.try_update_value(|inner| {
                     inner
                         .document
-                        .replace_root(card, Coalesce::Typing, now_ms())
+                        .replace_root(card, Coalesce::Typing, (inner.clock)())
                 });
                 if let Some(Some(change)) = change {
                     self.after_change(change, ChangeFrom::SourceText);
@@ -1016,11 +1010,6 @@ impl Inner {
             entries,
         }
     }
-}
-
-/// Milliseconds since the epoch, for grouping keystrokes into undo steps.
-fn now_ms() -> f64 {
-    js_sys::Date::now()
 }
 
 /// The [`CardStore`] an ancestor provided; panics when there is none, which
