@@ -105,7 +105,7 @@ pub fn ExportActions() -> impl IntoView {
     let open_cli = move |_| guarded(Rc::new(move || cli_open.set(true)));
     let print_card = move |_| {
         if !unavailable_now() {
-            print_preview(store);
+            print_preview(session.view_state());
         }
     };
     let disabled = move || unavailable().then_some("true");

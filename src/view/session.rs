@@ -15,7 +15,8 @@ use super::platform::{
     StorageProblem, after_next_frame, clock_time, date_time, forget, now_ms, store_text,
     stored_text,
 };
-use super::store::{CardStore, LoadedCard, TextPlace, ViewMode};
+use super::store::{CardStore, LoadedCard};
+use super::view_state::{TextPlace, ViewMode, ViewState};
 use crate::domain::drafts::{
     CardSource, Draft, LAST_SOURCE_KEY, Reconciliation, Recovery, SaveId, TabSaves, decode, encode,
     opened_text, reconcile, recovery, restored_text,
@@ -74,6 +75,8 @@ pub struct PendingRecovery {
 #[derive(Clone, Copy)]
 pub struct Session {
     store: CardStore,
+    /// Where the views are: a draft notes it, and comes back to it.
+    view: ViewState,
     notice: RwSignal<Option<Notice>>,
     save_state: RwSignal<SaveState>,
     pending: RwSignal<Option<PendingRecovery>>,
@@ -130,10 +133,12 @@ impl Resuming {
 pub struct OpenRequest(u64);
 
 impl Session {
-    /// A session for `store`; call [`Session::start`] once mounted.
-    pub fn new(store: CardStore) -> Self {
+    /// A session for `store`, shown as `view` says; call
+    /// [`Session::start`] once mounted.
+    pub fn new(store: CardStore, view: ViewState) -> Self {
         Self {
             store,
+            view,
             notice: RwSignal::new(None),
             save_state: RwSignal::new(SaveState::Clean),
             pending: RwSignal::new(None),
@@ -313,6 +318,7 @@ impl Session {
             // A registry version's submit bar does not belong to this card.
             self.leave_registry_version();
         }
+        self.view.forget_card();
         self.store.load(loaded);
         remember_source(&source);
         self.notify(Tone::Info, announcement);
@@ -501,6 +507,7 @@ impl Session {
         self.kept_base.set_value(draft.registry_base.clone());
         let restored = draft.lineage.save.clone();
         self.tab_saves.update_value(|saves| saves.took_in(restored));
+        self.view.forget_card();
         self.store.restore(draft, source_card);
     }
 
@@ -568,6 +575,11 @@ impl Session {
     pub fn store(&self) -> CardStore {
         self.store
     }
+
+    /// Where the card's views are.
+    pub fn view_state(&self) -> ViewState {
+        self.view
+    }
 }
 
 impl Session {
@@ -610,11 +622,11 @@ impl Session {
     /// Puts where the reviewer is, and the registry version's base, into a
     /// draft about to be saved.
     fn mark_place_and_base(self, draft: &mut Draft) {
-        let mode = self.store.mode().get_untracked();
+        let mode = self.view.mode().get_untracked();
         let mut place = self.place.get_value();
         place.view = view_of(mode);
         place.text = (mode == ViewMode::Source)
-            .then(|| source_text_spot().or_else(|| self.store.text_place().map(spot_of)))
+            .then(|| source_text_spot().or_else(|| self.view.text_place().map(spot_of)))
             .flatten();
         draft.place = place;
         let CardSource::ModelPackage(arn) = &draft.source else {
@@ -639,10 +651,10 @@ impl Session {
     /// tab, scrolled into view.
     pub fn go_to_place(self) {
         let place = self.place.get_value();
-        let store = self.store;
-        store.set_mode(mode_of(place.view));
+        let view = self.view;
+        view.set_mode(mode_of(place.view));
         if let Some(spot) = place.text {
-            store.set_text_place(TextPlace {
+            view.set_text_place(TextPlace {
                 scroll: spot.scroll,
                 selection: spot.selection,
             });
@@ -652,7 +664,7 @@ impl Session {
             // Past the frame in which a view shown puts back its own scroll.
             after_next_frame().await;
             match place.focus() {
-                FocusTarget::Field(pointer) => store.reveal(pointer),
+                FocusTarget::Field(pointer) => view.reveal(pointer),
                 FocusTarget::Section(key) => {
                     let id = field_id(&JsonPointer::from_tokens([key]).to_string());
                     if let Some(section) = shown_element(&id).await {

@@ -1,14 +1,26 @@
 //! The card being edited, shared by every component: one context handle
-//! over the [`CardDocument`], with intent methods (`set_text`, `insert`,
-//! `undo`, ...) and fine-grained change notification.
+//! over the [`CardDocument`] and its undo history, with intent methods
+//! (`type_text`, `set`, `insert`, `remove`, `undo`, the source view's
+//! text, ...) and fine-grained change notification.
 //!
 //! Fields do not read a signal holding the whole card (that would re-run
 //! every field on every keystroke); each watches its own pointer, and an
 //! edit notifies only the watchers at or below what it changed. Validation
 //! runs on every change, synchronously, and notifies only the fields whose
 //! messages changed.
+//!
+//! The store holds the card and what follows from it: its findings, the
+//! text typed that it cannot hold (entries), the source text waiting to be
+//! parsed, and where it departs from (its source, the source's card, its
+//! model package), which a draft records. Package metadata stays here
+//! rather than in the session because loading a card, restoring a draft
+//! and submitting all change it together with the card. Where the views
+//! are (mode, reveal, scroll, caret, expanded items, variant stash) is not
+//! the card: see [`super::view_state`]. Pure decisions live in the domain:
+//! drafts are built by [`Draft::of_card`], messages by field by
+//! [`crate::domain::field_messages`]. The clock that times edits is given
+//! by whoever makes the store, so the store runs natively in tests.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -32,51 +44,6 @@ use crate::domain::validation::ValidationIssue;
 
 use super::platform::after_next_paint;
 use super::subscriptions::Subscriptions;
-
-/// Which view of the card is shown.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ViewMode {
-    /// The generated form.
-    Form,
-    /// The JSON text.
-    Source,
-    /// The read-only, printable card.
-    Preview,
-}
-
-impl ViewMode {
-    /// Every view, in the order the tabs show them.
-    pub const ALL: [ViewMode; 3] = [ViewMode::Form, ViewMode::Source, ViewMode::Preview];
-
-    /// The view's place in [`ViewMode::ALL`].
-    pub fn index(self) -> usize {
-        self as usize
-    }
-}
-
-/// A request to bring a place of the card into view and focus it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RevealRequest {
-    /// The place.
-    pub pointer: JsonPointer,
-    /// Which control of the place: its value's, or a map entry's key box
-    /// (see [`Slot`]).
-    pub slot: Slot,
-    /// Distinguishes repeated requests for the same place.
-    pub serial: u64,
-}
-
-/// Where the source view's text box was left, so coming back to the view
-/// comes back there.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct TextPlace {
-    /// How far the text box was scrolled down and across (lines do not
-    /// wrap).
-    pub scroll: (i32, i32),
-    /// The selection's start and end (UTF-16 offsets; a caret is an empty
-    /// selection).
-    pub selection: (u32, u32),
-}
 
 /// A card to start editing: where it came from and how it is laid out.
 #[derive(Clone, Debug)]
@@ -147,14 +114,6 @@ struct Inner {
     entries: Entries,
     /// Errors and warnings by the pointer of the field that shows them.
     field_messages: MessagesByField,
-    /// What a variant item held as each variant (or tag), by item pointer.
-    stash: HashMap<String, HashMap<String, Value>>,
-    /// Items the user expanded or collapsed, by pointer.
-    expanded: HashMap<String, bool>,
-    /// How far the main area was scrolled in each view, indexed as
-    /// [`ViewMode::ALL`], and where the source view's text box was left.
-    scroll_tops: [i32; 3],
-    text_place: Option<TextPlace>,
     /// The card as its source gave it, and its fingerprint.
     source_card: Value,
     source_fingerprint: String,
@@ -177,8 +136,6 @@ pub struct CardStore {
     entries: RwSignal<Arc<Vec<ListedEntry>>>,
     can_undo: RwSignal<bool>,
     can_redo: RwSignal<bool>,
-    mode: RwSignal<ViewMode>,
-    reveal: RwSignal<Option<RevealRequest>>,
     source_draft: RwSignal<Option<SourceDraft>>,
     last_error: RwSignal<Option<String>>,
     source: RwSignal<CardSource>,
@@ -205,10 +162,6 @@ impl CardStore {
                 values: Subscriptions::default(),
                 messages: Subscriptions::default(),
                 field_messages,
-                stash: HashMap::new(),
-                expanded: HashMap::new(),
-                scroll_tops: [0; 3],
-                text_place: None,
                 source_card,
                 source_fingerprint,
                 clock: Box::new(clock),
@@ -220,8 +173,6 @@ impl CardStore {
             entries: RwSignal::new(Arc::new(Vec::new())),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
-            mode: RwSignal::new(ViewMode::Form),
-            reveal: RwSignal::new(None),
             source_draft: RwSignal::new(None),
             last_error: RwSignal::new(None),
             source: RwSignal::new(CardSource::Scratch),
@@ -263,10 +214,6 @@ impl CardStore {
             inner.document = document;
             inner.entries = Entries::default();
             inner.style = style;
-            inner.stash.clear();
-            inner.expanded.clear();
-            inner.scroll_tops = [0; 3];
-            inner.text_place = None;
             inner.source_fingerprint = fingerprint(&source_card);
             inner.source_card = source_card;
         });
@@ -369,7 +316,6 @@ impl CardStore {
                     revision: 0,
                     error: Some(error),
                 }));
-                store.mode.set(ViewMode::Source);
                 store
             }
         }
@@ -865,105 +811,6 @@ impl CardStore {
     pub fn accept_number(&self, pointer: &JsonPointer, number: serde_json::Number) {
         self.drop_entry(Slot::Value, pointer);
         self.set(pointer, Value::Number(number));
-    }
-
-    // ---- presentation state ----------------------------------------------
-
-    /// The view shown.
-    pub fn mode(&self) -> ReadSignal<ViewMode> {
-        self.mode.read_only()
-    }
-
-    /// Shows the form or the source.
-    pub fn set_mode(&self, mode: ViewMode) {
-        self.commit_source();
-        self.mode.set(mode);
-    }
-
-    /// Asks the view shown to bring `pointer` into view and focus it.
-    pub fn reveal(&self, pointer: JsonPointer) {
-        self.reveal_control(pointer, Slot::Value);
-    }
-
-    /// Asks for one control of a place: its value's, or a map entry's key
-    /// box; the source view's text is revealed in that view.
-    pub fn reveal_control(&self, pointer: JsonPointer, slot: Slot) {
-        if slot == Slot::Source {
-            self.set_mode(ViewMode::Source);
-        }
-        let serial = self
-            .reveal
-            .with_untracked(|request| request.as_ref().map_or(0, |r| r.serial + 1));
-        self.reveal.set(Some(RevealRequest {
-            pointer,
-            slot,
-            serial,
-        }));
-    }
-
-    /// The latest reveal request.
-    pub fn reveal_request(&self) -> ReadSignal<Option<RevealRequest>> {
-        self.reveal.read_only()
-    }
-
-    /// What the item at `item` held when it was the shape named `slot` (a
-    /// variant, or a variant and tag), so switching back restores it.
-    pub fn stashed(&self, item: &JsonPointer, slot: &str) -> Option<Value> {
-        self.inner.with_value(|inner| {
-            inner
-                .stash
-                .get(&item.to_string())
-                .and_then(|by_slot| by_slot.get(slot))
-                .cloned()
-        })
-    }
-
-    /// Remembers what the item at `item` holds as the shape named `slot`.
-    pub fn stash(&self, item: &JsonPointer, slot: &str, value: Value) {
-        self.inner.update_value(|inner| {
-            inner
-                .stash
-                .entry(item.to_string())
-                .or_default()
-                .insert(slot.to_owned(), value);
-        });
-    }
-
-    /// Whether the user expanded (`Some(true)`) or collapsed the item at
-    /// `pointer`; `None` when they have not touched it.
-    pub fn expanded(&self, pointer: &JsonPointer) -> Option<bool> {
-        self.inner
-            .with_value(|inner| inner.expanded.get(&pointer.to_string()).copied())
-    }
-
-    /// How far the main area was scrolled when `mode`'s view was left, for
-    /// the card edited now.
-    pub fn scroll_top(&self, mode: ViewMode) -> i32 {
-        self.inner
-            .with_value(|inner| inner.scroll_tops[mode.index()])
-    }
-
-    /// Remembers how far the main area is scrolled in `mode`'s view.
-    pub fn set_scroll_top(&self, mode: ViewMode, top: i32) {
-        self.inner
-            .update_value(|inner| inner.scroll_tops[mode.index()] = top);
-    }
-
-    /// Where the source view's text box was left, for the card edited now.
-    pub fn text_place(&self) -> Option<TextPlace> {
-        self.inner.with_value(|inner| inner.text_place)
-    }
-
-    /// Remembers where the source view's text box is.
-    pub fn set_text_place(&self, place: TextPlace) {
-        self.inner
-            .update_value(|inner| inner.text_place = Some(place));
-    }
-
-    /// Remembers that the item at `pointer` is expanded or collapsed.
-    pub fn set_expanded(&self, pointer: &JsonPointer, expanded: bool) {
-        self.inner
-            .update_value(|inner| _ = inner.expanded.insert(pointer.to_string(), expanded));
     }
 }
 

@@ -11,6 +11,7 @@ use crate::domain::form::node::{ArrayNode, FormNode};
 use crate::domain::form::values::{field_id, limit_text, new_value, summary_keys, summary_of};
 use crate::domain::pointer::JsonPointer;
 use crate::view::store::{CardStore, expect_store};
+use crate::view::view_state::{Disclosure, expect_view_state};
 
 /// Items shown before "Show more".
 pub const PAGE: usize = 50;
@@ -38,6 +39,7 @@ pub fn ItemList(
     titled_by: Option<String>,
 ) -> impl IntoView {
     let store = expect_store();
+    let view_state = expect_view_state();
     let count = array_len(store, &pointer);
     let noun = node
         .ui
@@ -55,7 +57,7 @@ pub fn ItemList(
     {
         let pointer = pointer.clone();
         Effect::new(move |_| {
-            let Some(request) = store.reveal_request().get() else {
+            let Some(request) = view_state.reveal_request().get() else {
                 return;
             };
             if let Some(index) = index_below(&pointer, &request.pointer)
@@ -71,7 +73,7 @@ pub fn ItemList(
             let index = count.get_untracked();
             store.insert(&pointer, index, new_value(&array.items));
             let item = pointer.child(index.to_string());
-            store.set_expanded(&item, true);
+            view_state.set_disclosure(&item, Disclosure::Expanded);
             if index >= shown.get_untracked() {
                 shown.set(index + 1);
             }
@@ -165,12 +167,14 @@ fn ItemCard(
     let id = field_id(&pointer.to_string());
     let toggle_id = format!("{id}-toggle");
     let body_id = format!("{id}-body");
-    let expanded = RwSignal::new(store.expanded(&pointer).unwrap_or(!collapsed_by_default));
+    let view_state = expect_view_state();
+    let remembered = view_state.disclosure(&pointer);
+    let expanded = RwSignal::new(remembered.map_or(!collapsed_by_default, Disclosure::is_expanded));
     // Opening for a reveal of something inside, such as an error's field.
     {
         let pointer = pointer.clone();
         Effect::new(move |_| {
-            let Some(request) = store.reveal_request().get() else {
+            let Some(request) = view_state.reveal_request().get() else {
                 return;
             };
             if request.pointer.starts_with(&pointer)
@@ -178,7 +182,7 @@ fn ItemCard(
                 && !expanded.get_untracked()
             {
                 expanded.set(true);
-                store.set_expanded(&pointer, true);
+                view_state.set_disclosure(&pointer, Disclosure::Expanded);
             }
         });
     }
@@ -203,7 +207,7 @@ fn ItemCard(
         move |_| {
             let next = !expanded.get_untracked();
             expanded.set(next);
-            store.set_expanded(&pointer, next);
+            view_state.set_disclosure(&pointer, Disclosure::of_expanded(next));
         }
     };
     let keys = row_keys(store, array.clone(), index, count, "-toggle");
