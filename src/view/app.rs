@@ -11,6 +11,7 @@ use super::export_actions::ExportActions;
 use super::file_actions::{DropZone, FileActions, Start, StartScreen, linked_card, open_link};
 use super::form_view::FormView;
 use super::other_tabs::OtherTabs;
+use super::platform::now_ms;
 use super::print_view::PrintView;
 use super::problems::{ProblemCount, ProblemList};
 use super::registry::RegistryScreen;
@@ -18,8 +19,9 @@ use super::section_nav::SectionNav;
 use super::session::{Session, expect_session};
 use super::session_view::{NoticeLine, RecoveryDialog, SaveStatus};
 use super::source_editor::SourceEditor;
-use super::store::{CardStore, ViewMode, expect_store};
+use super::store::{CardStore, expect_store};
 use super::submit::SubmitBar;
+use super::view_state::{ViewMode, ViewState, expect_view_state};
 use crate::domain::entries::Slot;
 use crate::domain::form::values::field_id;
 use crate::domain::json_text::TextStyle;
@@ -46,14 +48,16 @@ pub fn Editor(
 ) -> impl IntoView {
     let begins_on_a_card = initial_text.is_some() || !start_screen;
     let store = match initial_text {
-        Some(text) => CardStore::from_text(&text),
+        Some(text) => CardStore::from_text(&text, now_ms),
         None => CardStore::new(
             serde_json::Value::Object(Default::default()),
             TextStyle::standard(),
+            now_ms,
         ),
     }
     .provide();
-    let session = Session::new(store).provide();
+    let view_state = ViewState::new(store).provide();
+    let session = Session::new(store, view_state).provide();
     let start = Start::provide(store, begins_on_a_card);
     let nothing_open = start.nothing_open();
     let link = linked_card();
@@ -64,10 +68,10 @@ pub fn Editor(
         open_link(session, path);
     }
     let screen = backend.screen();
-    install_shortcuts(store, nothing_open);
-    reveal_in_form(store);
-    return_to_place(store, backend);
-    let mode = store.mode();
+    install_shortcuts(store, view_state, nothing_open);
+    reveal_in_form(view_state);
+    return_to_place(view_state, backend);
+    let mode = view_state.mode();
     let opening = session.opening();
     let editing =
         Memo::new(move |_| screen.get() == Screen::Editor && opening.with(Option::is_none));
@@ -146,7 +150,7 @@ pub fn Editor(
                 on:scroll=move |event| {
                     if screen.get_untracked() == Screen::Editor {
                         let top = event_target::<web_sys::Element>(&event).scroll_top();
-                        store.set_scroll_top(mode.get_untracked(), top);
+                        view_state.set_scroll_top(mode.get_untracked(), top);
                     }
                 }
             >
@@ -218,11 +222,11 @@ pub(crate) fn tab_id(mode: ViewMode) -> &'static str {
 /// card in that view.
 #[component]
 fn ViewTabs() -> impl IntoView {
-    let store = expect_store();
+    let view_state = expect_view_state();
     let backend = expect_backend();
     let start = super::file_actions::use_start();
     let nothing_open = move || start.is_some_and(|start| start.nothing_open().get());
-    let mode = store.mode();
+    let mode = view_state.mode();
     let screen = backend.screen();
     // On the start screen a view starts a new card shown in it; from the
     // registry, with no card open, it leads to the start screen.
@@ -231,9 +235,9 @@ fn ViewTabs() -> impl IntoView {
             && start.nothing_open().get_untracked()
             && screen.get_untracked() == Screen::Editor
         {
-            start.start_new_card(store, target);
+            start.start_new_card(view_state, target);
         }
-        store.set_mode(target);
+        view_state.set_mode(target);
         backend.show(Screen::Editor);
     };
     let selected = move |target: ViewMode| {
@@ -321,7 +325,7 @@ fn StatusLine() -> impl IntoView {
 
 /// The editor's own undo and redo replace the browser's, which would undo
 /// one text box's typing without the card knowing.
-fn install_shortcuts(store: CardStore, nothing_open: Memo<bool>) {
+fn install_shortcuts(store: CardStore, view_state: ViewState, nothing_open: Memo<bool>) {
     let handle = window_event_listener(ev::keydown, move |event| {
         if !(event.ctrl_key() || event.meta_key()) || event.alt_key() {
             return;
@@ -331,7 +335,7 @@ fn install_shortcuts(store: CardStore, nothing_open: Memo<bool>) {
             ("p", false) if !nothing_open.get_untracked() => {
                 // Print the printable card, not the form's controls.
                 event.prevent_default();
-                super::print_view::print_preview(store);
+                super::print_view::print_preview(view_state);
             }
             ("z", false) => {
                 event.prevent_default();
@@ -351,15 +355,15 @@ fn install_shortcuts(store: CardStore, nothing_open: Memo<bool>) {
 /// back to where it was scrolled: the main area's scroll is remembered per
 /// view as it happens (`on:scroll` above) and put back once the view is on
 /// the page. Opening another card forgets the places.
-fn return_to_place(store: CardStore, backend: Backend) {
-    let mode = store.mode();
+fn return_to_place(view_state: ViewState, backend: Backend) {
+    let mode = view_state.mode();
     let screen = backend.screen();
     Effect::new(move |previous: Option<(Screen, ViewMode)>| {
         let now = (screen.get(), mode.get());
         if previous.is_some_and(|previous| previous != now) && now.0 == Screen::Editor {
             // Read now: scrolling the new view into its place first
             // overwrites the remembered place with the clamped one.
-            let top = store.scroll_top(now.1);
+            let top = view_state.scroll_top(now.1);
             request_animation_frame(move || {
                 if let Some(main) = document().get_element_by_id("mce-main") {
                     main.set_scroll_top(top);
@@ -374,12 +378,12 @@ fn return_to_place(store: CardStore, backend: Backend) {
 /// field and focuses it, once collapsed items on the way have opened (a few
 /// executor ticks, before the browser handles the next event) and, for a
 /// cell far down a grid, once the grid has built its later rows (a frame).
-fn reveal_in_form(store: CardStore) {
+fn reveal_in_form(view_state: ViewState) {
     Effect::new(move |_| {
-        let Some(request) = store.reveal_request().get() else {
+        let Some(request) = view_state.reveal_request().get() else {
             return;
         };
-        if store.mode().get_untracked() != ViewMode::Form {
+        if view_state.mode().get_untracked() != ViewMode::Form {
             return;
         }
         let pointer = request.pointer;

@@ -13,7 +13,7 @@ use super::file_actions::use_start;
 use super::modal::Modal;
 use super::platform::{copy_text, download, today};
 use super::print_view::print_preview;
-use super::session::{Session, expect_session};
+use super::session::{Session, Tone, expect_session};
 use super::store::PackageInfo;
 use super::typed::{Hold, HoldDialog};
 use crate::domain::drafts::CardSource;
@@ -80,29 +80,32 @@ pub fn ExportActions() -> impl IntoView {
             let name = card_file_name(current_model_name(session).as_deref(), &today());
             let text = store.with_card(card_file_text);
             match download(&name, &text, "application/json") {
-                Ok(()) => session.notify(false, format!("Downloaded the card as {name}.")),
-                Err(error) => session.notify(true, format!("The download failed: {error}.")),
+                Ok(()) => session.notify(Tone::Info, format!("Downloaded the card as {name}.")),
+                Err(error) => session.notify(Tone::Error, format!("The download failed: {error}.")),
             }
         }));
     };
-    let copy_card =
-        move |_| {
-            guarded(Rc::new(move || {
-                let text = store.with_card(card_file_text);
-                leptos::task::spawn_local(async move {
-                    match copy_text(&text).await {
-                        Ok(()) => session
-                            .notify(false, "Copied the card's JSON to the clipboard.".to_owned()),
-                        Err(error) => session
-                            .notify(true, format!("Could not copy to the clipboard: {error}.")),
-                    }
-                });
-            }));
-        };
+    let copy_card = move |_| {
+        guarded(Rc::new(move || {
+            let text = store.with_card(card_file_text);
+            leptos::task::spawn_local(async move {
+                match copy_text(&text).await {
+                    Ok(()) => session.notify(
+                        Tone::Info,
+                        "Copied the card's JSON to the clipboard.".to_owned(),
+                    ),
+                    Err(error) => session.notify(
+                        Tone::Error,
+                        format!("Could not copy to the clipboard: {error}."),
+                    ),
+                }
+            });
+        }));
+    };
     let open_cli = move |_| guarded(Rc::new(move || cli_open.set(true)));
     let print_card = move |_| {
         if !unavailable_now() {
-            print_preview(store);
+            print_preview(session.view_state());
         }
     };
     let disabled = move || unavailable().then_some("true");
@@ -211,17 +214,20 @@ fn CliDialog(open: RwSignal<bool>) -> impl IntoView {
                 .unwrap_or_default()
         });
         match download(&name, &input.get_untracked(), "application/json") {
-            Ok(()) => session.notify(false, format!("Downloaded {name}{run}")),
-            Err(error) => session.notify(true, format!("The download failed: {error}.")),
+            Ok(()) => session.notify(Tone::Info, format!("Downloaded {name}{run}")),
+            Err(error) => session.notify(Tone::Error, format!("The download failed: {error}.")),
         }
     };
     let copy = move |text: String, what: &'static str| {
         leptos::task::spawn_local(async move {
             match copy_text(&text).await {
-                Ok(()) => session.notify(false, format!("Copied the {what} to the clipboard.")),
-                Err(error) => {
-                    session.notify(true, format!("Could not copy to the clipboard: {error}."))
+                Ok(()) => {
+                    session.notify(Tone::Info, format!("Copied the {what} to the clipboard."))
                 }
+                Err(error) => session.notify(
+                    Tone::Error,
+                    format!("Could not copy to the clipboard: {error}."),
+                ),
             }
         });
     };

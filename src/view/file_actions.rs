@@ -10,9 +10,10 @@ use leptos::wasm_bindgen::JsCast;
 use super::backend::{Backend, ConfigState, Screen};
 use super::modal::Modal;
 use super::platform::{FileProblem, fetch_text, read_file};
-use super::session::{OpenRequest, Session, expect_session};
-use super::store::{CardStore, LoadedCard, PackageInfo, ViewMode};
+use super::session::{OpenRequest, Session, Tone, expect_session};
+use super::store::{CardStore, LoadedCard, PackageInfo};
 use super::takeover;
+use super::view_state::{ViewMode, ViewState};
 use crate::domain::check::MAX_FILE_BYTES;
 use crate::domain::drafts::CardSource;
 use crate::domain::import::{ImportError, Imported, import_bytes, import_text};
@@ -68,9 +69,9 @@ impl Start {
     }
 
     /// Starts a new, empty card, shown in `mode`.
-    pub fn start_new_card(&self, store: CardStore, mode: ViewMode) {
+    pub fn start_new_card(&self, view_state: ViewState, mode: ViewMode) {
         self.started.set(true);
-        store.set_mode(mode);
+        view_state.set_mode(mode);
     }
 }
 
@@ -110,7 +111,7 @@ fn refuse(session: Session, request: OpenRequest, what: &str, reason: impl std::
     }
     session.stop_opening();
     session.notify(
-        true,
+        Tone::Error,
         format!("Could not open {what}: {reason}. The card you were editing is unchanged."),
     );
 }
@@ -218,7 +219,7 @@ pub fn FileActions() -> impl IntoView {
 #[component]
 pub fn StartScreen() -> impl IntoView {
     let session = expect_session();
-    let store = session.store();
+    let view_state = session.view_state();
     let start = use_start();
     let backend = use_context::<Backend>();
     let picker: NodeRef<Input> = NodeRef::new();
@@ -243,7 +244,7 @@ pub fn StartScreen() -> impl IntoView {
         }
         StartChoice::NewCard => {
             if let Some(start) = start {
-                start.start_new_card(store, ViewMode::Form);
+                start.start_new_card(view_state, ViewMode::Form);
                 focus_first_field();
             }
         }
@@ -493,7 +494,7 @@ pub fn open_link(session: Session, path: String) {
                     // the link's card is not replayed into that one.
                     let opened = store.source().with_untracked(|source| *source == link);
                     if opened {
-                        takeover::keep_items_as_shown(store);
+                        takeover::keep_items_as_shown(session.view_state());
                     }
                     opened
                 }

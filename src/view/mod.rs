@@ -28,5 +28,6 @@ pub mod submit;
 pub mod subscriptions;
 pub mod takeover;
 pub mod typed;
+pub mod view_state;
 
 pub use app::{App, Editor};

@@ -15,7 +15,7 @@ use serde_json::Value;
 use super::conflicts::{ConflictChoices, ConflictWords};
 use super::modal::{Modal, open_while_some};
 use super::platform::clock_time;
-use super::session::{Session, expect_session};
+use super::session::{Session, Tone, expect_session};
 use crate::domain::drafts::{Reconciliation, SaveId, decode};
 use crate::domain::merge::{Merge, Side, resolve};
 
@@ -60,7 +60,7 @@ fn on_other_tab_saved(session: Session, clash: RwSignal<Option<Clash>>, text: Op
             session.took_in(draft.lineage.save.clone(), whole);
             store.replace_card(merged);
             session.notify(
-                false,
+                Tone::Info,
                 format!(
                     "Took in the changes another tab saved at {}; this tab's edits are kept. Undo takes them back out.",
                     clock_time(draft.saved_at_ms)
@@ -99,7 +99,7 @@ pub fn OtherTabs() -> impl IntoView {
         session.took_in(state.save.clone(), None);
         store.replace_card(resolve(&state.merge, &choices.get_untracked()));
         session.notify(
-            false,
+            Tone::Info,
             format!(
                 "Merged with the other tab's changes: {} of this tab's edits kept as they were, {} {} chosen. Undo takes the merge back.",
                 state.merge.applied,

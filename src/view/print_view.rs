@@ -10,7 +10,8 @@ use serde_json::Value;
 
 use super::backend::Backend;
 use super::platform::{after_next_frame, after_next_paint, print, today};
-use super::store::{CardStore, ViewMode, expect_store};
+use super::store::expect_store;
+use super::view_state::{ViewMode, ViewState};
 use crate::domain::chart::{
     Frame, Shading, Tick, bar_categories, bar_chart, line_chart, numbers, points,
 };
@@ -252,8 +253,8 @@ fn build_the_rest_now() {
 /// figure and table built, so that all of it is printed, not the form's
 /// controls (after about two seconds it prints what there is rather than
 /// nothing).
-pub fn print_preview(store: CardStore) {
-    store.set_mode(ViewMode::Preview);
+pub fn print_preview(view_state: ViewState) {
+    view_state.set_mode(ViewMode::Preview);
     leptos::task::spawn_local(async move {
         for _ in 0..120 {
             leptos::task::tick().await;

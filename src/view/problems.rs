@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::form::entry_actions::EntryButtons;
 use super::store::expect_store;
+use super::view_state::expect_view_state;
 use crate::domain::entries::{ENTRY_KEYWORD, Slot};
 use crate::domain::form::card_form;
 use crate::domain::form::labels::label_path;
@@ -104,6 +105,7 @@ fn ProblemRow(
     warning: bool,
 ) -> impl IntoView {
     let store = expect_store();
+    let view_state = expect_view_state();
     let place = store.with_card(|card| label_path(&card_form().root, card, &issue.field));
     let place = match (place.is_empty(), issue.title.is_empty()) {
         (false, _) => place.join(" › "),
@@ -132,7 +134,7 @@ fn ProblemRow(
             data-keyword=issue.keyword.clone()
             data-message=titled
         >
-            <button type="button" class="mce-problems__link" on:click=move |_| store.reveal_control(field.clone(), slot)>
+            <button type="button" class="mce-problems__link" on:click=move |_| view_state.reveal_control(field.clone(), slot)>
                 <span class="mce-problems__place">{place} {code}</span>
                 <span class="mce-problems__message">{issue.message}</span>
                 <code class="mce-problems__pointer">{issue.field.to_string()}</code>

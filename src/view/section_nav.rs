@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 
 use super::store::expect_store;
+use super::view_state::expect_view_state;
 use crate::domain::card_schema::{Section, card_schema, sections};
 use crate::domain::form::card_form;
 use crate::domain::pointer::JsonPointer;
@@ -45,7 +46,7 @@ fn SectionLink(
     /// Problem counts by section key.
     counts: Memo<BTreeMap<String, usize>>,
 ) -> impl IntoView {
-    let store = expect_store();
+    let view_state = expect_view_state();
     let key = section.key.clone();
     let count = Memo::new(move |_| counts.with(|counts| counts.get(&key).copied().unwrap_or(0)));
     let pointer = JsonPointer::from_tokens([section.key.clone()]);
@@ -64,7 +65,7 @@ fn SectionLink(
                 class="mce-sections__link"
                 data-section=section.key.clone()
                 title=section.description.clone()
-                on:click=move |_| store.reveal(pointer.clone())
+                on:click=move |_| view_state.reveal(pointer.clone())
             >
                 <span class="mce-sections__title">{title}</span>
                 <span class="mce-badge mce-badge--error" hidden=move || count.get() == 0 aria-label=count_label>

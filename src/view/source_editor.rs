@@ -8,7 +8,8 @@ use leptos::prelude::*;
 
 use super::form::entry_actions::EntryActions;
 use super::session::Session;
-use super::store::{TextPlace, ViewMode, expect_store};
+use super::store::expect_store;
+use super::view_state::{TextPlace, ViewMode, expect_view_state};
 use crate::domain::entries::Slot;
 use crate::domain::json_text::{
     JsonTextError, byte_offset_of_utf16, line_and_column, locate, utf16_offset,
@@ -19,6 +20,7 @@ use crate::domain::pointer::JsonPointer;
 #[component]
 pub fn SourceEditor() -> impl IntoView {
     let store = expect_store();
+    let view_state = expect_view_state();
     let textarea: NodeRef<Textarea> = NodeRef::new();
     let caret = RwSignal::new((1usize, 1usize));
     let draft = store.source_draft();
@@ -62,7 +64,7 @@ pub fn SourceEditor() -> impl IntoView {
 
     // Coming back to the view comes back to where the text box was left:
     // its selection (or caret) and its scroll.
-    let left_at = store.text_place();
+    let left_at = view_state.text_place();
     Effect::new(move |_| {
         let Some(place) = left_at else {
             return;
@@ -87,7 +89,7 @@ pub fn SourceEditor() -> impl IntoView {
         if let Some(Some(element)) = textarea.try_get_untracked() {
             let selection = (selection_start(&element), selection_end(&element));
             let scroll = (element.scroll_top(), element.scroll_left());
-            store.set_text_place(TextPlace { scroll, selection });
+            view_state.set_text_place(TextPlace { scroll, selection });
         }
     };
 
@@ -121,10 +123,10 @@ pub fn SourceEditor() -> impl IntoView {
 
     // Bring a requested place into view: select it and scroll to it.
     Effect::new(move |_| {
-        let Some(request) = store.reveal_request().get() else {
+        let Some(request) = view_state.reveal_request().get() else {
             return;
         };
-        if store.mode().get_untracked() != ViewMode::Source {
+        if view_state.mode().get_untracked() != ViewMode::Source {
             return;
         }
         let Some(element) = textarea.get_untracked() else {

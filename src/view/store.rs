@@ -1,87 +1,51 @@
 //! The card being edited, shared by every component: one context handle
-//! over the [`CardDocument`], with intent methods (`set_text`, `insert`,
-//! `undo`, ...) and fine-grained change notification.
+//! over the [`CardDocument`] and its undo history, with intent methods
+//! (`type_text`, `set`, `insert`, `remove`, `undo`, the source view's
+//! text, ...) and fine-grained change notification.
 //!
 //! Fields do not read a signal holding the whole card (that would re-run
 //! every field on every keystroke); each watches its own pointer, and an
 //! edit notifies only the watchers at or below what it changed. Validation
 //! runs on every change, synchronously, and notifies only the fields whose
 //! messages changed.
+//!
+//! The store holds the card and what follows from it: its findings, the
+//! text typed that it cannot hold (entries), the source text waiting to be
+//! parsed, and where it departs from (its source, the source's card, its
+//! model package), which a draft records. Package metadata stays here
+//! rather than in the session because loading a card, restoring a draft
+//! and submitting all change it together with the card. Where the views
+//! are (mode, reveal, scroll, caret, expanded items, variant stash) is not
+//! the card: see [`super::view_state`]. Pure decisions live in the domain:
+//! drafts are built by [`crate::domain::drafts::Draft::of_card`], the
+//! messages by field by [`crate::domain::field_messages`]. The clock that
+//! times edits is given by whoever makes the store, so the store runs
+//! natively in tests (`tests/store.rs`). The methods are grouped by
+//! concern in `store/`: the card's origin and drafts, the source view's
+//! text, text the card cannot hold, and what follows a change.
 
-use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use serde_json::Value;
 
-use crate::domain::document::{CardDocument, Change, Coalesce, Edit, EditError, Move};
-use crate::domain::drafts::{
-    CardSource, DRAFT_VERSION, Draft, HISTORY_BUDGET, Lineage, fingerprint,
-};
-use crate::domain::entries::{Entries, Entry, EntryKind, ListedEntry, Slot};
+use crate::domain::document::{CardDocument, Coalesce, Edit, EditError};
+/// The store's loads and drafts carry it, so it is named with the store.
+pub use crate::domain::draft_of_card::PackageInfo;
+use crate::domain::drafts::{CardSource, fingerprint};
+use crate::domain::entries::{Entries, ListedEntry};
+use crate::domain::field_messages::{MessagesByField, errors_of, messages_by_field, warnings_of};
 use crate::domain::findings::Findings;
-use crate::domain::form::card_form;
-use crate::domain::issues::sort_in_form_order;
 use crate::domain::json_text::{JsonTextError, TextStyle, parse_json, to_json_text};
 use crate::domain::pointer::JsonPointer;
 use crate::domain::validation::ValidationIssue;
 
-use super::platform::after_next_paint;
 use super::subscriptions::Subscriptions;
 
-/// Which view of the card is shown.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ViewMode {
-    /// The generated form.
-    Form,
-    /// The JSON text.
-    Source,
-    /// The read-only, printable card.
-    Preview,
-}
-
-impl ViewMode {
-    /// Every view, in the order the tabs show them.
-    pub const ALL: [ViewMode; 3] = [ViewMode::Form, ViewMode::Source, ViewMode::Preview];
-
-    /// The view's place in [`ViewMode::ALL`].
-    pub fn index(self) -> usize {
-        self as usize
-    }
-}
-
-/// A request to bring a place of the card into view and focus it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RevealRequest {
-    /// The place.
-    pub pointer: JsonPointer,
-    /// Which control of the place: its value's, or a map entry's key box
-    /// (see [`Slot`]).
-    pub slot: Slot,
-    /// Distinguishes repeated requests for the same place.
-    pub serial: u64,
-}
-
-/// Where the source view's text box was left, so coming back to the view
-/// comes back there.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct TextPlace {
-    /// How far the text box was scrolled down and across (lines do not
-    /// wrap).
-    pub scroll: (i32, i32),
-    /// The selection's start and end (UTF-16 offsets; a caret is an empty
-    /// selection).
-    pub selection: (u32, u32),
-}
-
-/// What the app knows of the model package a card belongs to.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct PackageInfo {
-    /// Its ARN.
-    pub arn: Option<String>,
-    /// The card's `ModelCardStatus` as loaded.
-    pub status: Option<String>,
-}
+mod entries;
+mod origin;
+mod source_text;
+mod summary;
 
 /// A card to start editing: where it came from and how it is laid out.
 #[derive(Clone, Debug)]
@@ -94,6 +58,39 @@ pub struct LoadedCard {
     pub source: CardSource,
     /// Its model package, when known.
     pub package: PackageInfo,
+}
+
+/// Whether the schema requires a text field's value, which decides what
+/// emptying the field does (see [`CardStore::type_text`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Requirement {
+    /// The schema requires it: emptied, it keeps "" so the form can ask
+    /// for it.
+    Required,
+    /// The schema does not: emptied, the member goes.
+    Optional,
+}
+
+impl Requirement {
+    /// The requirement a field's `required` attribute says.
+    pub fn of(required: bool) -> Self {
+        if required {
+            Self::Required
+        } else {
+            Self::Optional
+        }
+    }
+}
+
+/// Where a change came from, which decides whether the source view's text
+/// survives it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ChangeFrom {
+    /// The source view's text, parsed: the text stays as typed.
+    SourceText,
+    /// Anything else (the form, undo, a merge, a load): the source view's
+    /// text is written afresh from the card.
+    Elsewhere,
 }
 
 /// The JSON source text when the user typed it (it may not parse).
@@ -118,18 +115,14 @@ struct Inner {
     /// Text typed into controls that the card does not hold.
     entries: Entries,
     /// Errors and warnings by the pointer of the field that shows them.
-    field_messages: BTreeMap<String, (Vec<String>, Vec<String>)>,
-    /// What a variant item held as each variant (or tag), by item pointer.
-    stash: HashMap<String, HashMap<String, Value>>,
-    /// Items the user expanded or collapsed, by pointer.
-    expanded: HashMap<String, bool>,
-    /// How far the main area was scrolled in each view, indexed as
-    /// [`ViewMode::ALL`], and where the source view's text box was left.
-    scroll_tops: [i32; 3],
-    text_place: Option<TextPlace>,
+    field_messages: MessagesByField,
     /// The card as its source gave it, and its fingerprint.
     source_card: Value,
     source_fingerprint: String,
+    /// Milliseconds since the epoch, for grouping keystrokes into undo
+    /// steps; given by whoever makes the store (the browser's clock, or a
+    /// test's).
+    clock: Box<dyn Fn() -> f64>,
 }
 
 /// The shared handle; `Copy`, so closures take it freely.
@@ -145,8 +138,6 @@ pub struct CardStore {
     entries: RwSignal<Arc<Vec<ListedEntry>>>,
     can_undo: RwSignal<bool>,
     can_redo: RwSignal<bool>,
-    mode: RwSignal<ViewMode>,
-    reveal: RwSignal<Option<RevealRequest>>,
     source_draft: RwSignal<Option<SourceDraft>>,
     last_error: RwSignal<Option<String>>,
     source: RwSignal<CardSource>,
@@ -154,8 +145,9 @@ pub struct CardStore {
 }
 
 impl CardStore {
-    /// A store editing `card`, saved later in `style`.
-    pub fn new(card: Value, style: TextStyle) -> Self {
+    /// A store editing `card`, saved later in `style`, telling the time of
+    /// edits by `clock` (milliseconds since the epoch).
+    pub fn new(card: Value, style: TextStyle, clock: impl Fn() -> f64 + 'static) -> Self {
         let source_fingerprint = fingerprint(&card);
         let source_card = card.clone();
         let document = CardDocument::new(card);
@@ -172,12 +164,9 @@ impl CardStore {
                 values: Subscriptions::default(),
                 messages: Subscriptions::default(),
                 field_messages,
-                stash: HashMap::new(),
-                expanded: HashMap::new(),
-                scroll_tops: [0; 3],
-                text_place: None,
                 source_card,
                 source_fingerprint,
+                clock: Box::new(clock),
             }),
             source_pending: StoredValue::new(None),
             revision: RwSignal::new(0),
@@ -186,8 +175,6 @@ impl CardStore {
             entries: RwSignal::new(Arc::new(Vec::new())),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
-            mode: RwSignal::new(ViewMode::Form),
-            reveal: RwSignal::new(None),
             source_draft: RwSignal::new(None),
             last_error: RwSignal::new(None),
             source: RwSignal::new(CardSource::Scratch),
@@ -195,151 +182,20 @@ impl CardStore {
         }
     }
 
-    /// Starts editing another card, with a fresh history. The card edited
-    /// until now is not lost: its draft stays stored under its own source.
-    pub fn load(&self, loaded: LoadedCard) {
-        let source_card = loaded.card.clone();
-        self.replace_document(CardDocument::new(loaded.card), loaded.style, source_card);
-        self.source.set(loaded.source);
-        self.package.set(loaded.package);
-    }
-
-    /// Continues from a saved draft, its undo history included, departing
-    /// from `source_card` (the source as loaded now, or as the draft
-    /// remembers it).
-    pub fn restore(&self, draft: Draft, source_card: Value) {
-        let style = draft.style();
-        let document = CardDocument::with_history(draft.card, draft.history);
-        self.replace_document(document, style, source_card);
-        self.update_entries(|entries| {
-            *entries = Entries::from_list(draft.entries);
-            true
-        });
-        self.source.set(draft.source);
-        self.package.set(PackageInfo {
-            arn: draft.arn,
-            status: draft.status,
-        });
-    }
-
-    fn replace_document(&self, document: CardDocument, style: TextStyle, source_card: Value) {
-        // Text typed for the card being left is not applied to the new one.
-        self.source_pending.set_value(None);
-        self.inner.update_value(|inner| {
-            inner.document = document;
-            inner.entries = Entries::default();
-            inner.style = style;
-            inner.stash.clear();
-            inner.expanded.clear();
-            inner.scroll_tops = [0; 3];
-            inner.text_place = None;
-            inner.source_fingerprint = fingerprint(&source_card);
-            inner.source_card = source_card;
-        });
-        self.source_draft.set(None);
-        self.after_change(
-            Change {
-                scope: JsonPointer::root(),
-                moves: vec![Move::Replaced(JsonPointer::root())],
-            },
-            false,
-        );
-    }
-
-    /// Records that the source now holds `source_card` (after a submit),
-    /// keeping the document and its history: the draft is then cleared when
-    /// the card equals it.
-    pub fn rebase(&self, source_card: Value) {
-        self.commit_source();
-        self.inner.update_value(|inner| {
-            inner.source_fingerprint = fingerprint(&source_card);
-            inner.source_card = source_card;
-        });
-    }
-
-    /// Replaces the whole card as one undoable step (a merge applied).
-    pub fn replace_card(&self, card: Value) {
-        self.commit_source();
-        let change = self
-            .inner
-            .try_update_value(|inner| inner.document.replace_root(card, Coalesce::Never, now_ms()));
-        if let Some(Some(change)) = change {
-            self.after_change(change, false);
-        }
-    }
-
-    /// The card as a draft to store now.
-    pub fn draft(&self, saved_at_ms: f64) -> Draft {
-        self.commit_source();
-        let source = self.source.get_untracked();
-        let package = self.package.get_untracked();
-        self.inner.with_value(|inner| Draft {
-            version: DRAFT_VERSION,
-            source,
-            saved_at_ms,
-            source_fingerprint: inner.source_fingerprint.clone(),
-            source_card: inner.source_card.clone(),
-            arn: package.arn,
-            status: package.status,
-            card: inner.document.root().clone(),
-            indent: inner.style.indent.clone(),
-            trailing_newline: inner.style.trailing_newline,
-            // The session notes where the reviewer is and the registry base.
-            place: Default::default(),
-            registry_base: None,
-            history: inner.document.history_snapshot(HISTORY_BUDGET),
-            lineage: Lineage::default(),
-            entries: inner.entries.kept_in_drafts().cloned().collect(),
-        })
-    }
-
-    /// Runs `read` on the card as its source gave it (what edits are
-    /// measured from) and its fingerprint, untracked.
-    pub fn with_source<R>(&self, read: impl FnOnce(&Value, &str) -> R) -> R {
-        self.inner
-            .with_value(|inner| read(&inner.source_card, &inner.source_fingerprint))
-    }
-
-    /// Whether the card is what its source gave and nothing typed waits
-    /// outside it (no draft is needed then).
-    pub fn matches_source(&self) -> bool {
-        self.commit_source();
-        self.inner.with_value(|inner| {
-            inner.entries.kept_in_drafts().next().is_none()
-                && fingerprint(inner.document.root()) == inner.source_fingerprint
-        })
-    }
-
-    /// Where the card came from.
-    pub fn source(&self) -> ReadSignal<CardSource> {
-        self.source.read_only()
-    }
-
-    /// The model package the card belongs to, as far as known.
-    pub fn package(&self) -> ReadSignal<PackageInfo> {
-        self.package.read_only()
-    }
-
-    /// Records what became known of the model package (an ARN typed for
-    /// export, a status chosen).
-    pub fn set_package(&self, package: PackageInfo) {
-        self.package.set(package);
-    }
-
     /// A store for a card given as JSON text, which may be broken: then the
     /// card starts empty and the source view shows the text and its error.
-    pub fn from_text(text: &str) -> Self {
+    pub fn from_text(text: &str, clock: impl Fn() -> f64 + 'static) -> Self {
         match parse_json(text) {
-            Ok(card) => Self::new(card, TextStyle::detect(text)),
+            Ok(card) => Self::new(card, TextStyle::detect(text), clock),
             Err(error) => {
-                let store = Self::new(Value::Object(Default::default()), TextStyle::standard());
+                let empty = Value::Object(Default::default());
+                let store = Self::new(empty, TextStyle::standard(), clock);
                 store.hold_source_error(&error);
                 store.source_draft.set(Some(SourceDraft {
                     text: text.to_owned(),
                     revision: 0,
                     error: Some(error),
                 }));
-                store.mode.set(ViewMode::Source);
                 store
             }
         }
@@ -396,25 +252,15 @@ impl CardStore {
     /// The errors shown on the field at `pointer`, untracked.
     pub fn messages(&self, pointer: &JsonPointer) -> Vec<String> {
         self.commit_source();
-        self.inner.with_value(|inner| {
-            inner
-                .field_messages
-                .get(&pointer.to_string())
-                .map(|(errors, _)| errors.clone())
-                .unwrap_or_default()
-        })
+        self.inner
+            .with_value(|inner| errors_of(&inner.field_messages, pointer))
     }
 
     /// The lint warnings shown on the field at `pointer`, untracked.
     pub fn warnings(&self, pointer: &JsonPointer) -> Vec<String> {
         self.commit_source();
-        self.inner.with_value(|inner| {
-            inner
-                .field_messages
-                .get(&pointer.to_string())
-                .map(|(_, warnings)| warnings.clone())
-                .unwrap_or_default()
-        })
+        self.inner
+            .with_value(|inner| warnings_of(&inner.field_messages, pointer))
     }
 
     /// The whole card as JSON text, laid out as it was loaded.
@@ -422,34 +268,6 @@ impl CardStore {
         self.commit_source();
         self.inner
             .with_value(|inner| to_json_text(inner.document.root(), &inner.style))
-    }
-
-    /// The card's text laid out with indentation, for the source view's
-    /// Format: a card that came compact (on one line, as the registry and
-    /// minified files give it) is indented with two spaces from now on, in
-    /// the view and when saved; an indented card keeps its indent.
-    fn formatted_text(&self) -> String {
-        self.commit_source();
-        self.inner.update_value(|inner| {
-            if inner.style.indent.is_none() {
-                inner.style.indent = TextStyle::standard().indent;
-            }
-        });
-        self.card_text()
-    }
-
-    /// Formats the card's text (see [`CardStore::formatted_text`]) and makes
-    /// it the source view's text. That text is the card exactly, so it is
-    /// not parsed again (on the largest card a parse is about 5 ms).
-    pub fn format_source(&self) -> String {
-        let text = self.formatted_text();
-        let revision = self.revision.get_untracked();
-        self.source_draft.set(Some(SourceDraft {
-            text: text.clone(),
-            revision,
-            error: None,
-        }));
-        text
     }
 
     /// Runs `read` on the whole card, untracked.
@@ -495,10 +313,10 @@ impl CardStore {
         self.commit_source();
         let result = self
             .inner
-            .try_update_value(|inner| inner.document.apply(edit, coalesce, now_ms()));
+            .try_update_value(|inner| inner.document.apply(edit, coalesce, (inner.clock)()));
         match result {
             Some(Ok(change)) => {
-                self.after_change(change, false);
+                self.after_change(change, ChangeFrom::Elsewhere);
                 Ok(())
             }
             Some(Err(error)) => {
@@ -530,9 +348,9 @@ impl CardStore {
     /// Sets a text field. Emptying an optional member of an object removes
     /// it (the card says nothing rather than saying ""); a required one, or
     /// an item of a list, keeps "" so the form can ask for it.
-    pub fn type_text(&self, pointer: &JsonPointer, text: String, required: bool) {
+    pub fn type_text(&self, pointer: &JsonPointer, text: String, requirement: Requirement) {
         let is_member = self.parent_is_object(pointer);
-        if text.is_empty() && !required && is_member {
+        if text.is_empty() && requirement == Requirement::Optional && is_member {
             if self.read(pointer, |value| value.is_some()) {
                 let _ = self.edit(
                     Edit::Remove {
@@ -576,11 +394,24 @@ impl CardStore {
         });
     }
 
+    /// Replaces the whole card as one undoable step (a merge applied).
+    pub fn replace_card(&self, card: Value) {
+        self.commit_source();
+        let change = self.inner.try_update_value(|inner| {
+            inner
+                .document
+                .replace_root(card, Coalesce::Never, (inner.clock)())
+        });
+        if let Some(Some(change)) = change {
+            self.after_change(change, ChangeFrom::Elsewhere);
+        }
+    }
+
     /// Undoes the last step.
     pub fn undo(&self) {
         self.commit_source();
         if let Some(Some(change)) = self.inner.try_update_value(|inner| inner.document.undo()) {
-            self.after_change(change, false);
+            self.after_change(change, ChangeFrom::Elsewhere);
         }
     }
 
@@ -588,91 +419,8 @@ impl CardStore {
     pub fn redo(&self) {
         self.commit_source();
         if let Some(Some(change)) = self.inner.try_update_value(|inner| inner.document.redo()) {
-            self.after_change(change, false);
+            self.after_change(change, ChangeFrom::Elsewhere);
         }
-    }
-
-    /// Takes text typed in the source view. Parsing the whole card takes a
-    /// few milliseconds on the largest one; done on every key it pushed
-    /// typing past a frame. So the text is parsed after the frame that shows
-    /// the key (keys typed meanwhile are parsed once), and anything that
-    /// reads or changes the card through the store parses it first
-    /// ([`CardStore::commit_source`]): nothing sees a card older than what
-    /// the user typed.
-    pub fn type_source(&self, text: String) {
-        let scheduled = self.source_pending.with_value(Option::is_some);
-        self.source_pending.set_value(Some(text));
-        if !scheduled {
-            let store = *self;
-            after_next_paint(move || store.commit_source());
-        }
-    }
-
-    /// Parses the text typed in the source view, if any is waiting.
-    pub fn commit_source(&self) {
-        if let Some(Some(text)) = self.source_pending.try_update_value(Option::take) {
-            self.edit_source(text);
-        }
-    }
-
-    /// Takes the JSON source text as the user typed it: the card follows
-    /// when it parses; when it does not, the card stays and the text and
-    /// its error are kept for the source view.
-    pub fn edit_source(&self, text: String) {
-        self.source_pending.set_value(None);
-        match parse_json(&text) {
-            Ok(card) => {
-                let change = self.inner.try_update_value(|inner| {
-                    inner
-                        .document
-                        .replace_root(card, Coalesce::Typing, now_ms())
-                });
-                if let Some(Some(change)) = change {
-                    self.after_change(change, true);
-                }
-                self.update_entries(|entries| entries.remove(Slot::Source, &JsonPointer::root()));
-                let revision = self.revision.get_untracked();
-                self.source_draft.set(Some(SourceDraft {
-                    text,
-                    revision,
-                    error: None,
-                }));
-            }
-            Err(error) => {
-                self.hold_source_error(&error);
-                let revision = self.revision.get_untracked();
-                self.source_draft.set(Some(SourceDraft {
-                    text,
-                    revision,
-                    error: Some(error),
-                }));
-            }
-        }
-    }
-
-    /// Counts source text that does not parse as a problem of the card:
-    /// what would be exported is the card as the text last parsed.
-    fn hold_source_error(&self, error: &JsonTextError) {
-        let error = format!(
-            "line {}, column {}: {}",
-            error.line, error.column, error.message
-        );
-        // The text itself stays in `source_draft`; the entry only says why.
-        self.hold_entry(
-            &JsonPointer::root(),
-            EntryKind::Source { error },
-            String::new(),
-        );
-    }
-
-    /// The source text as last typed, while it belongs to the current card.
-    pub fn source_draft(&self) -> Signal<Option<SourceDraft>> {
-        let draft = self.source_draft;
-        let revision = self.revision;
-        Signal::derive(move || {
-            let current = revision.get();
-            draft.get().filter(|draft| draft.revision == current)
-        })
     }
 
     fn parent_is_object(&self, pointer: &JsonPointer) -> bool {
@@ -681,354 +429,6 @@ impl CardStore {
             None => false,
         }
     }
-
-    /// Notifies what `change` covers, revalidates, brings the typed entries
-    /// along, and updates the signals that summarise the card.
-    fn after_change(&self, change: Change, from_source: bool) {
-        let notify = self.inner.try_update_value(|inner| {
-            let mut triggers = inner.values.at_or_below(&change.scope.to_string());
-            let document = &inner.document;
-            let findings_changed = if change.scope.is_root() {
-                inner.findings = Findings::of(document.root(), document.content_length());
-                true
-            } else {
-                inner
-                    .findings
-                    .revise(document.root(), &change.scope, document.content_length())
-            };
-            let mut entries_changed = inner.entries.follow(&change, document.root());
-            // An edit elsewhere rewrites the source view's text (see
-            // `source_draft`), so text that did not parse is gone with it.
-            if !from_source {
-                entries_changed |= inner.entries.remove(Slot::Source, &JsonPointer::root());
-            }
-            // Typing that fixes or breaks nothing leaves every message as it is.
-            let summary =
-                (findings_changed || entries_changed).then(|| inner.summarise(&mut triggers));
-            (
-                triggers,
-                summary,
-                inner.document.can_undo(),
-                inner.document.can_redo(),
-                inner.document.revision(),
-            )
-        });
-        let Some((triggers, summary, can_undo, can_redo, revision)) = notify else {
-            return;
-        };
-        self.publish(triggers, summary);
-        if self.can_undo.get_untracked() != can_undo {
-            self.can_undo.set(can_undo);
-        }
-        if self.can_redo.get_untracked() != can_redo {
-            self.can_redo.set(can_redo);
-        }
-        if !from_source && self.source_draft.with_untracked(Option::is_some) {
-            self.source_draft.set(None);
-        }
-        if self.last_error.with_untracked(Option::is_some) {
-            self.last_error.set(None);
-        }
-        self.revision.set(revision);
-    }
-
-    /// Notifies the fields whose messages changed, and updates the summary
-    /// signals that differ.
-    fn publish(&self, triggers: Vec<ArcTrigger>, summary: Option<Summary>) {
-        for trigger in triggers {
-            trigger.notify();
-        }
-        let Some(summary) = summary else {
-            return;
-        };
-        if self
-            .issues
-            .with_untracked(|current| **current != summary.issues)
-        {
-            self.issues.set(Arc::new(summary.issues));
-        }
-        if self
-            .warnings
-            .with_untracked(|current| **current != summary.warnings)
-        {
-            self.warnings.set(Arc::new(summary.warnings));
-        }
-        if self
-            .entries
-            .with_untracked(|current| **current != summary.entries)
-        {
-            self.entries.set(Arc::new(summary.entries));
-        }
-    }
-
-    /// Changes the typed entries with `change` (which says whether it
-    /// changed anything), then re-summarises and notifies.
-    fn update_entries(&self, change: impl FnOnce(&mut Entries) -> bool) {
-        let result = self.inner.try_update_value(|inner| {
-            if !change(&mut inner.entries) {
-                return None;
-            }
-            let mut triggers = Vec::new();
-            let summary = inner.summarise(&mut triggers);
-            Some((triggers, summary))
-        });
-        if let Some(Some((triggers, summary))) = result {
-            self.publish(triggers, Some(summary));
-        }
-    }
-
-    // ---- text the card does not hold ------------------------------------
-
-    /// Records text typed into the control of `pointer` (which control, the
-    /// kind says) that the card cannot take: it is shown, counted as a
-    /// problem and blocks exports until fixed or put back.
-    pub fn hold_entry(&self, pointer: &JsonPointer, kind: EntryKind, text: String) {
-        self.commit_source();
-        let held = match kind.slot() {
-            Slot::Value | Slot::Key => self.value(pointer),
-            Slot::NewKey | Slot::Source => None,
-        };
-        let entry = Entry {
-            pointer: pointer.clone(),
-            kind,
-            text,
-            held,
-        };
-        self.update_entries(|entries| entries.put(entry));
-    }
-
-    /// Drops the text typed into the control of `pointer`: it was fixed,
-    /// or the reviewer chose to put back what the card holds.
-    pub fn drop_entry(&self, slot: Slot, pointer: &JsonPointer) {
-        self.update_entries(|entries| entries.remove(slot, pointer));
-        if slot == Slot::Source {
-            self.source_draft.set(None);
-        }
-    }
-
-    /// The text typed into the control of `pointer` that the card does not
-    /// hold, as a signal that changes only when it does.
-    pub fn entry(&self, slot: Slot, pointer: &JsonPointer) -> Memo<Option<Entry>> {
-        let (store, pointer) = (*self, pointer.clone());
-        Memo::new(move |_| store.find_entry(slot, &pointer))
-    }
-
-    /// The text typed into the control of `pointer` that the card does not
-    /// hold, read tracked (for a memo whose place itself changes).
-    pub fn find_entry(&self, slot: Slot, pointer: &JsonPointer) -> Option<Entry> {
-        self.entries.with(|listed| {
-            listed
-                .iter()
-                .find(|listed| listed.entry.kind.slot() == slot && &listed.entry.pointer == pointer)
-                .map(|listed| listed.entry.clone())
-        })
-    }
-
-    /// The entry a problem of the list stands for, if it stands for one.
-    pub fn entry_of_issue(&self, issue: &ValidationIssue) -> Option<Entry> {
-        self.entries.with_untracked(|listed| {
-            listed
-                .iter()
-                .find(|listed| &listed.issue == issue)
-                .map(|listed| listed.entry.clone())
-        })
-    }
-
-    /// Every text typed that the card does not hold, in form order, with
-    /// its problem.
-    pub fn entries(&self) -> ReadSignal<Arc<Vec<ListedEntry>>> {
-        self.entries.read_only()
-    }
-
-    /// Takes the number the reviewer meant for the text typed at
-    /// `pointer`, as one undoable step.
-    pub fn accept_number(&self, pointer: &JsonPointer, number: serde_json::Number) {
-        self.drop_entry(Slot::Value, pointer);
-        self.set(pointer, Value::Number(number));
-    }
-
-    // ---- presentation state ----------------------------------------------
-
-    /// The view shown.
-    pub fn mode(&self) -> ReadSignal<ViewMode> {
-        self.mode.read_only()
-    }
-
-    /// Shows the form or the source.
-    pub fn set_mode(&self, mode: ViewMode) {
-        self.commit_source();
-        self.mode.set(mode);
-    }
-
-    /// Asks the view shown to bring `pointer` into view and focus it.
-    pub fn reveal(&self, pointer: JsonPointer) {
-        self.reveal_control(pointer, Slot::Value);
-    }
-
-    /// Asks for one control of a place: its value's, or a map entry's key
-    /// box; the source view's text is revealed in that view.
-    pub fn reveal_control(&self, pointer: JsonPointer, slot: Slot) {
-        if slot == Slot::Source {
-            self.set_mode(ViewMode::Source);
-        }
-        let serial = self
-            .reveal
-            .with_untracked(|request| request.as_ref().map_or(0, |r| r.serial + 1));
-        self.reveal.set(Some(RevealRequest {
-            pointer,
-            slot,
-            serial,
-        }));
-    }
-
-    /// The latest reveal request.
-    pub fn reveal_request(&self) -> ReadSignal<Option<RevealRequest>> {
-        self.reveal.read_only()
-    }
-
-    /// What the item at `item` held when it was the shape named `slot` (a
-    /// variant, or a variant and tag), so switching back restores it.
-    pub fn stashed(&self, item: &JsonPointer, slot: &str) -> Option<Value> {
-        self.inner.with_value(|inner| {
-            inner
-                .stash
-                .get(&item.to_string())
-                .and_then(|by_slot| by_slot.get(slot))
-                .cloned()
-        })
-    }
-
-    /// Remembers what the item at `item` holds as the shape named `slot`.
-    pub fn stash(&self, item: &JsonPointer, slot: &str, value: Value) {
-        self.inner.update_value(|inner| {
-            inner
-                .stash
-                .entry(item.to_string())
-                .or_default()
-                .insert(slot.to_owned(), value);
-        });
-    }
-
-    /// Whether the user expanded (`Some(true)`) or collapsed the item at
-    /// `pointer`; `None` when they have not touched it.
-    pub fn expanded(&self, pointer: &JsonPointer) -> Option<bool> {
-        self.inner
-            .with_value(|inner| inner.expanded.get(&pointer.to_string()).copied())
-    }
-
-    /// How far the main area was scrolled when `mode`'s view was left, for
-    /// the card edited now.
-    pub fn scroll_top(&self, mode: ViewMode) -> i32 {
-        self.inner
-            .with_value(|inner| inner.scroll_tops[mode.index()])
-    }
-
-    /// Remembers how far the main area is scrolled in `mode`'s view.
-    pub fn set_scroll_top(&self, mode: ViewMode, top: i32) {
-        self.inner
-            .update_value(|inner| inner.scroll_tops[mode.index()] = top);
-    }
-
-    /// Where the source view's text box was left, for the card edited now.
-    pub fn text_place(&self) -> Option<TextPlace> {
-        self.inner.with_value(|inner| inner.text_place)
-    }
-
-    /// Remembers where the source view's text box is.
-    pub fn set_text_place(&self, place: TextPlace) {
-        self.inner
-            .update_value(|inner| inner.text_place = Some(place));
-    }
-
-    /// Remembers that the item at `pointer` is expanded or collapsed.
-    pub fn set_expanded(&self, pointer: &JsonPointer, expanded: bool) {
-        self.inner
-            .update_value(|inner| _ = inner.expanded.insert(pointer.to_string(), expanded));
-    }
-}
-
-/// What the views show of the card's problems after a change.
-struct Summary {
-    /// Schema errors and typed entries, in form order.
-    issues: Vec<ValidationIssue>,
-    warnings: Vec<ValidationIssue>,
-    entries: Vec<ListedEntry>,
-}
-
-impl Inner {
-    /// The card's problems as the views show them, notifying (into
-    /// `triggers`) the fields whose messages changed.
-    fn summarise(&mut self, triggers: &mut Vec<ArcTrigger>) -> Summary {
-        let card = self.document.root();
-        let entries = self.entries.listed(&card_form().root, card);
-        let mut issues = self.findings.errors().to_vec();
-        // A value box's text is said on its field; a key box says its own.
-        issues.extend(
-            entries
-                .iter()
-                .filter(|listed| listed.entry.kind.slot() == Slot::Value)
-                .map(|listed| listed.issue.clone()),
-        );
-        let warnings = self.findings.warnings();
-        let field_messages = messages_by_field(&issues, &warnings);
-        for key in changed_keys(&self.field_messages, &field_messages) {
-            triggers.extend(self.messages.at(&key));
-        }
-        self.field_messages = field_messages;
-        issues.extend(
-            entries
-                .iter()
-                .filter(|listed| listed.entry.kind.slot() != Slot::Value)
-                .map(|listed| listed.issue.clone()),
-        );
-        if !entries.is_empty() {
-            sort_in_form_order(&card_form().root, card, &mut issues);
-        }
-        Summary {
-            issues,
-            warnings,
-            entries,
-        }
-    }
-}
-
-/// The errors and warnings each field shows, in the order found.
-fn messages_by_field(
-    issues: &[ValidationIssue],
-    warnings: &[ValidationIssue],
-) -> BTreeMap<String, (Vec<String>, Vec<String>)> {
-    let mut by_field: BTreeMap<String, (Vec<String>, Vec<String>)> = BTreeMap::new();
-    for issue in issues {
-        by_field
-            .entry(issue.field.to_string())
-            .or_default()
-            .0
-            .push(issue.message.clone());
-    }
-    for warning in warnings {
-        by_field
-            .entry(warning.field.to_string())
-            .or_default()
-            .1
-            .push(warning.message.clone());
-    }
-    by_field
-}
-
-/// The fields whose messages differ between two snapshots.
-fn changed_keys<T: PartialEq>(old: &BTreeMap<String, T>, new: &BTreeMap<String, T>) -> Vec<String> {
-    let mut keys: Vec<String> = old
-        .iter()
-        .filter(|(key, messages)| new.get(*key) != Some(messages))
-        .map(|(key, _)| key.clone())
-        .collect();
-    keys.extend(new.keys().filter(|key| !old.contains_key(*key)).cloned());
-    keys
-}
-
-/// Milliseconds since the epoch, for grouping keystrokes into undo steps.
-fn now_ms() -> f64 {
-    js_sys::Date::now()
 }
 
 /// The [`CardStore`] an ancestor provided; panics when there is none, which

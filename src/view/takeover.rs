@@ -18,7 +18,8 @@ use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTex
 use super::form::rows::{build_unseen, rows_still_building};
 use super::platform::{after_next_frame, now_ms};
 use super::session::Session;
-use super::store::CardStore;
+use super::store::{CardStore, Requirement};
+use super::view_state::{Disclosure, ViewState};
 use crate::domain::first_view::{FIRST_VIEW_KEY, Typed};
 use crate::domain::pointer::JsonPointer;
 use crate::first_view::FIRST_VIEW_ID;
@@ -34,7 +35,7 @@ fn first_view() -> Option<Element> {
 /// Called as the linked card is opened, before the form is built: the
 /// items the reader opened or closed in the first view are built so, and
 /// long tables build whole, unseen, rather than in stages.
-pub fn keep_items_as_shown(store: CardStore) {
+pub fn keep_items_as_shown(view_state: ViewState) {
     let Some(page) = first_view() else { return };
     build_unseen(true);
     let Ok(toggles) = page.query_selector_all(".mce-item__toggle") else {
@@ -52,7 +53,7 @@ pub fn keep_items_as_shown(store: CardStore) {
             && let Ok(pointer) = JsonPointer::parse(&path)
         {
             let expanded = toggle.get_attribute("aria-expanded").as_deref() == Some("true");
-            store.set_expanded(&pointer, expanded);
+            view_state.set_disclosure(&pointer, Disclosure::of_expanded(expanded));
         }
     }
 }
@@ -278,10 +279,10 @@ fn replay(store: CardStore, path: &str, typed: Typed) {
                 area.set_value(&text);
                 event(&control, "input");
             } else {
-                store.type_text(&pointer, text, false);
+                store.type_text(&pointer, text, Requirement::Optional);
             }
         }
-        (Typed::Text(text), None) => store.type_text(&pointer, text, false),
+        (Typed::Text(text), None) => store.type_text(&pointer, text, Requirement::Optional),
     }
 }
 

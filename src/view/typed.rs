@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use super::form::entry_actions::EntryButtons;
 use super::modal::Modal;
 use super::store::{CardStore, expect_store};
+use super::view_state::expect_view_state;
 use crate::domain::entries::{ListedEntry, Slot, waiting_sentence};
 use crate::domain::form::card_form;
 use crate::domain::form::labels::label_path;
@@ -60,9 +61,10 @@ fn EntryRow(
     let (pointer, slot) = (entry.pointer.clone(), entry.kind.slot());
     let path = pointer.to_string();
     let message = entry.message();
+    let view_state = expect_view_state();
     let reveal = move |_| {
         go_to.run(());
-        store.reveal_control(pointer.clone(), slot);
+        view_state.reveal_control(pointer.clone(), slot);
     };
     view! {
         <li class="mce-typed__item" data-pointer=path>

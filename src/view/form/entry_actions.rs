@@ -8,6 +8,7 @@ use super::rows::focus_later;
 use crate::domain::entries::{Entry, Slot, use_label};
 use crate::domain::form::layout::class;
 use crate::view::store::{CardStore, expect_store};
+use crate::view::view_state::expect_view_state;
 
 /// The buttons for the entry of a control, while it has one.
 #[component]
@@ -38,13 +39,14 @@ pub fn EntryButtons(
     #[prop(optional)]
     focus_id: Option<String>,
 ) -> impl IntoView {
+    let view_state = expect_view_state();
     let slot = entry.kind.slot();
     let refocus = {
         let pointer = entry.pointer.clone();
         move || match (&focus_id, slot) {
             (Some(id), _) => focus_later(id.clone()),
             (None, Slot::Source) => {}
-            (None, _) => store.reveal_control(pointer.clone(), slot),
+            (None, _) => view_state.reveal_control(pointer.clone(), slot),
         }
     };
     let suggestions = entry

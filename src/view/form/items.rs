@@ -13,6 +13,7 @@ use crate::domain::form::node::{ArrayNode, FormNode};
 use crate::domain::form::values::{new_value, summary_keys, summary_of};
 use crate::domain::pointer::JsonPointer;
 use crate::view::store::{CardStore, expect_store};
+use crate::view::view_state::{Disclosure, ViewState, expect_view_state};
 
 /// A list of collapsible item cards with add, move and remove.
 #[component]
@@ -39,14 +40,15 @@ pub fn ItemList(
     let heading_id = titled_by.unwrap_or_else(|| parts.heading_id.clone());
     let shown = RwSignal::new(ITEM_PAGE);
     let collapsed_by_default = starts_collapsed(node, count.get_untracked());
-    show_revealed_items(store, &pointer, shown);
+    let view_state = expect_view_state();
+    show_revealed_items(view_state, &pointer, shown);
     let add = {
         let pointer = pointer.clone();
         move |_| {
             let index = count.get_untracked();
             store.insert(&pointer, index, new_value(&array.items));
             let item = pointer.child(index.to_string());
-            store.set_expanded(&item, true);
+            view_state.set_disclosure(&item, Disclosure::Expanded);
             if index >= shown.get_untracked() {
                 shown.set(index + 1);
             }
@@ -92,10 +94,10 @@ pub fn ItemList(
 
 /// Shows enough of the list at `pointer` for a reveal of an item beyond
 /// the page (an error's field, say) to find it.
-fn show_revealed_items(store: CardStore, pointer: &JsonPointer, shown: RwSignal<usize>) {
+fn show_revealed_items(view_state: ViewState, pointer: &JsonPointer, shown: RwSignal<usize>) {
     let pointer = pointer.clone();
     Effect::new(move |_| {
-        let Some(request) = store.reveal_request().get() else {
+        let Some(request) = view_state.reveal_request().get() else {
             return;
         };
         if let Some(index) = index_below(&pointer, &request.pointer)
@@ -143,8 +145,10 @@ fn ItemCard(
     let pointer = array.child(index.to_string());
     let ids = FieldIds::new(&pointer);
     let (toggle_id, body_id) = (ids.toggle(), ids.body());
-    let expanded = RwSignal::new(store.expanded(&pointer).unwrap_or(!collapsed_by_default));
-    open_for_reveal(store, &pointer, expanded);
+    let view_state = expect_view_state();
+    let remembered = view_state.disclosure(&pointer);
+    let expanded = RwSignal::new(remembered.map_or(!collapsed_by_default, Disclosure::is_expanded));
+    open_for_reveal(view_state, &pointer, expanded);
     let summary = item_summary(store, &pointer, item);
     let problems = problems_inside(store, &pointer);
     let name = text::item_name(&noun, index);
@@ -153,7 +157,7 @@ fn ItemCard(
         move |_| {
             let next = !expanded.get_untracked();
             expanded.set(next);
-            store.set_expanded(&pointer, next);
+            view_state.set_disclosure(&pointer, Disclosure::of_expanded(next));
         }
     };
     let keys = row_keys(store, array.clone(), index, count, "-toggle");
@@ -195,10 +199,10 @@ fn ItemCard(
 
 /// Opens the item at `pointer` for a reveal of something inside it, such
 /// as an error's field.
-fn open_for_reveal(store: CardStore, pointer: &JsonPointer, expanded: RwSignal<bool>) {
+fn open_for_reveal(view_state: ViewState, pointer: &JsonPointer, expanded: RwSignal<bool>) {
     let pointer = pointer.clone();
     Effect::new(move |_| {
-        let Some(request) = store.reveal_request().get() else {
+        let Some(request) = view_state.reveal_request().get() else {
             return;
         };
         if request.pointer.starts_with(&pointer)
@@ -206,7 +210,7 @@ fn open_for_reveal(store: CardStore, pointer: &JsonPointer, expanded: RwSignal<b
             && !expanded.get_untracked()
         {
             expanded.set(true);
-            store.set_expanded(&pointer, true);
+            view_state.set_disclosure(&pointer, Disclosure::Expanded);
         }
     });
 }

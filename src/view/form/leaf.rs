@@ -16,7 +16,7 @@ use crate::domain::form::node::FormNode;
 use crate::domain::form::values::parse_number;
 use crate::domain::json_text::parse_json;
 use crate::domain::pointer::JsonPointer;
-use crate::view::store::{CardStore, expect_store};
+use crate::view::store::{CardStore, Requirement, expect_store};
 
 /// The value at `pointer` as text for a text box: strings as they are,
 /// nothing as "", anything else as its JSON.
@@ -76,7 +76,13 @@ pub fn TextControl(
     let required = attrs.required;
     let on_input = {
         let pointer = pointer.clone();
-        move |event| store.type_text(&pointer, event_target_value(&event), required)
+        move |event| {
+            store.type_text(
+                &pointer,
+                event_target_value(&event),
+                Requirement::of(required),
+            )
+        }
     };
     if multiline {
         view! {
@@ -142,7 +148,7 @@ pub fn SelectControl(
         let pointer = pointer.clone();
         move |event| {
             let chosen = event_target_value(&event);
-            store.type_text(&pointer, chosen, required);
+            store.type_text(&pointer, chosen, Requirement::of(required));
         }
     };
     view! {
@@ -198,7 +204,7 @@ impl NumberDraft {
     pub fn input(&self, store: CardStore, pointer: &JsonPointer, text: String, required: bool) {
         if text.trim().is_empty() {
             store.drop_entry(Slot::Value, pointer);
-            store.type_text(pointer, String::new(), required);
+            store.type_text(pointer, String::new(), Requirement::of(required));
             return;
         }
         match parse_number(&text) {
@@ -338,7 +344,7 @@ pub fn JsonControl(
                 if text.trim().is_empty() {
                     typed.set(None);
                     store.drop_entry(Slot::Value, &pointer);
-                    store.type_text(&pointer, String::new(), required);
+                    store.type_text(&pointer, String::new(), Requirement::of(required));
                     return;
                 }
                 match parse_json(&text) {

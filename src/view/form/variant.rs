@@ -20,6 +20,7 @@ use crate::domain::form::node::{FormNode, NodeKind, VariantsNode};
 use crate::domain::form::values::{convert_scalar, switch_variant};
 use crate::domain::pointer::JsonPointer;
 use crate::view::store::{CardStore, expect_store};
+use crate::view::view_state::{ViewState, expect_view_state};
 
 /// The type select and the fields of the chosen variant.
 #[component]
@@ -36,6 +37,7 @@ pub fn VariantSwitch(
     heading_level: u8,
 ) -> impl IntoView {
     let store = expect_store();
+    let view_state = expect_view_state();
     let Some(discriminator) = variants.discriminator.clone() else {
         return ().into_any();
     };
@@ -58,7 +60,14 @@ pub fn VariantSwitch(
         let (pointer, discriminator) = (pointer.clone(), discriminator.clone());
         move |event| {
             let new_tag = event_target_value(&event);
-            switch_to(store, &pointer, variants, &discriminator, &new_tag);
+            switch_to(
+                store,
+                view_state,
+                &pointer,
+                variants,
+                &discriminator,
+                &new_tag,
+            );
         }
     };
     let body = {
@@ -159,6 +168,7 @@ fn untyped_json(store: CardStore, pointer: &JsonPointer) -> AnyView {
 /// undo step, stashing what it holds so switching back restores it.
 fn switch_to(
     store: CardStore,
+    view_state: ViewState,
     pointer: &JsonPointer,
     variants: &VariantsNode,
     discriminator: &str,
@@ -181,8 +191,8 @@ fn switch_to(
         // text or yes/no): its value follows, restored or converted.
         let mut next = current.clone();
         if let (Some(map), Some(value)) = (next.as_object_mut(), current.get("value")) {
-            store.stash(pointer, &format!("{to}:{old_tag}"), value.clone());
-            let restored = store
+            view_state.stash(pointer, &format!("{to}:{old_tag}"), value.clone());
+            let restored = view_state
                 .stashed(pointer, &format!("{to}:{new_tag}"))
                 .unwrap_or_else(|| convert_scalar(value, new_tag));
             map.insert("value".to_owned(), restored);
@@ -190,13 +200,13 @@ fn switch_to(
         next
     } else {
         if let Some(from) = from {
-            store.stash(pointer, &from.to_string(), current.clone());
+            view_state.stash(pointer, &from.to_string(), current.clone());
         }
         switch_variant(
             variants,
             &current,
             to,
-            store.stashed(pointer, &to.to_string()).as_ref(),
+            view_state.stashed(pointer, &to.to_string()).as_ref(),
         )
     };
     if let Some(map) = next.as_object_mut() {
