@@ -279,23 +279,7 @@ fn DeleteButtons(
     };
     let delete_for_good = {
         let what = what.clone();
-        move |_| {
-            list.status
-                .set(Some(match session.delete_stored_draft(&key) {
-                    Ok(()) => Notice {
-                        error: false,
-                        text: format!("Deleted the draft of {what}."),
-                    },
-                    Err(problem) => Notice {
-                        error: true,
-                        text: format!("Could not delete the draft: {problem}."),
-                    },
-                }));
-            confirming.set(None);
-            list.refresh();
-            // The row, and the button that had focus, are gone.
-            focus_later(STATUS_ID.to_owned());
-        }
+        move |_| delete_draft(session, &key, &what, list)
     };
     view! {
         <button
@@ -324,6 +308,26 @@ fn DeleteButtons(
             </button>
         </span>
     }
+}
+
+/// Deletes the stored draft under `key` for good, says so in the status
+/// line and lists the drafts again; focus goes to the status, as the row
+/// and the button that had it are gone.
+fn delete_draft(session: Session, key: &str, what: &str, list: DraftList) {
+    list.status
+        .set(Some(match session.delete_stored_draft(key) {
+            Ok(()) => Notice {
+                error: false,
+                text: format!("Deleted the draft of {what}."),
+            },
+            Err(problem) => Notice {
+                error: true,
+                text: format!("Could not delete the draft: {problem}."),
+            },
+        }));
+    list.confirming.set(None);
+    list.refresh();
+    focus_later(STATUS_ID.to_owned());
 }
 
 /// Opens the stored draft under `key` where it was left: once done (for a
