@@ -1,7 +1,7 @@
 //! What the printable card (the preview) says of a value, decided without
 //! a browser so it is tested natively: which values are blank and left
-//! out rather than printed as gaps, how a single value reads, and how a
-//! list's item is titled.
+//! out rather than printed as gaps, how a single value reads, how a
+//! list's item is titled, and which card status the printout names.
 
 use serde_json::Value;
 
@@ -35,6 +35,17 @@ pub fn item_title(noun: &str, index: usize, summary: Option<&str>) -> String {
     match summary {
         Some(summary) => format!("{noun} {}: {summary}", index + 1),
         None => format!("{noun} {}", index + 1),
+    }
+}
+
+/// The card status a printout names: the card's own as it was loaded or,
+/// for the registry version being edited when its card has none yet,
+/// "Draft", the status the submit bar would send.
+pub fn printed_card_status(loaded: Option<&str>, editing_registry_version: bool) -> Option<String> {
+    match (loaded, editing_registry_version) {
+        (Some(status), _) => Some(status.to_owned()),
+        (None, true) => Some("Draft".to_owned()),
+        (None, false) => None,
     }
 }
 
@@ -85,5 +96,19 @@ mod tests {
             "Metric 2: accuracy"
         );
         assert_eq!(item_title("Item", 0, None), "Item 1");
+    }
+
+    #[test]
+    fn the_printed_card_status_is_the_loaded_one_else_draft_for_a_registry_version() {
+        assert_eq!(
+            printed_card_status(Some("Approved"), true).as_deref(),
+            Some("Approved")
+        );
+        assert_eq!(
+            printed_card_status(Some("Approved"), false).as_deref(),
+            Some("Approved")
+        );
+        assert_eq!(printed_card_status(None, true).as_deref(), Some("Draft"));
+        assert_eq!(printed_card_status(None, false), None);
     }
 }

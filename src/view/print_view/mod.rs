@@ -18,12 +18,12 @@ use self::deferred::{Budget, build_the_rest_now};
 use self::figures::{render_bar_table, render_matrix_table, render_point_table, render_table};
 use super::backend::Backend;
 use super::platform::today;
-use super::store::expect_store;
+use super::store::{PackageInfo, expect_store};
 use crate::domain::export::{model_name, printed_source, version_facts};
 use crate::domain::form::node::{ArrayNode, FormNode, NodeKind, ObjectNode, VariantsNode};
 use crate::domain::form::values::{item_summary, unknown_keys};
 use crate::domain::form::{Widget, card_form, choose_widget};
-use crate::domain::print::{is_blank, item_title, scalar_text};
+use crate::domain::print::{is_blank, item_title, printed_card_status, scalar_text};
 
 /// The read-only card, rebuilt when the card changes.
 #[component]
@@ -47,35 +47,7 @@ pub fn PrintView() -> impl IntoView {
         }
     };
     let backend = use_context::<Backend>();
-    // The version's ARN, the card status and the version's approval
-    // status: for a registry version, the approval as last read from the
-    // registry, and the status the submit bar would send.
-    let facts = move || {
-        let package = package.get();
-        let opened = backend.and_then(|backend| {
-            backend.opened().with(|opened| {
-                opened
-                    .as_ref()
-                    .filter(|opened| {
-                        package.arn.as_ref() == Some(&opened.package.model_package_arn)
-                    })
-                    .map(|opened| opened.package.model_approval_status.clone())
-            })
-        });
-        let status = match (&package.status, &opened) {
-            (Some(status), _) => Some(status.clone()),
-            (None, Some(_)) => Some("Draft".to_owned()),
-            (None, None) => None,
-        };
-        version_facts(
-            package.arn.as_deref(),
-            status.as_deref(),
-            opened.flatten().as_deref(),
-        )
-        .into_iter()
-        .map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> })
-        .collect_view()
-    };
+    let facts = move || package.with(|package| version_fact_rows(package, backend));
     let meta = move || {
         format!(
             "Source: {} · Printed {}",
@@ -93,6 +65,29 @@ pub fn PrintView() -> impl IntoView {
             {body}
         </article>
     }
+}
+
+/// The version's ARN, the card status and the version's approval status,
+/// as rows of a definition list: for a registry version, the approval as
+/// last read from the registry, and the status the submit bar would send.
+fn version_fact_rows(package: &PackageInfo, backend: Option<Backend>) -> impl IntoView + use<> {
+    let opened = backend.and_then(|backend| {
+        backend.opened().with(|opened| {
+            opened
+                .as_ref()
+                .filter(|opened| package.arn.as_ref() == Some(&opened.package.model_package_arn))
+                .map(|opened| opened.package.model_approval_status.clone())
+        })
+    });
+    let status = printed_card_status(package.status.as_deref(), opened.is_some());
+    version_facts(
+        package.arn.as_deref(),
+        status.as_deref(),
+        opened.flatten().as_deref(),
+    )
+    .into_iter()
+    .map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> })
+    .collect_view()
 }
 
 /// The card's sections, each with content, and the fields a model card
