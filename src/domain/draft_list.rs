@@ -55,6 +55,47 @@ pub fn list_drafts(entries: impl IntoIterator<Item = (String, String)>) -> Vec<S
     drafts
 }
 
+impl StoredDraft {
+    /// What the list's Card column names: the draft's source or, for a
+    /// draft that cannot be read, the source its key names (else the key
+    /// itself), so that even a damaged draft can be told apart to delete.
+    pub fn card(&self) -> String {
+        match &self.content {
+            Ok(summary) => summary.source.describe(),
+            Err(_) => CardSource::from_storage_key(&self.key).map_or_else(
+                || self.key.trim_start_matches(DRAFT_KEY_PREFIX).to_owned(),
+                |source| source.describe(),
+            ),
+        }
+    }
+
+    /// What the list's Changes column says: "1 change", "3 changes", or
+    /// why the draft cannot be read.
+    pub fn changes_text(&self) -> String {
+        match &self.content {
+            Ok(summary) => match summary.changes {
+                1 => "1 change".to_owned(),
+                n => format!("{n} changes"),
+            },
+            Err(DraftError::Unreadable(reason)) => format!("Cannot be read ({reason})"),
+            Err(DraftError::OtherVersion(version)) => {
+                format!("Of another format (version {version})")
+            }
+        }
+    }
+}
+
+/// The list's caption: how many drafts there are and the storage they
+/// take ("2 drafts, 96 KB in all."); empty when there are none.
+pub fn total_text(drafts: &[StoredDraft]) -> String {
+    let bytes = drafts.iter().map(|draft| draft.bytes).sum();
+    match drafts.len() {
+        0 => String::new(),
+        1 => format!("1 draft, {}.", size_text(bytes)),
+        n => format!("{n} drafts, {} in all.", size_text(bytes)),
+    }
+}
+
 /// "96 KB", "1.4 MB": a draft's size for people.
 pub fn size_text(bytes: usize) -> String {
     const KB: f64 = 1000.0;
@@ -179,5 +220,53 @@ mod tests {
         assert_eq!(size_text(1_000), "1 KB");
         assert_eq!(size_text(96_400), "96 KB");
         assert_eq!(size_text(1_400_000), "1.4 MB");
+    }
+
+    #[test]
+    fn a_draft_row_names_its_card_and_its_changes_even_when_it_cannot_be_read() {
+        let summary = |changes| DraftSummary {
+            source: CardSource::Pasted,
+            saved_at_ms: 0.0,
+            changes,
+        };
+        let readable = |changes| StoredDraft {
+            key: CardSource::Pasted.storage_key(),
+            bytes: 10,
+            content: Ok(summary(changes)),
+        };
+        assert_eq!(readable(1).card(), CardSource::Pasted.describe());
+        assert_eq!(readable(1).changes_text(), "1 change");
+        assert_eq!(readable(0).changes_text(), "0 changes");
+        assert_eq!(readable(3).changes_text(), "3 changes");
+        let file = CardSource::File("a.json".into());
+        let damaged = StoredDraft {
+            key: file.storage_key(),
+            bytes: 9,
+            content: Err(DraftError::Unreadable("bad".into())),
+        };
+        assert_eq!(damaged.card(), file.describe());
+        assert_eq!(damaged.changes_text(), "Cannot be read (bad)");
+        let other = StoredDraft {
+            key: format!("{DRAFT_KEY_PREFIX}other:x"),
+            bytes: 9,
+            content: Err(DraftError::OtherVersion(99)),
+        };
+        assert_eq!(other.card(), "other:x");
+        assert_eq!(other.changes_text(), "Of another format (version 99)");
+    }
+
+    #[test]
+    fn the_total_counts_the_drafts_and_their_size() {
+        let draft = |bytes| StoredDraft {
+            key: String::new(),
+            bytes,
+            content: Err(DraftError::OtherVersion(1)),
+        };
+        assert_eq!(total_text(&[]), "");
+        assert_eq!(total_text(&[draft(96_400)]), "1 draft, 96 KB.");
+        assert_eq!(
+            total_text(&[draft(96_400), draft(1_000)]),
+            "2 drafts, 97 KB in all."
+        );
     }
 }

@@ -6,7 +6,7 @@
 
 use serde_json::Value;
 
-use super::form::node::{FormNode, NodeKind};
+use super::form::node::{ArrayNode, FormNode, NodeKind, TextNode};
 use super::form::{Widget, choose_widget};
 use super::issues::{ValidationIssue, field_title, node_at, sort_in_form_order};
 use super::json_text::compact_char_len;
@@ -196,6 +196,7 @@ impl Linter<'_> {
         });
     }
 
+    /// Warns about `value`, which `node` describes, and all it holds.
     fn walk(&mut self, node: &FormNode, value: &Value, pointer: &Path<'_>, parent: Option<&Value>) {
         match (&node.kind, value) {
             (NodeKind::Variants(variants), _) => {
@@ -223,49 +224,68 @@ impl Linter<'_> {
                 }
             }
             (NodeKind::Array(array), Value::Array(items)) => {
-                if let Some(intended) = array
-                    .intended_max_items
-                    .filter(|max| items.len() as u64 > *max)
-                {
-                    self.warn(
-                        "MC002",
-                        pointer.to_pointer(),
-                        format!(
-                            "More than {intended} items may be refused by tools that read this card (the schema intends at most {intended}); this list has {}",
-                            items.len()
-                        ),
-                    );
-                }
-                match choose_widget(node) {
-                    Widget::NumberGrid => self.matrix(node, items, pointer, parent),
-                    Widget::LabelledNumbers => self.bars(node, items, pointer, parent),
-                    _ => {}
-                }
-                for (index, item) in items.iter().enumerate() {
-                    self.walk(
-                        &array.items,
-                        item,
-                        &Path::Index(pointer, index),
-                        Some(value),
-                    );
-                }
+                self.list(node, array, value, items, pointer, parent);
             }
             (NodeKind::Text(text), Value::String(string)) => {
-                let limit = text.pattern.as_deref().and_then(pattern_length_limit);
-                let length = string.chars().count();
-                if let Some(limit) = limit.filter(|limit| length > *limit) {
-                    let pointer = pointer.to_pointer();
-                    let noun = plural_noun(pointer.tokens().last().map_or("", String::as_str));
-                    self.warn(
-                        "MC001",
-                        pointer,
-                        format!(
-                            "{noun} longer than {limit} characters may be refused by tools that read this card (the schema intends at most {limit}); this one has {length}"
-                        ),
-                    );
-                }
+                self.text_length(text, string, pointer);
             }
             _ => {}
+        }
+    }
+
+    /// MC002 on a list longer than the schema intends, the grid warnings
+    /// of a matrix or a bar chart, and the walk into its items.
+    fn list(
+        &mut self,
+        node: &FormNode,
+        array: &ArrayNode,
+        value: &Value,
+        items: &[Value],
+        pointer: &Path<'_>,
+        parent: Option<&Value>,
+    ) {
+        if let Some(intended) = array
+            .intended_max_items
+            .filter(|max| items.len() as u64 > *max)
+        {
+            self.warn(
+                "MC002",
+                pointer.to_pointer(),
+                format!(
+                    "More than {intended} items may be refused by tools that read this card (the schema intends at most {intended}); this list has {}",
+                    items.len()
+                ),
+            );
+        }
+        match choose_widget(node) {
+            Widget::NumberGrid => self.matrix(node, items, pointer, parent),
+            Widget::LabelledNumbers => self.bars(node, items, pointer, parent),
+            _ => {}
+        }
+        for (index, item) in items.iter().enumerate() {
+            self.walk(
+                &array.items,
+                item,
+                &Path::Index(pointer, index),
+                Some(value),
+            );
+        }
+    }
+
+    /// MC001: a text longer than its pattern intends.
+    fn text_length(&mut self, text: &TextNode, string: &str, pointer: &Path<'_>) {
+        let limit = text.pattern.as_deref().and_then(pattern_length_limit);
+        let length = string.chars().count();
+        if let Some(limit) = limit.filter(|limit| length > *limit) {
+            let pointer = pointer.to_pointer();
+            let noun = plural_noun(pointer.tokens().last().map_or("", String::as_str));
+            self.warn(
+                "MC001",
+                pointer,
+                format!(
+                    "{noun} longer than {limit} characters may be refused by tools that read this card (the schema intends at most {limit}); this one has {length}"
+                ),
+            );
         }
     }
 

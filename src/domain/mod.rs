@@ -27,6 +27,7 @@ pub mod lints;
 pub mod merge;
 pub mod number_text;
 pub mod pointer;
+pub mod print;
 pub mod registry;
 pub mod resume;
 pub mod review;

@@ -46,6 +46,39 @@ pub fn Editor(
     #[prop(optional)]
     start_screen: bool,
 ) -> impl IntoView {
+    let (store, view_state, start, backend) = start_editor(initial_text, start_screen);
+    let nothing_open = start.nothing_open();
+    let screen = backend.screen();
+    install_shortcuts(store, view_state, nothing_open);
+    reveal_in_form(view_state);
+    return_to_place(view_state, backend);
+    view! {
+        <div
+            class="mce-app"
+            class:mce-app--registry=move || screen.get() == Screen::Registry
+            class:mce-app--start=move || screen.get() == Screen::Editor && nothing_open.get()
+        >
+            <SkipLink />
+            <Header store backend nothing_open />
+            <SectionNav />
+            <MainArea view_state backend nothing_open />
+            <aside class="mce-side" aria-label="Validation">
+                <ProblemList />
+            </aside>
+            <DropZone />
+            <RecoveryDialog />
+            <DraftsDialog />
+            <OtherTabs />
+        </div>
+    }
+}
+
+/// Makes and provides the editor's store, view state, session, start and
+/// backend, and opens the card the page's address links to, if any.
+fn start_editor(
+    initial_text: Option<String>,
+    start_screen: bool,
+) -> (CardStore, ViewState, Start, Backend) {
     let begins_on_a_card = initial_text.is_some() || !start_screen;
     let store = match initial_text {
         Some(text) => CardStore::from_text(&text, now_ms),
@@ -59,7 +92,6 @@ pub fn Editor(
     let view_state = ViewState::new(store).provide();
     let session = Session::new(store, view_state).provide();
     let start = Start::provide(store, begins_on_a_card);
-    let nothing_open = start.nothing_open();
     let link = linked_card();
     session.start(link.is_none());
     let backend = Backend::start(link.is_none());
@@ -67,22 +99,102 @@ pub fn Editor(
     if let Some(path) = link {
         open_link(session, path);
     }
+    (store, view_state, start, backend)
+}
+
+/// The title, the card's source, where its draft and its problems stand,
+/// and the toolbar.
+#[component]
+fn Header(store: CardStore, backend: Backend, nothing_open: Memo<bool>) -> impl IntoView {
+    let registry_available = move || matches!(backend.config().get(), ConfigState::Ready(_));
+    view! {
+        <header class="mce-header">
+            <div class="mce-header__top">
+                <h1 class="mce-header__title">"Model Card Editor"</h1>
+                <p class="mce-header__source">
+                    {move || if nothing_open.get() { NO_CARD.to_owned() } else { store.source().get().describe() }}
+                </p>
+                <SaveStatus />
+                <ProblemCount />
+            </div>
+            <div class="mce-toolbar">
+                <button
+                    type="button"
+                    class="mce-button"
+                    data-testid="open-registry"
+                    hidden=move || !registry_available()
+                    on:click=move |_| backend.show(Screen::Registry)
+                >
+                    "Model registry"
+                </button>
+                <FileActions />
+                <ExportActions />
+                <HistoryButtons />
+                <ViewTabs />
+            </div>
+        </header>
+    }
+}
+
+/// The main area: what went wrong, the submit bar, and the view shown
+/// (the registry, the start screen, or the card as form, source or
+/// preview). Its scroll is remembered per view as it happens.
+#[component]
+fn MainArea(view_state: ViewState, backend: Backend, nothing_open: Memo<bool>) -> impl IntoView {
     let screen = backend.screen();
-    install_shortcuts(store, view_state, nothing_open);
-    reveal_in_form(view_state);
-    return_to_place(view_state, backend);
     let mode = view_state.mode();
-    let opening = session.opening();
+    let config_problem = move || match backend.config().get() {
+        ConfigState::Broken(problem) => Some(problem),
+        _ => None,
+    };
+    view! {
+        <main
+            class="mce-main"
+            id="mce-main"
+            tabindex="-1"
+            on:scroll=move |event| {
+                if screen.get_untracked() == Screen::Editor {
+                    let top = event_target::<web_sys::Element>(&event).scroll_top();
+                    view_state.set_scroll_top(mode.get_untracked(), top);
+                }
+            }
+        >
+            <p class="mce-banner mce-banner--error" role="alert" data-testid="config-problem" hidden=move || config_problem().is_none()>
+                {move || config_problem().map(|problem| format!("{problem}. The editor works without a backend until it is fixed."))}
+            </p>
+            <NoticeLine />
+            <StatusLine />
+            <div hidden=move || screen.get() == Screen::Registry><SubmitBar /></div>
+            <div
+                id="mce-view"
+                class="mce-view"
+                role=move || (screen.get() == Screen::Editor).then_some("tabpanel")
+                aria-labelledby=move || (screen.get() == Screen::Editor).then(|| tab_id(mode.get()))
+            >
+                <ViewContent view_state backend nothing_open />
+            </div>
+        </main>
+    }
+}
+
+/// What the view shows: the registry, a card opening, the start screen, or
+/// the card.
+///
+/// The form stays on the page, hidden, while the source or the preview is
+/// shown: building it again on the way back took half a second on the
+/// largest card with a few metric groups open. Hidden with
+/// `content-visibility` (the stylesheet), the browser keeps its layout
+/// too, so showing it again takes one frame. The source and the preview
+/// are built when shown (the source's text would otherwise be rewritten on
+/// every keystroke in the form).
+#[component]
+fn ViewContent(view_state: ViewState, backend: Backend, nothing_open: Memo<bool>) -> impl IntoView {
+    let screen = backend.screen();
+    let mode = view_state.mode();
+    let opening = expect_session().opening();
     let editing =
         Memo::new(move |_| screen.get() == Screen::Editor && opening.with(Option::is_none));
-    // The form stays on the page, hidden, while the source or the preview
-    // is shown: building it again on the way back took half a second on
-    // the largest card with a few metric groups open. Hidden with
-    // `content-visibility` (the stylesheet), the browser keeps its layout
-    // too, so showing it again takes one frame. The source and the
-    // preview are built when shown (the source's text would otherwise be
-    // rewritten on every keystroke in the form).
-    let main = move || {
+    move || {
         if !editing.get() {
             return match screen.get() {
                 Screen::Registry => view! { <RegistryScreen /> }.into_any(),
@@ -104,79 +216,6 @@ pub fn Editor(
             {other}
         }
         .into_any()
-    };
-    let registry_available = move || matches!(backend.config().get(), ConfigState::Ready(_));
-    let config_problem = move || match backend.config().get() {
-        ConfigState::Broken(problem) => Some(problem),
-        _ => None,
-    };
-    view! {
-        <div
-            class="mce-app"
-            class:mce-app--registry=move || screen.get() == Screen::Registry
-            class:mce-app--start=move || screen.get() == Screen::Editor && nothing_open.get()
-        >
-            <SkipLink />
-            <header class="mce-header">
-                <div class="mce-header__top">
-                    <h1 class="mce-header__title">"Model Card Editor"</h1>
-                    <p class="mce-header__source">
-                        {move || if nothing_open.get() { NO_CARD.to_owned() } else { store.source().get().describe() }}
-                    </p>
-                    <SaveStatus />
-                    <ProblemCount />
-                </div>
-                <div class="mce-toolbar">
-                    <button
-                        type="button"
-                        class="mce-button"
-                        data-testid="open-registry"
-                        hidden=move || !registry_available()
-                        on:click=move |_| backend.show(Screen::Registry)
-                    >
-                        "Model registry"
-                    </button>
-                    <FileActions />
-                    <ExportActions />
-                    <HistoryButtons />
-                    <ViewTabs />
-                </div>
-            </header>
-            <SectionNav />
-            <main
-                class="mce-main"
-                id="mce-main"
-                tabindex="-1"
-                on:scroll=move |event| {
-                    if screen.get_untracked() == Screen::Editor {
-                        let top = event_target::<web_sys::Element>(&event).scroll_top();
-                        view_state.set_scroll_top(mode.get_untracked(), top);
-                    }
-                }
-            >
-                <p class="mce-banner mce-banner--error" role="alert" data-testid="config-problem" hidden=move || config_problem().is_none()>
-                    {move || config_problem().map(|problem| format!("{problem}. The editor works without a backend until it is fixed."))}
-                </p>
-                <NoticeLine />
-                <StatusLine />
-                <div hidden=move || screen.get() == Screen::Registry><SubmitBar /></div>
-                <div
-                    id="mce-view"
-                    class="mce-view"
-                    role=move || (screen.get() == Screen::Editor).then_some("tabpanel")
-                    aria-labelledby=move || (screen.get() == Screen::Editor).then(|| tab_id(mode.get()))
-                >
-                    {main}
-                </div>
-            </main>
-            <aside class="mce-side" aria-label="Validation">
-                <ProblemList />
-            </aside>
-            <DropZone />
-            <RecoveryDialog />
-            <DraftsDialog />
-            <OtherTabs />
-        </div>
     }
 }
 

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::modal::Modal;
 use super::platform::{StorageProblem, date_time};
-use super::session::{Resuming, SaveState, expect_session};
+use super::session::{PendingRecovery, Resuming, SaveState, expect_session};
 use crate::domain::drafts::{
     NOTHING_TO_SAVE_TEXT, Recovery, offer_text, saved_text, source_changed_text, typed_offer_text,
 };
@@ -84,67 +84,12 @@ pub fn RecoveryDialog() -> impl IntoView {
     let pending = session.pending_recovery();
     let resuming = RwSignal::new(Resuming::Idle);
     let open = RwSignal::new(false);
-    Effect::new(move |_| {
-        let wanted = pending.with(Option::is_some);
-        if open.get_untracked() != wanted {
-            open.set(wanted);
-        }
-    });
-    // Closing the dialog without choosing (Escape) keeps the offer; nothing
-    // is thrown away without a choice.
-    Effect::new(move |_| {
-        if !open.get() && pending.with_untracked(Option::is_some) {
-            open.set(true);
-        }
-    });
-    // A new offer starts afresh.
-    Effect::new(move |_| {
-        if pending.with(Option::is_none) {
-            resuming.set(Resuming::Idle);
-        }
-    });
+    open_while_offered(pending, open, resuming);
     let failed = move || resuming.with(Resuming::failed);
     let body = move || {
-        pending.get().map(|pending| {
-            let Recovery::Offer { draft, differences, total, source_changed } = pending.offer else {
-                return ().into_any();
-            };
-            let card = draft.card.clone();
-            let rows = differences
-                .iter()
-                .map(|difference| {
-                    let place = label_path(&card_form().root, &card, &difference.pointer).join(" › ");
-                    let place = if place.is_empty() { "The card".to_owned() } else { place };
-                    let change = match difference.kind {
-                        ChangeKind::Added => "added",
-                        ChangeKind::Removed => "removed",
-                        ChangeKind::Changed => "changed",
-                    };
-                    view! { <li data-pointer=difference.pointer.to_string()><span>{place}</span>" "<em>{change}</em></li> }
-                })
-                .collect_view();
-            // Text typed that the card does not hold comes back with the draft.
-            let typed_rows = draft
-                .entries
-                .iter()
-                .map(|entry| {
-                    let place = label_path(&card_form().root, &card, &entry.pointer).join(" › ");
-                    view! { <li data-pointer=entry.pointer.to_string()><span>{place}</span>" "<em>{typed_offer_text(&entry.text)}</em></li> }
-                })
-                .collect_view();
-            let typed = draft.entries.len();
-            let more = (total > differences.len()).then(|| view! { <p>{format!("and {} more.", total - differences.len())}</p> });
-            let changed = source_changed.then(|| view! {
-                <p class="mce-banner mce-banner--warning">{source_changed_text(&draft.source)}</p>
-            });
-            view! {
-                <p>{offer_text(&draft.source.describe(), &date_time(draft.saved_at_ms), total, typed)}</p>
-                {changed}
-                <ul class="mce-recovery__list" data-testid="recovery-differences">{rows}{typed_rows}</ul>
-                {more}
-            }
-            .into_any()
-        })
+        pending
+            .get()
+            .map(|pending| view! { <RecoveryOffer offer=pending.offer /> })
     };
     view! {
         <Modal open title="Recover unsaved work?".to_owned() id="mce-recovery" dismissable=false>
@@ -173,6 +118,90 @@ pub fn RecoveryDialog() -> impl IntoView {
                 </button>
             </div>
         </Modal>
+    }
+}
+
+/// The dialog is open while there is an offer: closing it without
+/// choosing (Escape) keeps the offer, as nothing is thrown away without a
+/// choice; and a new offer starts afresh.
+fn open_while_offered(
+    pending: ReadSignal<Option<PendingRecovery>>,
+    open: RwSignal<bool>,
+    resuming: RwSignal<Resuming>,
+) {
+    Effect::new(move |_| {
+        let wanted = pending.with(Option::is_some);
+        if open.get_untracked() != wanted {
+            open.set(wanted);
+        }
+    });
+    Effect::new(move |_| {
+        if !open.get() && pending.with_untracked(Option::is_some) {
+            open.set(true);
+        }
+    });
+    Effect::new(move |_| {
+        if pending.with(Option::is_none) {
+            resuming.set(Resuming::Idle);
+        }
+    });
+}
+
+/// What the offer says: whose draft, from when, whether the source has
+/// changed since, and the places that differ (text typed that the card
+/// does not hold comes back with the draft too).
+#[component]
+fn RecoveryOffer(offer: Recovery) -> impl IntoView {
+    let Recovery::Offer {
+        draft,
+        differences,
+        total,
+        source_changed,
+    } = offer
+    else {
+        return ().into_any();
+    };
+    let card = draft.card.clone();
+    let rows = differences
+        .iter()
+        .map(|difference| {
+            let place = label_path(&card_form().root, &card, &difference.pointer).join(" › ");
+            let place = if place.is_empty() { "The card".to_owned() } else { place };
+            let change = change_word(difference.kind);
+            view! { <li data-pointer=difference.pointer.to_string()><span>{place}</span>" "<em>{change}</em></li> }
+        })
+        .collect_view();
+    let typed_rows = draft
+        .entries
+        .iter()
+        .map(|entry| {
+            let place = label_path(&card_form().root, &card, &entry.pointer).join(" › ");
+            view! { <li data-pointer=entry.pointer.to_string()><span>{place}</span>" "<em>{typed_offer_text(&entry.text)}</em></li> }
+        })
+        .collect_view();
+    let typed = draft.entries.len();
+    let more = (total > differences.len())
+        .then(|| view! { <p>{format!("and {} more.", total - differences.len())}</p> });
+    let changed = source_changed.then(|| {
+        view! {
+            <p class="mce-banner mce-banner--warning">{source_changed_text(&draft.source)}</p>
+        }
+    });
+    view! {
+        <p>{offer_text(&draft.source.describe(), &date_time(draft.saved_at_ms), total, typed)}</p>
+        {changed}
+        <ul class="mce-recovery__list" data-testid="recovery-differences">{rows}{typed_rows}</ul>
+        {more}
+    }
+    .into_any()
+}
+
+/// How a place differs from the source, in a word.
+fn change_word(kind: ChangeKind) -> &'static str {
+    match kind {
+        ChangeKind::Added => "added",
+        ChangeKind::Removed => "removed",
+        ChangeKind::Changed => "changed",
     }
 }
 

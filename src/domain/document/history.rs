@@ -4,7 +4,8 @@
 
 use serde_json::Value;
 
-use super::ops::{Op, invert_ops, same};
+use super::diff::same;
+use super::ops::{Op, invert_ops};
 use crate::domain::pointer::JsonPointer;
 
 /// One undo or redo step: operations applied last-first to move the

@@ -11,7 +11,7 @@ use crate::domain::registry::rows::{CardState, approval_confirmation};
 use crate::domain::sagemaker::{
     APPROVAL_STATUSES, InferenceSpecification, ModelPackage, UpdateModelPackageInput, format_time,
 };
-use crate::view::backend::{expect_backend, failure, version_name};
+use crate::view::backend::{Backend, expect_backend, failure, version_name};
 use crate::view::session::expect_session;
 
 /// Where the chosen version's description stands; a loaded version is
@@ -80,47 +80,13 @@ pub fn VersionDetails() -> impl IntoView {
     }
 }
 
+/// A loaded version: its facts, containers and metadata, the way to open
+/// its card, and its approval.
 #[component]
 fn Details(package: Signal<ModelPackage>) -> impl IntoView {
     let backend = expect_backend();
     let session = expect_session();
     let open_problem = RwSignal::new(None::<String>);
-    let fact = move |label: &'static str, value: fn(&ModelPackage) -> Option<String>| {
-        move || {
-            package
-                .with(value)
-                .filter(|value| !value.is_empty())
-                .map(|value| view! { <dt>{label}</dt><dd>{value}</dd> })
-        }
-    };
-    let containers = move || {
-        package
-            .with(|package| package.inference_specification.clone().unwrap_or_default())
-            .containers
-            .into_iter()
-            .map(|container| {
-                view! {
-                    <tr>
-                        <td><code>{container.image.unwrap_or_default()}</code></td>
-                        <td><code>{container.image_digest.unwrap_or_default()}</code></td>
-                        <td><code>{container.model_data_url.unwrap_or_default()}</code></td>
-                    </tr>
-                }
-            })
-            .collect_view()
-    };
-    let metadata = move || {
-        package
-            .with(|package| {
-                package
-                    .customer_metadata_properties
-                    .clone()
-                    .unwrap_or_default()
-            })
-            .into_iter()
-            .map(|(key, value)| view! { <tr><th scope="row">{key}</th><td>{value}</td></tr> })
-            .collect_view()
-    };
     let has_card = move || package.with(|package| CardState::of(package) != CardState::Absent);
     let open = move |_| {
         open_problem.set(None);
@@ -138,38 +104,108 @@ fn Details(package: Signal<ModelPackage>) -> impl IntoView {
             </div>
             <p id="mce-open-problem" class="mce-messages__error" role="alert" data-testid="open-problem"
                 hidden=move || open_problem.with(Option::is_none)>{move || open_problem.get()}</p>
-            <dl class="mce-print__fields">
-                {fact("ARN", |package| Some(package.model_package_arn.clone()))}
-                {fact("Group", |package| package.model_package_group_name.clone())}
-                {fact("Version", |package| package.model_package_version.map(|version| version.to_string()))}
-                {fact("Description", |package| package.model_package_description.clone())}
-                {fact("Created", |package| package.creation_time.map(format_time))}
-                {fact("Last modified", |package| package.last_modified_time.map(format_time))}
-                {fact("Status", |package| package.model_package_status.clone())}
-                {fact("Approval status", |package| package.model_approval_status.clone())}
-                {fact("Approval description", |package| package.approval_description.clone())}
-                {fact("Card status", |package| Some(CardState::of(package).text()))}
-                {fact("Content types", |package| served(package, |spec| &spec.supported_content_types))}
-                {fact("Response MIME types", |package| served(package, |spec| &spec.supported_response_mime_types))}
-                {fact("Real-time instance types", |package| served(package, |spec| &spec.supported_realtime_inference_instance_types))}
-                {fact("Batch transform instance types", |package| served(package, |spec| &spec.supported_transform_instance_types))}
-            </dl>
+            <VersionFacts package />
             <h3 id="mce-containers-heading">"Inference containers"</h3>
             // Read-only tables that may scroll sideways take focus, so the
             // keyboard can scroll them too.
             <div class="mce-table-scroll" tabindex="0" role="region" aria-labelledby="mce-containers-heading">
                 <table class="mce-table">
                     <thead><tr><th scope="col">"Image"</th><th scope="col">"Digest"</th><th scope="col">"Model data"</th></tr></thead>
-                    <tbody>{containers}</tbody>
+                    <tbody>{move || container_rows(package)}</tbody>
                 </table>
             </div>
             <h3 id="mce-metadata-heading">"Customer metadata"</h3>
             <div class="mce-table-scroll" tabindex="0" role="region" aria-labelledby="mce-metadata-heading">
-                <table class="mce-table"><tbody>{metadata}</tbody></table>
+                <table class="mce-table"><tbody>{move || metadata_rows(package)}</tbody></table>
             </div>
             <ApprovalForm package />
         </article>
     }
+}
+
+/// What the server says of the version, each fact left out when empty.
+#[component]
+fn VersionFacts(package: Signal<ModelPackage>) -> impl IntoView {
+    let fact = move |label: &'static str, value: fn(&ModelPackage) -> Option<String>| {
+        move || {
+            package
+                .with(value)
+                .filter(|value| !value.is_empty())
+                .map(|value| view! { <dt>{label}</dt><dd>{value}</dd> })
+        }
+    };
+    view! {
+        <dl class="mce-print__fields">
+            {fact("ARN", |package| Some(package.model_package_arn.clone()))}
+            {fact("Group", |package| package.model_package_group_name.clone())}
+            {fact("Version", |package| package.model_package_version.map(|version| version.to_string()))}
+            {fact("Description", |package| package.model_package_description.clone())}
+            {fact("Created", |package| package.creation_time.map(format_time))}
+            {fact("Last modified", |package| package.last_modified_time.map(format_time))}
+            {fact("Status", |package| package.model_package_status.clone())}
+            {fact("Approval status", |package| package.model_approval_status.clone())}
+            {fact("Approval description", |package| package.approval_description.clone())}
+            {fact("Card status", |package| Some(CardState::of(package).text()))}
+            {fact("Content types", |package| served(package, |spec| &spec.supported_content_types))}
+            {fact("Response MIME types", |package| served(package, |spec| &spec.supported_response_mime_types))}
+            {fact("Real-time instance types", |package| served(package, |spec| &spec.supported_realtime_inference_instance_types))}
+            {fact("Batch transform instance types", |package| served(package, |spec| &spec.supported_transform_instance_types))}
+        </dl>
+    }
+}
+
+/// One row per inference container: its image, digest and model data.
+fn container_rows(package: Signal<ModelPackage>) -> impl IntoView {
+    package
+        .with(|package| package.inference_specification.clone().unwrap_or_default())
+        .containers
+        .into_iter()
+        .map(|container| {
+            view! {
+                <tr>
+                    <td><code>{container.image.unwrap_or_default()}</code></td>
+                    <td><code>{container.image_digest.unwrap_or_default()}</code></td>
+                    <td><code>{container.model_data_url.unwrap_or_default()}</code></td>
+                </tr>
+            }
+        })
+        .collect_view()
+}
+
+/// One row per customer metadata property.
+fn metadata_rows(package: Signal<ModelPackage>) -> impl IntoView {
+    package
+        .with(|package| {
+            package
+                .customer_metadata_properties
+                .clone()
+                .unwrap_or_default()
+        })
+        .into_iter()
+        .map(|(key, value)| view! { <tr><th scope="row">{key}</th><td>{value}</td></tr> })
+        .collect_view()
+}
+
+/// Sends the approval update and says what came of it: the new status
+/// (and the details follow the answer), or why it failed.
+async fn update_approval(
+    backend: Backend,
+    input: UpdateModelPackageInput,
+    busy: RwSignal<bool>,
+    done: RwSignal<Option<String>>,
+    problem: RwSignal<Option<String>>,
+) {
+    match update_and_describe(backend, &input).await {
+        Ok(package) => {
+            done.set(Some(approval_confirmation(
+                &version_name(&package),
+                package.model_approval_status.as_deref(),
+            )));
+            backend.version_written(&package);
+        }
+        Err(error) => problem.set(Some(failure("Setting the approval status", &error))),
+    }
+    busy.set(false);
 }
 
 /// One list of the version's inference specification, joined.
@@ -219,19 +255,7 @@ pub fn ApprovalForm(
         busy.set(true);
         done.set(None);
         problem.set(None);
-        leptos::task::spawn_local(async move {
-            match update_and_describe(backend, &input).await {
-                Ok(package) => {
-                    done.set(Some(approval_confirmation(
-                        &version_name(&package),
-                        package.model_approval_status.as_deref(),
-                    )));
-                    backend.version_written(&package);
-                }
-                Err(error) => problem.set(Some(failure("Setting the approval status", &error))),
-            }
-            busy.set(false);
-        });
+        leptos::task::spawn_local(update_approval(backend, input, busy, done, problem));
     };
     let options = APPROVAL_STATUSES
         .iter()

@@ -36,27 +36,63 @@ pub fn GroupList() -> impl IntoView {
                 .map(|shown| groups_summary(shown.len(), &query))
         })
     };
-    let search_problem = move || {
-        search.with(|search| match search {
-            Some(GroupSearch {
-                load: Load::Failed(message),
-                ..
-            }) => Some(message.clone()),
-            _ => None,
+    let search_problem = move || search.with(search_failure);
+    let searching = move || search.with(is_searching);
+    view! {
+        <nav class="mce-registry__groups" aria-label="Model package groups">
+            <h2 class="mce-sections__heading">"Model package groups"</h2>
+            <div class="mce-field mce-registry__search">
+                <label class="mce-field__label" for="mce-group-search">"Search groups by name"</label>
+                <input id="mce-group-search" type="search" class="mce-input" autocomplete="off" spellcheck="false"
+                    aria-describedby="mce-groups-count" prop:value=place.with_untracked(|place| place.group_query.clone())
+                    on:input=move |event| state.search_groups(backend, event_target_value(&event)) />
+            </div>
+            <p id="mce-groups-count" class="mce-registry__count" role="status" data-testid="groups-count">{count}</p>
+            <p class="mce-messages__error" role="alert" hidden=move || search_problem().is_none()>
+                {search_problem}
+            </p>
+            <GroupsLoad />
+            <ul class="mce-sections__list" aria-busy=move || searching().then_some("true")>
+                <For
+                    each=move || shown.get().unwrap_or_default()
+                    key=|summary| summary.model_package_group_name.clone()
+                    children=|summary| view! { <GroupButton summary /> }
+                />
+            </ul>
+        </nav>
+    }
+}
+
+/// Why the service's search failed, when it did.
+fn search_failure(search: &Option<GroupSearch>) -> Option<String> {
+    match search {
+        Some(GroupSearch {
+            load: Load::Failed(message),
+            ..
+        }) => Some(message.clone()),
+        _ => None,
+    }
+}
+
+/// Whether the service is searching.
+fn is_searching(search: &Option<GroupSearch>) -> bool {
+    matches!(
+        search,
+        Some(GroupSearch {
+            load: Load::Loading,
+            ..
         })
-    };
-    let searching = move || {
-        search.with(|search| {
-            matches!(
-                search,
-                Some(GroupSearch {
-                    load: Load::Loading,
-                    ..
-                })
-            )
-        })
-    };
-    let listing = move || {
+    )
+}
+
+/// The groups while they load, or why they could not be listed (with a
+/// way to try again); nothing once they are listed.
+#[component]
+fn GroupsLoad() -> impl IntoView {
+    let backend = expect_backend();
+    let state = backend.registry();
+    let groups = state.groups();
+    move || {
         match groups.get() {
         Load::Idle | Load::Loading => Some(
             view! { <p class="mce-loading" role="status">"Loading model package groups…"</p> }
@@ -73,29 +109,6 @@ pub fn GroupList() -> impl IntoView {
         ),
         Load::Loaded(_) => None,
     }
-    };
-    view! {
-        <nav class="mce-registry__groups" aria-label="Model package groups">
-            <h2 class="mce-sections__heading">"Model package groups"</h2>
-            <div class="mce-field mce-registry__search">
-                <label class="mce-field__label" for="mce-group-search">"Search groups by name"</label>
-                <input id="mce-group-search" type="search" class="mce-input" autocomplete="off" spellcheck="false"
-                    aria-describedby="mce-groups-count" prop:value=place.with_untracked(|place| place.group_query.clone())
-                    on:input=move |event| state.search_groups(backend, event_target_value(&event)) />
-            </div>
-            <p id="mce-groups-count" class="mce-registry__count" role="status" data-testid="groups-count">{count}</p>
-            <p class="mce-messages__error" role="alert" hidden=move || search_problem().is_none()>
-                {search_problem}
-            </p>
-            {listing}
-            <ul class="mce-sections__list" aria-busy=move || searching().then_some("true")>
-                <For
-                    each=move || shown.get().unwrap_or_default()
-                    key=|summary| summary.model_package_group_name.clone()
-                    children=|summary| view! { <GroupButton summary /> }
-                />
-            </ul>
-        </nav>
     }
 }
 

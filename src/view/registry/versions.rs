@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use super::Load;
-use super::state::VersionEntry;
+use super::state::{RegistryState, VersionEntry};
 use crate::domain::registry::rows::{
     CardCell, SortKey, VersionRow, version_button_id, version_label,
 };
@@ -24,18 +24,7 @@ pub fn Versions(
     let backend = expect_backend();
     let state = backend.registry();
     let place = state.place();
-    let versions = state.versions();
-    let listing = {
-        let group = group.clone();
-        Memo::new(move |_| {
-            versions.with(|listing| {
-                listing
-                    .as_ref()
-                    .filter(|listing| listing.group == group)
-                    .map(|listing| (listing.id, listing.load.clone()))
-            })
-        })
-    };
+    let listing = group_listing(state, group.clone());
     let entries = Memo::new(move |_| match listing.get() {
         Some((_, Load::Loaded(entries))) => entries,
         _ => Vec::new(),
@@ -55,6 +44,48 @@ pub fn Versions(
         let shown = shown.with(Vec::len);
         place.with(|place| match_summary(VERSIONS, shown, Some(total), &place.filter.criteria()))
     };
+    focus_chosen_on_return(state, listing, shown);
+    let heading = group.clone();
+    view! {
+        <section class="mce-registry__versions" aria-labelledby="mce-versions-heading">
+            <div class="mce-list__head">
+                <h2 id="mce-versions-heading">{heading}</h2>
+                <button type="button" class="mce-button" on:click=move |_| state.refresh(backend)>"Refresh"</button>
+            </div>
+            <VersionFilters />
+            <p id="mce-versions-count" class="mce-registry__count" role="status" data-testid="versions-count">
+                {move || matches!(listing.get(), Some((_, Load::Loaded(_)))).then(count)}
+            </p>
+            <VersionsBody group listing shown entries />
+        </section>
+    }
+}
+
+/// The listing of `group`'s versions, when the one held is of that group:
+/// which listing it is, and how it stands.
+type GroupListing = Memo<Option<(u64, Load<Vec<VersionEntry>>)>>;
+
+/// Follows the listing the state holds of `group`'s versions.
+fn group_listing(state: RegistryState, group: String) -> GroupListing {
+    let versions = state.versions();
+    Memo::new(move |_| {
+        versions.with(|listing| {
+            listing
+                .as_ref()
+                .filter(|listing| listing.group == group)
+                .map(|listing| (listing.id, listing.load.clone()))
+        })
+    })
+}
+
+/// Coming back to the screen (once the versions are listed) puts focus
+/// on the chosen version's row, when it is shown.
+fn focus_chosen_on_return(
+    state: RegistryState,
+    listing: GroupListing,
+    shown: Memo<Vec<VersionEntry>>,
+) {
+    let place = state.place();
     Effect::new(move |_| {
         let loaded = listing.with(|listing| matches!(listing, Some((_, Load::Loaded(_)))));
         if !loaded {
@@ -71,8 +102,63 @@ pub fn Versions(
             focus_later(id);
         }
     });
-    let heading = group.clone();
-    let body = move || match listing.get() {
+}
+
+/// The search box and the approval filter, showing the ones chosen before.
+#[component]
+fn VersionFilters() -> impl IntoView {
+    let state = expect_backend().registry();
+    let place = state.place();
+    // The filter chosen before, marked on its option (a select's value set
+    // before its options are there would not take).
+    let approval = place.with_untracked(|place| place.filter.approval.clone());
+    let options = APPROVAL_STATUSES
+        .iter()
+        .map(|status| {
+            let chosen = approval.as_deref() == Some(*status);
+            view! { <option value=*status selected=chosen>{*status}</option> }
+        })
+        .collect_view();
+    view! {
+        <div class="mce-registry__filters">
+            <div class="mce-field mce-registry__search">
+                <label class="mce-field__label" for="mce-version-search">"Search versions"</label>
+                <input id="mce-version-search" type="search" class="mce-input" autocomplete="off" spellcheck="false"
+                    aria-describedby="mce-versions-count"
+                    prop:value=place.with_untracked(|place| place.filter.query.clone())
+                    on:input=move |event| {
+                        let typed = event_target_value(&event);
+                        state.update_place(|place| place.filter.query = typed);
+                    } />
+            </div>
+            <div class="mce-field">
+                <label class="mce-field__label" for="mce-approval-filter">"Approval"</label>
+                <select id="mce-approval-filter" class="mce-input mce-input--select"
+                    on:change=move |event| {
+                        let chosen = event_target_value(&event);
+                        state.update_place(|place| place.filter.approval = Some(chosen).filter(|chosen| !chosen.is_empty()));
+                    }>
+                    <option value="" selected=approval.is_none()>"All"</option>
+                    {options}
+                </select>
+            </div>
+        </div>
+    }
+}
+
+/// The versions while they load, why they could not be listed (with a way
+/// to try again), or their table.
+#[component]
+fn VersionsBody(
+    /// The group's name.
+    group: String,
+    listing: GroupListing,
+    shown: Memo<Vec<VersionEntry>>,
+    entries: Memo<Vec<VersionEntry>>,
+) -> impl IntoView {
+    let backend = expect_backend();
+    let state = backend.registry();
+    move || match listing.get() {
         None | Some((_, Load::Idle | Load::Loading)) => {
             view! { <p class="mce-loading" role="status">"Loading versions…"</p> }.into_any()
         }
@@ -89,51 +175,6 @@ pub fn Versions(
         Some((id, Load::Loaded(_))) => {
             view! { <VersionsTable group=group.clone() shown entries listing_id=id /> }.into_any()
         }
-    };
-    // The filter chosen before, marked on its option (a select's value set
-    // before its options are there would not take).
-    let approval = place.with_untracked(|place| place.filter.approval.clone());
-    let options = APPROVAL_STATUSES
-        .iter()
-        .map(|status| {
-            let chosen = approval.as_deref() == Some(*status);
-            view! { <option value=*status selected=chosen>{*status}</option> }
-        })
-        .collect_view();
-    view! {
-        <section class="mce-registry__versions" aria-labelledby="mce-versions-heading">
-            <div class="mce-list__head">
-                <h2 id="mce-versions-heading">{heading}</h2>
-                <button type="button" class="mce-button" on:click=move |_| state.refresh(backend)>"Refresh"</button>
-            </div>
-            <div class="mce-registry__filters">
-                <div class="mce-field mce-registry__search">
-                    <label class="mce-field__label" for="mce-version-search">"Search versions"</label>
-                    <input id="mce-version-search" type="search" class="mce-input" autocomplete="off" spellcheck="false"
-                        aria-describedby="mce-versions-count"
-                        prop:value=place.with_untracked(|place| place.filter.query.clone())
-                        on:input=move |event| {
-                            let typed = event_target_value(&event);
-                            state.update_place(|place| place.filter.query = typed);
-                        } />
-                </div>
-                <div class="mce-field">
-                    <label class="mce-field__label" for="mce-approval-filter">"Approval"</label>
-                    <select id="mce-approval-filter" class="mce-input mce-input--select"
-                        on:change=move |event| {
-                            let chosen = event_target_value(&event);
-                            state.update_place(|place| place.filter.approval = Some(chosen).filter(|chosen| !chosen.is_empty()));
-                        }>
-                        <option value="" selected=approval.is_none()>"All"</option>
-                        {options}
-                    </select>
-                </div>
-            </div>
-            <p id="mce-versions-count" class="mce-registry__count" role="status" data-testid="versions-count">
-                {move || matches!(listing.get(), Some((_, Load::Loaded(_)))).then(count)}
-            </p>
-            {body}
-        </section>
     }
 }
 

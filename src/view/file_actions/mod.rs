@@ -2,22 +2,29 @@
 //! load an example shipped with the app; and, while no card is open, the
 //! start screen saying so. Bad input is refused with a sentence saying why,
 //! and the card being edited stays as it was.
+//!
+//! The start screen (`start_screen`) and opening a linked card (`link`)
+//! live beside this file; it keeps what they share: loading and refusing a
+//! card, and the file picker.
+
+mod link;
+mod start_screen;
 
 use leptos::html::Input;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
-use super::backend::{Backend, ConfigState, Screen};
+pub use self::link::{linked_card, open_link};
+pub use self::start_screen::StartScreen;
 use super::modal::Modal;
 use super::platform::{FileProblem, fetch_text, read_file};
 use super::session::{OpenRequest, Session, Tone, expect_session};
 use super::store::{CardStore, LoadedCard, PackageInfo};
-use super::takeover;
 use super::view_state::{ViewMode, ViewState};
 use crate::domain::check::MAX_FILE_BYTES;
 use crate::domain::drafts::CardSource;
 use crate::domain::import::{ImportError, Imported, import_bytes, import_text};
-use crate::domain::start::{StartChoice, nothing_open, start_choices};
+use crate::domain::start::nothing_open;
 
 /// Whether a card is open, and what the toolbar and the start screen share
 /// to open one (the paste dialog).
@@ -213,93 +220,6 @@ pub fn FileActions() -> impl IntoView {
     }
 }
 
-/// What the main area shows while no card is open: the ways to open one,
-/// each a button with a sentence on what it does. The registry is offered
-/// only when a backend is configured.
-#[component]
-pub fn StartScreen() -> impl IntoView {
-    let session = expect_session();
-    let view_state = session.view_state();
-    let start = use_start();
-    let backend = use_context::<Backend>();
-    let picker: NodeRef<Input> = NodeRef::new();
-    let registry_available = move || {
-        backend.is_some_and(|backend| matches!(backend.config().get(), ConfigState::Ready(_)))
-    };
-    let choose = move |choice: StartChoice| match choice {
-        StartChoice::Registry => {
-            if let Some(backend) = backend {
-                backend.show(Screen::Registry);
-            }
-        }
-        StartChoice::File => {
-            if let Some(input) = picker.get() {
-                input.click();
-            }
-        }
-        StartChoice::Paste => {
-            if let Some(start) = start {
-                start.paste_open.set(true);
-            }
-        }
-        StartChoice::NewCard => {
-            if let Some(start) = start {
-                start.start_new_card(view_state, ViewMode::Form);
-                focus_first_field();
-            }
-        }
-    };
-    let choices = move || {
-        start_choices(registry_available())
-            .into_iter()
-            .map(|choice| {
-                let description = format!("mce-start-{}", choice.test_id());
-                view! {
-                    <li class="mce-start__choice">
-                        <button
-                            type="button"
-                            class="mce-button"
-                            class:mce-button--primary=choice == StartChoice::NewCard
-                            data-testid=choice.test_id()
-                            aria-describedby=description.clone()
-                            on:click=move |_| choose(choice)
-                        >
-                            {choice.label()}
-                        </button>
-                        <p class="mce-start__what" id=description>{choice.description()}</p>
-                    </li>
-                }
-            })
-            .collect_view()
-    };
-    view! {
-        <section class="mce-start" aria-labelledby="mce-start-title" data-testid="start-screen">
-            <h2 id="mce-start-title" class="mce-start__title">"No card is open"</h2>
-            <p class="mce-start__lead">"Open the model card you are to review, or start a new one."</p>
-            <ul class="mce-start__choices">{choices}</ul>
-            <FilePicker picker test_id="start-file-input" />
-        </section>
-    }
-}
-
-/// Puts focus in the form's first field once a new card's form is shown.
-fn focus_first_field() {
-    leptos::task::spawn_local(async move {
-        for _ in 0..8 {
-            leptos::task::tick().await;
-            let first = document()
-                .query_selector("#mce-view :is(input, select, textarea)[data-path]")
-                .ok()
-                .flatten()
-                .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
-            if let Some(first) = first {
-                let _ = first.focus();
-                return;
-            }
-        }
-    });
-}
-
 /// The paste dialog: errors are shown in it, and the text stays to fix.
 #[component]
 fn PasteDialog(open: RwSignal<bool>) -> impl IntoView {
@@ -353,6 +273,7 @@ const EXAMPLES: [(&str, &str, &str); 2] = [
     ),
 ];
 
+/// The Examples menu: choosing one fetches it and opens it.
 #[component]
 fn Examples() -> impl IntoView {
     let session = expect_session();
@@ -437,78 +358,4 @@ pub fn DropZone() -> impl IntoView {
             <p class="mce-drop__text">"Drop a card file to open it"</p>
         </div>
     }
-}
-
-/// The card the page's address names (`?card=/cards/large.json`), when it
-/// names one: a link that opens a card.
-pub fn linked_card() -> Option<String> {
-    let search = web_sys::window()?.location().search().ok()?;
-    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
-    params.get("card").filter(|card| !card.is_empty())
-}
-
-/// Opens the card at `path`, which must be on this site: a link must not
-/// make the editor fetch from elsewhere.
-pub fn open_link(session: Session, path: String) {
-    let Some(location) = web_sys::window().map(|window| window.location()) else {
-        return;
-    };
-    let base = location.href().unwrap_or_default();
-    let origin = location.origin().unwrap_or_default();
-    let request = session.request_open();
-    let url = match web_sys::Url::new_with_base(&path, &base) {
-        Ok(url) => url,
-        Err(_) => {
-            return refuse(
-                session,
-                request,
-                &format!("the linked card {path}"),
-                "it is not a valid address",
-            );
-        }
-    };
-    if url.origin() != origin {
-        return refuse(
-            session,
-            request,
-            &format!("the linked card {path}"),
-            format!(
-                "only cards on this site ({origin}) open by link, and this one is on {}",
-                url.origin()
-            ),
-        );
-    }
-    let address = url.href();
-    session.set_opening(CardSource::Link(path.clone()).describe());
-    let store = session.store();
-    leptos::task::spawn_local(async move {
-        let what = format!("the linked card {path}");
-        let opened = match fetch_text(&address).await {
-            Ok(text) => match import_text(&text) {
-                Ok(imported) => {
-                    let link = CardSource::Link(path);
-                    let (card, announcement) = loaded(imported, link.clone());
-                    session.open(request, card, announcement);
-                    // Not if the reader opened another card meanwhile (a
-                    // file dropped on the first view): what was typed into
-                    // the link's card is not replayed into that one.
-                    let opened = store.source().with_untracked(|source| *source == link);
-                    if opened {
-                        takeover::keep_items_as_shown(session.view_state());
-                    }
-                    opened
-                }
-                Err(error) => {
-                    refuse(session, request, &what, error);
-                    false
-                }
-            },
-            Err(error) => {
-                refuse(session, request, &what, error);
-                false
-            }
-        };
-        // The first view, if it showed this card meanwhile, gives way.
-        takeover::take_over_when_ready(store, session, opened);
-    });
 }

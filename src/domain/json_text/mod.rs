@@ -4,18 +4,21 @@
 //! The source view edits text, not values, so errors must point at a line
 //! and column, and a validation error (which names a pointer) must be
 //! locatable in the text without reparsing it into a positioned tree.
+//!
+//! Finding a value's text is in `locate`, finding a name given twice in
+//! `repeated`.
 
-use std::borrow::Cow;
-use std::collections::HashMap;
-use std::collections::hash_map::Entry;
 use std::fmt;
-use std::ops::Range;
 
 use serde::Serialize;
 use serde_json::Value;
 use serde_json::ser::PrettyFormatter;
 
-use super::pointer::JsonPointer;
+mod locate;
+mod repeated;
+
+pub use self::locate::{ValueSpan, locate};
+use self::repeated::repeated_name;
 
 /// Why a text is not a JSON document a card can be read from, and where.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -75,155 +78,6 @@ pub fn parse_json(text: &str) -> Result<Value, JsonTextError> {
     match repeated_name(text) {
         Some(repeated) => Err(repeated.error(text)),
         None => Ok(value),
-    }
-}
-
-/// A member name that an object gives a second time.
-#[derive(Debug, PartialEq, Eq)]
-struct RepeatedName {
-    /// The object that gives it twice.
-    object: JsonPointer,
-    /// The name, unescaped.
-    name: String,
-    /// Byte offsets of the two names' opening quotes.
-    first: usize,
-    second: usize,
-}
-
-impl RepeatedName {
-    fn error(&self, text: &str) -> JsonTextError {
-        let (line, column) = line_and_column(text, self.second);
-        let (first_line, first_column) = line_and_column(text, self.first);
-        let object = if self.object.is_root() {
-            "the top-level object".to_owned()
-        } else {
-            format!("the object at {}", self.object)
-        };
-        let name = serde_json::to_string(&self.name).expect("a string always serialises");
-        JsonTextError {
-            line,
-            column,
-            offset: self.second,
-            problem: TextProblem::RepeatedName,
-            message: format!(
-                "{object} names {name} twice (first at line {first_line}, column \
-                 {first_column}), and only one of the two values could be kept: rename or \
-                 remove one of them"
-            ),
-        }
-    }
-}
-
-/// An object or array the scan is inside.
-enum Frame<'a> {
-    Object {
-        /// Each name given so far, with the offset of its opening quote.
-        names: HashMap<Cow<'a, str>, usize>,
-        /// The member whose value the scan is in.
-        current: Option<Cow<'a, str>>,
-        /// Whether the next string is a member name (after `{` or `,`).
-        expecting_name: bool,
-    },
-    Array {
-        /// The element the scan is in.
-        index: usize,
-    },
-}
-
-impl Frame<'_> {
-    /// The pointer token of the value the scan is in.
-    fn token(&self) -> String {
-        match self {
-            Self::Object { current, .. } => current.as_deref().unwrap_or_default().to_owned(),
-            Self::Array { index } => index.to_string(),
-        }
-    }
-}
-
-/// The first member name an object of `text` repeats. `text` must be JSON
-/// that parses: this scans its punctuation and strings, no more.
-fn repeated_name(text: &str) -> Option<RepeatedName> {
-    let bytes = text.as_bytes();
-    let mut stack: Vec<Frame<'_>> = Vec::new();
-    let mut at = 0;
-    while at < bytes.len() {
-        match bytes[at] {
-            b'{' => stack.push(Frame::Object {
-                names: HashMap::new(),
-                current: None,
-                expecting_name: true,
-            }),
-            b'[' => stack.push(Frame::Array { index: 0 }),
-            b'}' | b']' => {
-                stack.pop();
-            }
-            b',' => match stack.last_mut() {
-                Some(Frame::Object { expecting_name, .. }) => *expecting_name = true,
-                Some(Frame::Array { index }) => *index += 1,
-                None => {}
-            },
-            b'"' => {
-                let end = string_end(bytes, at);
-                let repeated = match stack.last_mut() {
-                    Some(Frame::Object {
-                        names,
-                        current,
-                        expecting_name,
-                    }) if *expecting_name => {
-                        *expecting_name = false;
-                        let name = member_name(text, at, end);
-                        match names.entry(name.clone()) {
-                            Entry::Occupied(first) => Some((name, *first.get())),
-                            Entry::Vacant(slot) => {
-                                slot.insert(at);
-                                *current = Some(name);
-                                None
-                            }
-                        }
-                    }
-                    _ => None,
-                };
-                if let Some((name, first)) = repeated {
-                    let parents = &stack[..stack.len() - 1];
-                    return Some(RepeatedName {
-                        object: JsonPointer::from_tokens(parents.iter().map(Frame::token)),
-                        name: name.into_owned(),
-                        first,
-                        second: at,
-                    });
-                }
-                at = end;
-                continue;
-            }
-            _ => {}
-        }
-        at += 1;
-    }
-    None
-}
-
-/// The offset just past the string whose opening quote is at `start`.
-fn string_end(bytes: &[u8], start: usize) -> usize {
-    let mut at = start + 1;
-    while at < bytes.len() {
-        match bytes[at] {
-            b'\\' => at += 2,
-            b'"' => return at + 1,
-            _ => at += 1,
-        }
-    }
-    bytes.len()
-}
-
-/// The member name quoted at `start..end`, unescaped when it has escapes
-/// (`"\u0061"` and `"a"` are the same name).
-fn member_name(text: &str, start: usize, end: usize) -> Cow<'_, str> {
-    let quoted = &text[start..end];
-    let raw = &quoted[1..quoted.len() - 1];
-    if raw.contains('\\') {
-        serde_json::from_str::<String>(quoted).map_or(Cow::Borrowed(raw), Cow::Owned)
-    } else {
-        Cow::Borrowed(raw)
     }
 }
 
@@ -297,191 +151,6 @@ fn floor_char_boundary(text: &str, mut index: usize) -> usize {
         index -= 1;
     }
     index
-}
-
-/// Where a value sits in a JSON text, as byte ranges.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ValueSpan {
-    /// The member's key with its quotes, when the value is an object member.
-    pub key: Option<Range<usize>>,
-    /// The value itself, from its first to one past its last byte.
-    pub value: Range<usize>,
-    /// Whether the value is an object or an array.
-    pub is_container: bool,
-}
-
-impl ValueSpan {
-    /// The range worth selecting to show the value: the key and a scalar
-    /// value whole, or the key and only the opening bracket of a container
-    /// (selecting a whole 90 KB section helps nobody).
-    pub fn focus(&self) -> Range<usize> {
-        let start = self.key.as_ref().map_or(self.value.start, |key| key.start);
-        if self.is_container {
-            start..self.value.start + 1
-        } else {
-            start..self.value.end
-        }
-    }
-}
-
-/// Finds the text of the value at `pointer`, or `None` when the text is not
-/// well-formed along the way or has no such value.
-pub fn locate(text: &str, pointer: &JsonPointer) -> Option<ValueSpan> {
-    let mut scanner = Scanner {
-        bytes: text.as_bytes(),
-        text,
-        pos: 0,
-    };
-    scanner.skip_ws();
-    let mut key = None;
-    for token in pointer.tokens() {
-        match scanner.peek()? {
-            b'{' => {
-                let key_range = scanner.find_member(token)?;
-                key = Some(key_range);
-            }
-            b'[' => {
-                let index = token.parse::<usize>().ok()?;
-                scanner.find_element(index)?;
-                key = None;
-            }
-            _ => return None,
-        }
-    }
-    let start = scanner.pos;
-    let is_container = matches!(scanner.peek()?, b'{' | b'[');
-    scanner.skip_value()?;
-    Some(ValueSpan {
-        key,
-        value: start..scanner.pos,
-        is_container,
-    })
-}
-
-struct Scanner<'a> {
-    bytes: &'a [u8],
-    text: &'a str,
-    pos: usize,
-}
-
-impl Scanner<'_> {
-    fn peek(&self) -> Option<u8> {
-        self.bytes.get(self.pos).copied()
-    }
-
-    fn skip_ws(&mut self) {
-        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
-            self.pos += 1;
-        }
-    }
-
-    fn expect(&mut self, byte: u8) -> Option<()> {
-        self.skip_ws();
-        (self.peek()? == byte).then(|| self.pos += 1)
-    }
-
-    /// Moves past a string starting at the current `"`; returns its range.
-    fn skip_string(&mut self) -> Option<Range<usize>> {
-        let start = self.pos;
-        if self.peek()? != b'"' {
-            return None;
-        }
-        self.pos += 1;
-        loop {
-            match self.peek()? {
-                b'\\' => self.pos += 2,
-                b'"' => {
-                    self.pos += 1;
-                    return Some(start..self.pos);
-                }
-                _ => self.pos += 1,
-            }
-        }
-    }
-
-    /// Moves past one value of any kind, without recursion.
-    fn skip_value(&mut self) -> Option<()> {
-        self.skip_ws();
-        let mut depth = 0usize;
-        loop {
-            match self.peek()? {
-                b'"' => {
-                    self.skip_string()?;
-                }
-                b'{' | b'[' => {
-                    depth += 1;
-                    self.pos += 1;
-                }
-                b'}' | b']' => {
-                    depth = depth.checked_sub(1)?;
-                    self.pos += 1;
-                }
-                b',' | b':' if depth > 0 => self.pos += 1,
-                b' ' | b'\t' | b'\n' | b'\r' if depth > 0 => self.pos += 1,
-                _ if depth == 0 => {
-                    // A scalar at the top: a number or a literal.
-                    while let Some(byte) = self.peek() {
-                        if matches!(byte, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r') {
-                            break;
-                        }
-                        self.pos += 1;
-                    }
-                    return Some(());
-                }
-                _ => self.pos += 1,
-            }
-            if depth == 0 {
-                return Some(());
-            }
-        }
-    }
-
-    /// Inside the object at the cursor, moves to the value of member `key`.
-    fn find_member(&mut self, key: &str) -> Option<Range<usize>> {
-        self.expect(b'{')?;
-        loop {
-            self.skip_ws();
-            if self.peek()? == b'}' {
-                return None;
-            }
-            let key_range = self.skip_string()?;
-            self.expect(b':')?;
-            self.skip_ws();
-            if self.key_equals(key_range.clone(), key) {
-                return Some(key_range);
-            }
-            self.skip_value()?;
-            self.skip_ws();
-            match self.peek()? {
-                b',' => self.pos += 1,
-                _ => return None,
-            }
-        }
-    }
-
-    /// Inside the array at the cursor, moves to element `index`.
-    fn find_element(&mut self, index: usize) -> Option<()> {
-        self.expect(b'[')?;
-        for _ in 0..index {
-            self.skip_ws();
-            if self.peek()? == b']' {
-                return None;
-            }
-            self.skip_value()?;
-            self.expect(b',')?;
-        }
-        self.skip_ws();
-        (self.peek()? != b']').then_some(())
-    }
-
-    fn key_equals(&self, range: Range<usize>, key: &str) -> bool {
-        let raw = &self.text[range];
-        if raw.contains('\\') {
-            serde_json::from_str::<String>(raw).is_ok_and(|decoded| decoded == key)
-        } else {
-            &raw[1..raw.len() - 1] == key
-        }
-    }
 }
 
 /// The UTF-16 code unit offset of a byte offset: what a textarea's
@@ -589,6 +258,7 @@ pub fn to_json_text(value: &Value, style: &TextStyle) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::pointer::JsonPointer;
 
     fn pointer(text: &str) -> JsonPointer {
         JsonPointer::parse(text).unwrap()
