@@ -31,4 +31,5 @@ pub mod review;
 pub mod sagemaker;
 pub mod sigv4;
 pub mod start;
+pub mod submit_plan;
 pub mod validation;
