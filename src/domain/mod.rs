@@ -16,6 +16,7 @@ pub mod export;
 pub mod findings;
 pub mod first_view;
 pub mod form;
+pub mod grid_edit;
 pub mod grid_nav;
 pub mod grid_text;
 pub mod import;
