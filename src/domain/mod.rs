@@ -13,6 +13,7 @@ pub mod draft_list;
 pub mod drafts;
 pub mod entries;
 pub mod export;
+pub mod export_actions;
 pub mod findings;
 pub mod first_view;
 pub mod form;
