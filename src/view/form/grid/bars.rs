@@ -1,17 +1,70 @@
-//! A bar chart's values, each beside its label.
+//! A bar chart's values, each beside its label. What each edit does to the
+//! card is [`crate::domain::grid_edit::BarKeys`]; here are the table and
+//! its rows.
 
 use leptos::prelude::*;
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use super::{
-    GridFrame, LabelCell, NumberCell, move_between_cells, pasted_table, sibling, staged_rows,
-    strings, update_parent, zero,
+    GridFrame, LabelCell, NumberCell, move_between_cells, read_paste, sibling, staged_rows,
+    update_parent,
 };
 use crate::domain::form::node::FormNode;
 use crate::domain::form::values::field_id;
+use crate::domain::grid_edit::{BarKeys, BarPaste, bar_count, cell_open};
 use crate::domain::pointer::JsonPointer;
 use crate::view::form::rows::array_len;
-use crate::view::store::expect_store;
+use crate::view::store::{CardStore, expect_store};
+
+/// A bar chart on the page: where its values and labels are, and the ids
+/// its cells are labelled by.
+#[derive(Clone)]
+struct BarGrid {
+    store: CardStore,
+    /// Where the values are.
+    pointer: JsonPointer,
+    /// Where, in the metric, its parts are.
+    keys: BarKeys,
+    /// The labels, when it has them.
+    labels: Option<JsonPointer>,
+    /// How many values there are.
+    values_count: Memo<usize>,
+    /// The control id the other ids start from.
+    id: String,
+}
+
+impl BarGrid {
+    fn new(store: CardStore, pointer: JsonPointer, node: &FormNode) -> Self {
+        let keys = BarKeys {
+            values: pointer.tokens().last().cloned().unwrap_or_default(),
+            labels: node.ui.labels_from.clone(),
+        };
+        Self {
+            store,
+            labels: sibling(&pointer, &keys.labels),
+            keys,
+            values_count: array_len(store, &pointer),
+            id: field_id(&pointer.to_string()),
+            pointer,
+        }
+    }
+
+    /// Changes the metric as one undo step, values and labels together.
+    fn update(&self, change: impl FnOnce(&BarKeys, &mut Map<String, Value>) + 'static) {
+        let keys = self.keys.clone();
+        update_parent(self.store, &self.pointer, move |metric| {
+            change(&keys, metric)
+        });
+    }
+
+    fn label_id(&self) -> String {
+        format!("{}-labels", self.id)
+    }
+
+    fn value_id(&self) -> String {
+        format!("{}-values", self.id)
+    }
+}
 
 /// A bar chart's values, each beside its label from the sibling array.
 #[component]
@@ -26,150 +79,41 @@ pub fn LabelledNumbers(
     heading_level: u8,
 ) -> impl IntoView {
     let store = expect_store();
-    let value_key = pointer.tokens().last().cloned().unwrap_or_default();
-    let labels_key = node.ui.labels_from.clone();
-    let labels = sibling(&pointer, &labels_key);
-    let values_count = array_len(store, &pointer);
-    let labels_count = labels.as_ref().map(|labels| array_len(store, labels));
+    let grid = BarGrid::new(store, pointer.clone(), node);
+    let values_count = grid.values_count;
+    let labels_count = grid.labels.as_ref().map(|labels| array_len(store, labels));
     let count = Memo::new(move |_| {
         values_count
             .get()
             .max(labels_count.map_or(0, |count| count.get()))
     });
-    let id = field_id(&pointer.to_string());
-    let (label_id, value_id) = (format!("{id}-labels"), format!("{id}-values"));
     let paste_error = RwSignal::new(None::<String>);
     let on_paste = {
-        let pointer = pointer.clone();
-        let value_key = value_key.clone();
-        let labels_key = labels_key.clone();
+        let grid = grid.clone();
         move |event: web_sys::ClipboardEvent| {
-            let Some(table) = pasted_table(&event) else {
-                return;
-            };
-            let table = match table {
-                Err(error) => {
-                    paste_error.set(Some(error));
-                    return;
-                }
-                Ok(table) => table,
-            };
-            // One column of values (with a label column), or one row of
-            // values (with a header row of labels).
-            let (values, names) = if table.rows.iter().all(|row| row.len() == 1) {
-                (
-                    table.rows.into_iter().flatten().collect::<Vec<_>>(),
-                    table.row_labels,
-                )
-            } else if table.rows.len() == 1 {
-                (
-                    table.rows.into_iter().flatten().collect(),
-                    table.column_labels,
-                )
-            } else {
-                paste_error.set(Some(
-                    "Bars need one column of values, or one row".to_owned(),
-                ));
-                return;
-            };
-            paste_error.set(None);
-            let (value_key, labels_key) = (value_key.clone(), labels_key.clone());
-            update_parent(store, &pointer, move |metric| {
-                metric.insert(
-                    value_key,
-                    Value::Array(values.into_iter().map(Value::Number).collect()),
-                );
-                if let (Some(names), Some(key)) = (names, labels_key) {
-                    metric.insert(
-                        key,
-                        Value::Array(names.into_iter().map(Value::String).collect()),
-                    );
-                }
-            });
-        }
-    };
-    let add = {
-        let pointer = pointer.clone();
-        let value_key = value_key.clone();
-        let labels_key = labels_key.clone();
-        move |_| {
-            let count = count.get_untracked();
-            let (value_key, labels_key) = (value_key.clone(), labels_key.clone());
-            update_parent(store, &pointer, move |metric| {
-                let mut values = metric
-                    .get(&value_key)
-                    .and_then(Value::as_array)
-                    .cloned()
-                    .unwrap_or_default();
-                values.resize(count + 1, zero());
-                metric.insert(value_key, Value::Array(values));
-                if let Some(key) = labels_key {
-                    let mut names = strings(metric.get(&key));
-                    names.resize(count + 1, String::new());
-                    metric.insert(
-                        key,
-                        Value::Array(names.into_iter().map(Value::String).collect()),
-                    );
-                }
-            });
-        }
-    };
-    let built = staged_rows(move || count.get(), || 2);
-    let rows = {
-        let pointer = pointer.clone();
-        let labels = labels.clone();
-        let (label_id, value_id) = (label_id.clone(), value_id.clone());
-        move |row: usize| {
-            let row_id = format!("{id}-bar{row}");
-            let remove = {
-                let pointer = pointer.clone();
-                let value_key = value_key.clone();
-                let labels_key = labels_key.clone();
-                move |_| {
-                    let (value_key, labels_key) = (value_key.clone(), labels_key.clone());
-                    update_parent(store, &pointer, move |metric| {
-                        for key in std::iter::once(value_key).chain(labels_key) {
-                            if let Some(Value::Array(items)) = metric.get_mut(&key)
-                                && row < items.len()
-                            {
-                                items.remove(row);
-                            }
-                        }
-                    });
-                }
-            };
-            let label_cell = labels.clone().map(|labels| {
-                view! { <LabelCell labels index=row labelled_by=format!("{label_id} {row_id}") /> }
-            });
-            let value_cell = (row < values_count.get_untracked() + 1).then(|| {
-                view! { <NumberCell pointer=pointer.child(row.to_string()) labelled_by=format!("{value_id} {row_id}") row /> }
-            });
-            view! {
-                <tr>
-                    <td id=row_id class="mce-table__index">{row + 1}</td>
-                    {label_cell}
-                    {value_cell}
-                    <td class="mce-table__actions">
-                        <button type="button" class="mce-icon-button mce-icon-button--danger" aria-label=format!("Remove bar {}", row + 1) on:click=remove>"✕"</button>
-                    </td>
-                </tr>
+            if let Some(paste) = read_paste(&event, paste_error, BarPaste::from_table) {
+                grid.update(move |keys, metric| keys.paste(metric, paste));
             }
         }
     };
-    let size = Signal::derive(move || match count.get() {
-        1 => "1 bar".to_owned(),
-        n => format!("{n} bars"),
-    });
-    let has_labels = labels.is_some();
+    let add = {
+        let grid = grid.clone();
+        move |_| grid.update(|keys, metric| keys.add(metric))
+    };
+    let built = staged_rows(move || count.get(), || 2);
+    let size = Signal::derive(move || bar_count(count.get()));
+    let (label_id, value_id) = (grid.label_id(), grid.value_id());
+    let has_labels = grid.labels.is_some();
+    let rows = move |row: usize| view! { <BarRow grid=grid.clone() row /> };
     view! {
-        <GridFrame pointer=pointer.clone() label heading_level size paste_error>
+        <GridFrame pointer label heading_level size paste_error>
             <div class="mce-table-scroll">
                 <table class="mce-table mce-grid__table" on:paste=on_paste on:keydown=move |event| move_between_cells(event, built)>
                     <thead>
                         <tr>
                             <th scope="col" class="mce-table__index">"#"</th>
-                            {has_labels.then(|| view! { <th scope="col" id=label_id.clone()>"Label"</th> })}
-                            <th scope="col" id=value_id.clone()>"Value"</th>
+                            {has_labels.then(|| view! { <th scope="col" id=label_id>"Label"</th> })}
+                            <th scope="col" id=value_id>"Value"</th>
                             <th scope="col"><span class="mce-visually-hidden">"Actions"</span></th>
                         </tr>
                     </thead>
@@ -180,5 +124,31 @@ pub fn LabelledNumbers(
             </div>
             <button type="button" class="mce-button mce-button--add" on:click=add>"Add bar"</button>
         </GridFrame>
+    }
+}
+
+/// One bar: its number, its label box, its value (when every value before
+/// it is there), its remove button.
+#[component]
+fn BarRow(grid: BarGrid, row: usize) -> impl IntoView {
+    let row_id = format!("{}-bar{row}", grid.id);
+    let label_cell = grid.labels.clone().map(|labels| {
+        let labelled_by = format!("{} {row_id}", grid.label_id());
+        view! { <LabelCell labels index=row labelled_by /> }
+    });
+    let value_cell = cell_open(row, grid.values_count.get_untracked()).then(|| {
+        let labelled_by = format!("{} {row_id}", grid.value_id());
+        view! { <NumberCell pointer=grid.pointer.child(row.to_string()) labelled_by row /> }
+    });
+    let remove = move |_| grid.update(move |keys, metric| keys.remove(metric, row));
+    view! {
+        <tr>
+            <td id=row_id class="mce-table__index">{row + 1}</td>
+            {label_cell}
+            {value_cell}
+            <td class="mce-table__actions">
+                <button type="button" class="mce-icon-button mce-icon-button--danger" aria-label=format!("Remove bar {}", row + 1) on:click=remove>"✕"</button>
+            </td>
+        </tr>
     }
 }

@@ -10,12 +10,13 @@
 
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
-use serde_json::{Map, Number, Value};
+use serde_json::{Map, Value};
 
 use super::entry_actions::EntryActions;
 use super::frame::{FieldIds, MessageList, field_messages, heading};
 use super::leaf::{ControlAttrs, NumberControl, NumberDraft, text_signal};
 use super::rows::{StagedRows, staged_rows};
+use crate::domain::grid_edit::{is_table_paste, set_label};
 use crate::domain::grid_nav::{self, Caret, Modifiers};
 use crate::domain::grid_text::{PastedTable, parse_table};
 use crate::domain::pointer::JsonPointer;
@@ -53,40 +54,35 @@ fn update_parent(
     store.set(&parent, Value::Object(object));
 }
 
-fn strings(value: Option<&Value>) -> Vec<String> {
-    value
-        .and_then(Value::as_array)
-        .map(|items| {
-            items
-                .iter()
-                .map(|item| item.as_str().unwrap_or_default().to_owned())
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-fn number_rows(rows: Vec<Vec<Number>>) -> Value {
-    Value::Array(
-        rows.into_iter()
-            .map(|row| Value::Array(row.into_iter().map(Value::Number).collect()))
-            .collect(),
-    )
-}
-
-fn zero() -> Value {
-    Value::Number(Number::from(0))
-}
-
 /// Reads a multi-cell paste: `None` when the clipboard holds a single value
 /// (the cell's own paste handles it), else the table or why it is not one.
 fn pasted_table(event: &web_sys::ClipboardEvent) -> Option<Result<PastedTable, String>> {
     let text = event.clipboard_data()?.get_data("text/plain").ok()?;
-    let trimmed = text.trim_end_matches(['\n', '\r']);
-    if !trimmed.contains(['\t', '\n']) && !trimmed.contains(',') {
+    if !is_table_paste(&text) {
         return None;
     }
     event.prevent_default();
     Some(parse_table(&text).map_err(|error| error.to_string()))
+}
+
+/// Reads a multi-cell paste and checks that it fits the grid (`fit`): what
+/// fits, clearing the last paste error; else `None`, with why said in
+/// `paste_error`. A single value is the cell's own (`None`, nothing said).
+fn read_paste<T>(
+    event: &web_sys::ClipboardEvent,
+    paste_error: RwSignal<Option<String>>,
+    fit: impl FnOnce(PastedTable) -> Result<T, String>,
+) -> Option<T> {
+    match pasted_table(event)?.and_then(fit) {
+        Ok(fitting) => {
+            paste_error.set(None);
+            Some(fitting)
+        }
+        Err(why) => {
+            paste_error.set(Some(why));
+            None
+        }
+    }
 }
 
 /// The row a paste landed in, from the `data-row` of the focused cell.
@@ -140,15 +136,8 @@ fn LabelCell(
     let text = text_signal(store, &pointer);
     let on_input = move |event| {
         let typed = event_target_value(&event);
-        let mut all = store.read(&labels, strings);
-        if all.len() <= index {
-            all.resize(index + 1, String::new());
-        }
-        all[index] = typed;
-        store.type_value(
-            &labels,
-            Value::Array(all.into_iter().map(Value::String).collect()),
-        );
+        let all = store.read(&labels, |labels| set_label(labels, index, typed));
+        store.type_value(&labels, all);
     };
     let cell = view! {
         <input
