@@ -1,7 +1,8 @@
 //! What the printable card (the preview) says of a value, decided without
 //! a browser so it is tested natively: which values are blank and left
 //! out rather than printed as gaps, how a single value reads, how a
-//! list's item is titled, and which card status the printout names.
+//! list's item is titled, how a matrix's rows and columns are labelled,
+//! and which card status the printout names.
 
 use serde_json::Value;
 
@@ -36,6 +37,19 @@ pub fn item_title(noun: &str, index: usize, summary: Option<&str>) -> String {
         Some(summary) => format!("{noun} {}: {summary}", index + 1),
         None => format!("{noun} {}", index + 1),
     }
+}
+
+/// The labels of `count` rows or columns of a printed matrix: those
+/// given, then the position (counted from 1) where none is.
+pub fn numbered_labels(given: &[String], count: usize) -> Vec<String> {
+    (0..count)
+        .map(|at| {
+            given
+                .get(at)
+                .cloned()
+                .unwrap_or_else(|| format!("{}", at + 1))
+        })
+        .collect()
 }
 
 /// The card status a printout names: the card's own as it was loaded or,
@@ -110,5 +124,12 @@ mod tests {
         );
         assert_eq!(printed_card_status(None, true).as_deref(), Some("Draft"));
         assert_eq!(printed_card_status(None, false), None);
+    }
+
+    #[test]
+    fn a_matrix_row_or_column_without_a_label_is_numbered() {
+        let given = ["actual legit".to_owned()];
+        assert_eq!(numbered_labels(&given, 3), ["actual legit", "2", "3"]);
+        assert_eq!(numbered_labels(&given, 0), Vec::<String>::new());
     }
 }

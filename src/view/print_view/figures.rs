@@ -11,7 +11,7 @@ use crate::domain::chart::{
     Frame, Shading, Tick, bar_categories, bar_chart, line_chart, numbers, points,
 };
 use crate::domain::form::node::{FormNode, NodeKind};
-use crate::domain::print::{is_blank, scalar_text};
+use crate::domain::print::{is_blank, numbered_labels, scalar_text};
 
 /// An array of objects as a table, with a column for each property that
 /// some row fills.
@@ -205,21 +205,8 @@ pub(super) fn render_matrix_table(
 ) -> Option<AnyView> {
     let grid: Vec<Vec<f64>> = value.as_array()?.iter().map(numbers).collect();
     let width = grid.iter().map(Vec::len).max().unwrap_or(0);
-    let columns: Vec<String> = (0..width)
-        .map(|column| {
-            columns
-                .get(column)
-                .cloned()
-                .unwrap_or_else(|| format!("{}", column + 1))
-        })
-        .collect();
-    let rows: Vec<String> = (0..grid.len())
-        .map(|row| {
-            rows.get(row)
-                .cloned()
-                .unwrap_or_else(|| format!("{}", row + 1))
-        })
-        .collect();
+    let columns = numbered_labels(columns, width);
+    let rows = numbered_labels(rows, grid.len());
     // One scale for every cell of the matrix.
     let shading = Shading::of(grid.iter().flatten().copied());
     let legend = shading.map(|shading| shading.legend());
