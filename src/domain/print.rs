@@ -6,6 +6,8 @@
 
 use serde_json::Value;
 
+use crate::domain::form::layout::text::item_name;
+
 /// Whether `value` has nothing to print: null, blank text, or a list or
 /// object of such values only.
 pub fn is_blank(value: &Value) -> bool {
@@ -35,7 +37,7 @@ pub fn scalar_text(value: &Value) -> String {
 pub fn item_title(noun: &str, index: usize, summary: Option<&str>) -> String {
     match summary {
         Some(summary) => format!("{noun} {}: {summary}", index + 1),
-        None => format!("{noun} {}", index + 1),
+        None => item_name(noun, index),
     }
 }
 

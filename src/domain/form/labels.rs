@@ -3,6 +3,7 @@
 
 use serde_json::Value;
 
+use super::layout::text;
 use super::node::{FormNode, NodeKind};
 use crate::domain::card_schema::humanize;
 use crate::domain::pointer::JsonPointer;
@@ -19,11 +20,12 @@ pub fn label_path(form: &FormNode, document: &Value, pointer: &JsonPointer) -> V
         node = parent.and_then(|parent| parent.child(token, value));
         let label = match parent.map(|parent| &parent.kind) {
             Some(NodeKind::Array(_)) => {
-                let noun = parent
-                    .and_then(|parent| parent.ui.item_label.clone())
-                    .unwrap_or_else(|| "Item".to_owned());
+                let noun = parent.map_or_else(
+                    || text::ITEM.to_owned(),
+                    |parent| text::noun(parent, text::ITEM),
+                );
                 match token.parse::<usize>() {
-                    Ok(index) => format!("{noun} {}", index + 1),
+                    Ok(index) => text::item_name(&noun, index),
                     Err(_) => format!("{noun} {token}"),
                 }
             }

@@ -20,6 +20,7 @@ use super::backend::Backend;
 use super::platform::today;
 use super::store::{PackageInfo, expect_store};
 use crate::domain::export::{model_name, printed_source, version_facts};
+use crate::domain::form::layout::{Leaf, Shape, shape, text};
 use crate::domain::form::node::{ArrayNode, FormNode, NodeKind, ObjectNode, VariantsNode};
 use crate::domain::form::values::{item_summary, unknown_keys};
 use crate::domain::form::{Widget, card_form, choose_widget};
@@ -145,30 +146,50 @@ fn render_value(
     if is_blank(value) {
         return None;
     }
-    let view = match (choose_widget(node), &node.kind) {
-        (Widget::Fieldset, NodeKind::Object(object)) => {
-            render_object(object, value, level, None, budget)?
-        }
-        (Widget::VariantSwitch, NodeKind::Variants(variants)) => {
-            render_variant(variants, value, level, budget)?
-        }
-        (Widget::ItemList, NodeKind::Array(array)) => {
-            render_items(node, array, value, level, budget)?
-        }
-        (Widget::ObjectTable, NodeKind::Array(array)) => {
+    // Exhaustive, as the editor's and the first view's: a new shape does
+    // not compile until the printed card shows it too.
+    let view = match shape(node) {
+        Shape::Fieldset(object) => render_object(object, value, level, None, budget)?,
+        Shape::VariantSwitch(variants) => render_variant(variants, value, level, budget)?,
+        Shape::ItemList(array) => render_items(node, array, value, level, budget)?,
+        Shape::ObjectTable(array, _) => {
             render_table(node.label_or("table"), &array.items, value, budget)?
         }
-        (Widget::TextList | Widget::NumberList, _) => render_list(value)?,
-        (Widget::KeyValueRows, _) => render_key_values(value)?,
-        (Widget::PointTable, _) => render_point_table(value, None, None, budget)?,
-        (Widget::LabelledNumbers, _) => render_bar_table(value, &[], budget)?,
-        (Widget::NumberGrid, _) => render_matrix_table(value, &[], &[], budget)?,
-        (Widget::JsonText, _) => {
+        Shape::ScalarList(_) => render_list(value)?,
+        Shape::KeyValueRows(_) => render_key_values(value)?,
+        Shape::PointTable(_) => render_point_table(value, None, None, budget)?,
+        Shape::LabelledNumbers(_) => render_bar_table(value, &[], budget)?,
+        Shape::NumberGrid(_) => render_matrix_table(value, &[], &[], budget)?,
+        Shape::Leaf(Leaf::JsonText) => {
             view! { <pre class="mce-print__json">{pretty(value)}</pre> }.into_any()
         }
-        _ => view! { <p class="mce-print__text">{scalar_text(value)}</p> }.into_any(),
+        Shape::ScalarChoice(_)
+        | Shape::Leaf(
+            Leaf::TextInput | Leaf::TextArea | Leaf::Select | Leaf::NumberInput | Leaf::Checkbox,
+        ) => view! { <p class="mce-print__text">{scalar_text(value)}</p> }.into_any(),
     };
     Some(view)
+}
+
+/// Whether a field prints as a plain term and its text: scalars do, raw
+/// JSON and everything with parts of its own print on their own.
+fn prints_as_plain_text(node: &FormNode) -> bool {
+    match shape(node) {
+        Shape::ScalarChoice(_)
+        | Shape::Leaf(
+            Leaf::TextInput | Leaf::TextArea | Leaf::Select | Leaf::NumberInput | Leaf::Checkbox,
+        ) => true,
+        Shape::Leaf(Leaf::JsonText)
+        | Shape::Fieldset(_)
+        | Shape::KeyValueRows(_)
+        | Shape::ScalarList(_)
+        | Shape::ItemList(_)
+        | Shape::ObjectTable(..)
+        | Shape::PointTable(_)
+        | Shape::LabelledNumbers(_)
+        | Shape::NumberGrid(_)
+        | Shape::VariantSwitch(_) => false,
+    }
 }
 
 /// The variant `value` is, named, then its fields (but the discriminator,
@@ -204,11 +225,7 @@ fn render_items(
     level: u8,
     budget: &Budget,
 ) -> Option<AnyView> {
-    let noun = node
-        .ui
-        .item_label
-        .clone()
-        .unwrap_or_else(|| "Item".to_owned());
+    let noun = text::noun(node, text::ITEM);
     let items: Vec<AnyView> = value
         .as_array()?
         .iter()
@@ -279,35 +296,26 @@ fn render_object(
             continue;
         };
         let label = property.node.label_or(&property.key);
-        match choose_widget(&property.node) {
-            Widget::TextInput
-            | Widget::TextArea
-            | Widget::Select
-            | Widget::NumberInput
-            | Widget::Checkbox
-            | Widget::ScalarChoice => {
-                plain.push(view! { <dt>{label}</dt><dd>{scalar_text(child)}</dd> }.into_any());
-            }
-            _ => {
-                // Sibling label arrays print inside their grid's table.
-                if property.node.ui.shown_with.is_some() {
-                    continue;
-                }
-                let Some(content) = render_labelled(&property.node, child, map, level + 1, budget)
-                else {
-                    continue;
-                };
-                groups.push(
-                    view! {
-                        <div class="mce-print__group">
-                            {heading(level, label)}
-                            {content}
-                        </div>
-                    }
-                    .into_any(),
-                );
-            }
+        if prints_as_plain_text(&property.node) {
+            plain.push(view! { <dt>{label}</dt><dd>{scalar_text(child)}</dd> }.into_any());
+            continue;
         }
+        // Sibling label arrays print inside their grid's table.
+        if property.node.ui.shown_with.is_some() {
+            continue;
+        }
+        let Some(content) = render_labelled(&property.node, child, map, level + 1, budget) else {
+            continue;
+        };
+        groups.push(
+            view! {
+                <div class="mce-print__group">
+                    {heading(level, label)}
+                    {content}
+                </div>
+            }
+            .into_any(),
+        );
     }
     let others = other_fields(object, value);
     if plain.is_empty() && groups.is_empty() && others.is_none() {
