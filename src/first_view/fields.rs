@@ -39,6 +39,9 @@ pub(super) struct Place<'a> {
     pub(super) level: u8,
     /// Its value in the card.
     pub(super) value: Option<&'a Value>,
+    /// The value of the object holding it, whose other members some
+    /// widgets read (a graph's axis names, a chart's labels).
+    pub(super) owner: Option<&'a Value>,
 }
 
 /// Builds fields, and the bodies of closed items when they are opened.
@@ -154,9 +157,9 @@ impl Form {
             Shape::ItemList(array) => self.items(place, array, true, parent),
             Shape::ObjectTable(array, object) => self.table(place, array, object, parent),
             Shape::ScalarList(array) => self.scalar_list(place, array, parent),
-            Shape::PointTable(array) | Shape::LabelledNumbers(array) | Shape::NumberGrid(array) => {
-                self.grid(place, array, parent);
-            }
+            Shape::PointTable(_) => self.points(place, parent),
+            Shape::LabelledNumbers(_) => self.bars(place, parent),
+            Shape::NumberGrid(array) => self.matrix(place, array, parent),
             Shape::KeyValueRows(map) => self.map(place, map, parent),
             Shape::VariantSwitch(variants) => self.variant(place, variants, required, parent),
             // A scalar of a kind still to choose, and raw JSON: only the
@@ -186,6 +189,7 @@ impl Form {
                 label: &label,
                 level: place.level + 1,
                 value: Some(child),
+                owner: place.value,
             };
             self.field(entry, MAP_VALUES_REQUIRED, &value_cell);
         }
@@ -241,6 +245,7 @@ impl Form {
                 label: &label,
                 level: place.level,
                 value: place.value.and_then(|value| value.get(&property.key)),
+                owner: place.value,
             };
             self.field(field, property.required, parent);
         }
@@ -298,15 +303,19 @@ impl Form {
             let head = self.dom.add("div", class::LIST_HEAD, &container);
             (head, class::LIST_TITLE, class::FIELD_HELP)
         };
-        let title = self
-            .dom
-            .add_text(&heading_tag(place.level), title_class, place.label, &head);
+        let title = self.heading(place, title_class, &head);
         title.set_id(&ids.heading());
         set(&container, "aria-labelledby", &ids.heading());
         if let Some(help) = place.node.help() {
             self.dom.add_text("p", help_class, help, &container);
         }
         container
+    }
+
+    /// The title of `place`, at its level.
+    pub(super) fn heading(&self, place: Place, title_class: &str, parent: &Element) -> Element {
+        self.dom
+            .add_text(&heading_tag(place.level), title_class, place.label, parent)
     }
 
     /// A value shown as its JSON until the editor, which edits it, arrives.

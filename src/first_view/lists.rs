@@ -8,10 +8,10 @@ use web_sys::Element;
 use super::fields::{Form, Place, set};
 use crate::domain::form::columns::column_width;
 use crate::domain::form::layout::{
-    FieldIds, ITEM_PAGE, LIST_ROWS_REQUIRED, Leaf, TABLE_PAGE, cell_leaf, class,
-    list_row_placeholder, scalar_list_leaf, starts_collapsed, text,
+    FieldIds, ITEM_PAGE, LIST_ROWS_REQUIRED, TABLE_PAGE, cell_leaf, class, list_row_placeholder,
+    scalar_list_leaf, starts_collapsed, text,
 };
-use crate::domain::form::node::{ArrayNode, FormNode, NodeKind, ObjectNode};
+use crate::domain::form::node::{ArrayNode, FormNode, ObjectNode};
 use crate::domain::form::values::{limit_text, summary_of};
 use crate::domain::pointer::JsonPointer;
 
@@ -104,6 +104,7 @@ impl Form {
             label: &item.name,
             level: item.level,
             value: Some(&item.value),
+            owner: None,
         };
         self.field(place, false, body);
     }
@@ -197,6 +198,7 @@ impl Form {
                 label: &property.key,
                 level: place.level + 1,
                 value: item.get(&property.key),
+                owner: Some(item),
             };
             let leaf = cell_leaf(&property.node);
             let control = self.control(at, leaf, property.required, &cell);
@@ -230,6 +232,7 @@ impl Form {
                 label: &name,
                 level: place.level + 1,
                 value: Some(item),
+                owner: place.value,
             };
             let control = self.control(at, leaf, LIST_ROWS_REQUIRED, &cell);
             match list_row_placeholder(place.node) {
@@ -240,51 +243,6 @@ impl Form {
             self.messages(&ids.messages, &cell);
         }
         self.add_button(&noun, &list);
-    }
-
-    /// Rows of numbers (points, bars, a matrix): a table, a text box per
-    /// number.
-    pub(super) fn grid(&self, place: Place, array: &'static ArrayNode, parent: &Element) {
-        let values = items_of(&place);
-        let field = self.titled("div", class::TABLE_FIELD, place, parent);
-        self.limit(&field, values.len(), array);
-        let scroll = self.dom.add("div", class::TABLE_SCROLL, &field);
-        let table = self.dom.add("table", class::TABLE, &scroll);
-        let body = self.dom.add("tbody", "", &table);
-        for (index, item) in values.iter().enumerate() {
-            let row = self.dom.add("tr", "", &body);
-            let number = (index + 1).to_string();
-            let number = self.dom.add_text("th", class::TABLE_INDEX, &number, &row);
-            set(&number, "scope", "row");
-            let row_pointer = place.pointer.child(index.to_string());
-            let cells = match (&array.items.kind, item) {
-                (NodeKind::Array(row_node), Value::Array(cells)) => cells
-                    .iter()
-                    .enumerate()
-                    .map(|(column, cell)| {
-                        (
-                            row_pointer.child(column.to_string()),
-                            &*row_node.items,
-                            cell,
-                        )
-                    })
-                    .collect(),
-                _ => vec![(row_pointer, &*array.items, item)],
-            };
-            for (column, (pointer, node, cell)) in cells.iter().enumerate() {
-                let td = self.dom.add("td", class::GRID_CELL, &row);
-                let name = text::grid_cell(place.label, index, column);
-                let at = Place {
-                    pointer,
-                    node,
-                    label: &name,
-                    level: place.level + 1,
-                    value: Some(*cell),
-                };
-                let control = self.control(at, Leaf::NumberInput, false, &td);
-                set(&control, "aria-label", &name);
-            }
-        }
     }
 
     /// Where the editor's "Add" is: shown, disabled, saying it comes with

@@ -21,6 +21,7 @@
 //! pretending to work.
 
 mod fields;
+mod grids;
 mod lists;
 mod page;
 

@@ -169,6 +169,7 @@ fn sections_of(form: &Form, card: &Value, parent: &Element) {
             label: &label,
             level: 2,
             value: card.get(&property.key),
+            owner: Some(card),
         };
         form.section(place, property.required, &section);
     }

@@ -203,6 +203,17 @@ test("every control of the first view is the editor's control for the same place
   const { page, release } = await firstViewOf("/examples/large.json");
   // Open the first metric group's first items, as a reader might.
   await page.locator('#mce-first-view [data-path="/evaluation_details/0"] .mce-item__toggle').first().click();
+  // And its first metric group's first metrics: a number, a line graph, a
+  // bar chart, a matrix.
+  const group = "/evaluation_details/0/metric_groups/0";
+  for (const path of [group, ...[0, 1, 2, 3].map((metric) => `${group}/metric_data/${metric}`)]) {
+    const toggle = page.locator(`#mce-first-view [data-path="${path}"] .mce-item__toggle`).first();
+    if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+  }
+  assert.ok(
+    (await page.locator("#mce-first-view .mce-grid__cell input").count()) > 0,
+    "the controls compared include a grid's cells",
+  );
   const opened = await page.locator('#mce-first-view .mce-item__toggle[aria-expanded="true"]').count();
   assert.ok(opened > 0, "an item is open");
   const shown = await controlsIn(page, "#mce-first-view");

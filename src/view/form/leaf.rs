@@ -227,9 +227,9 @@ pub fn NumberControl(
     pointer: JsonPointer,
     /// The draft state, shared with whatever shows its note.
     draft: NumberDraft,
-    /// Extra classes (grid cells are narrower).
+    /// Whether the box is a grid's cell (narrower).
     #[prop(optional)]
-    class: &'static str,
+    cell: bool,
 ) -> impl IntoView {
     let store = expect_store();
     let invalid = attrs.invalid(Signal::derive(|| false));
@@ -239,7 +239,7 @@ pub fn NumberControl(
             type="text"
             inputmode="decimal"
             id=attrs.id
-            class=format!("{} {class}", class::INPUT_NUMBER)
+            class=if cell { class::INPUT_NUMBER_CELL } else { class::INPUT_NUMBER }
             data-path=attrs.path
             aria-invalid=invalid
             aria-required=required.to_string()

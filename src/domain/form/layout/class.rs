@@ -150,8 +150,26 @@ pub const TABLE: &str = "mce-table";
 pub const TABLE_INDEX: &str = "mce-table__index";
 /// The row actions column.
 pub const TABLE_ACTIONS: &str = "mce-table__actions";
+/// A grid: points, bars or a matrix.
+pub const GRID: &str = "mce-grid";
+/// A grid's table.
+pub const GRID_TABLE: &str = "mce-table mce-grid__table";
+/// A matrix's table.
+pub const GRID_MATRIX: &str = "mce-table mce-grid__table mce-grid__matrix";
 /// A grid's number cell.
 pub const GRID_CELL: &str = "mce-grid__cell";
+/// A matrix cell past the end of a shorter row.
+pub const GRID_CELL_MISSING: &str = "mce-grid__cell mce-grid__cell--missing";
+/// A matrix column's head: its name, remove button and label.
+pub const GRID_HEAD: &str = "mce-grid__head";
+/// A matrix column's name.
+pub const GRID_NUMBER: &str = "mce-grid__number";
+/// A grid's label cell.
+pub const GRID_LABEL: &str = "mce-grid__label";
+/// A grid's add buttons.
+pub const GRID_BUTTONS: &str = "mce-grid__buttons";
+/// A label box in a grid cell.
+pub const INPUT_LABEL_CELL: &str = "mce-input mce-input--cell mce-input--label";
 
 /// A value that may take one of several shapes.
 pub const VARIANT: &str = "mce-variant";

@@ -11,6 +11,7 @@
 //! elements, so it is tested natively and the renderers cannot disagree.
 
 pub mod class;
+pub mod grid;
 pub mod text;
 
 use super::node::{ArrayNode, FormNode, MapNode, NodeKind, ObjectNode, VariantsNode};

@@ -9,8 +9,9 @@ use super::{
     GridFrame, LabelCell, NumberCell, move_between_cells, read_paste, sibling, staged_rows,
     update_parent,
 };
+use crate::domain::form::layout::grid::{self, GridIds, cell_labelled_by};
+use crate::domain::form::layout::{class, text};
 use crate::domain::form::node::FormNode;
-use crate::domain::form::values::field_id;
 use crate::domain::grid_edit::{BarKeys, BarPaste, bar_count, cell_open};
 use crate::domain::pointer::JsonPointer;
 use crate::view::form::rows::array_len;
@@ -29,8 +30,8 @@ struct BarGrid {
     labels: Option<JsonPointer>,
     /// How many values there are.
     values_count: Memo<usize>,
-    /// The control id the other ids start from.
-    id: String,
+    /// The ids its cells are labelled by.
+    ids: GridIds,
 }
 
 impl BarGrid {
@@ -44,7 +45,7 @@ impl BarGrid {
             labels: sibling(&pointer, &keys.labels),
             keys,
             values_count: array_len(store, &pointer),
-            id: field_id(&pointer.to_string()),
+            ids: GridIds::new(&pointer),
             pointer,
         }
     }
@@ -55,14 +56,6 @@ impl BarGrid {
         update_parent(self.store, &self.pointer, move |metric| {
             change(&keys, metric)
         });
-    }
-
-    fn label_id(&self) -> String {
-        format!("{}-labels", self.id)
-    }
-
-    fn value_id(&self) -> String {
-        format!("{}-values", self.id)
     }
 }
 
@@ -102,19 +95,19 @@ pub fn LabelledNumbers(
     };
     let built = staged_rows(move || count.get(), || 2);
     let size = Signal::derive(move || bar_count(count.get()));
-    let (label_id, value_id) = (grid.label_id(), grid.value_id());
+    let (label_id, value_id) = (grid.ids.labels(), grid.ids.values());
     let has_labels = grid.labels.is_some();
     let rows = move |row: usize| view! { <BarRow grid=grid.clone() row /> };
     view! {
         <GridFrame pointer label heading_level size paste_error>
-            <div class="mce-table-scroll">
-                <table class="mce-table mce-grid__table" on:paste=on_paste on:keydown=move |event| move_between_cells(event, built)>
+            <div class=class::TABLE_SCROLL>
+                <table class=class::GRID_TABLE on:paste=on_paste on:keydown=move |event| move_between_cells(event, built)>
                     <thead>
                         <tr>
-                            <th scope="col" class="mce-table__index">"#"</th>
-                            {has_labels.then(|| view! { <th scope="col" id=label_id>"Label"</th> })}
-                            <th scope="col" id=value_id>"Value"</th>
-                            <th scope="col"><span class="mce-visually-hidden">"Actions"</span></th>
+                            <th scope="col" class=class::TABLE_INDEX>"#"</th>
+                            {has_labels.then(|| view! { <th scope="col" id=label_id>{grid::LABEL}</th> })}
+                            <th scope="col" id=value_id>{grid::VALUE}</th>
+                            <th scope="col"><span class=class::VISUALLY_HIDDEN>{grid::ACTIONS}</span></th>
                         </tr>
                     </thead>
                     <tbody>
@@ -122,7 +115,7 @@ pub fn LabelledNumbers(
                     </tbody>
                 </table>
             </div>
-            <button type="button" class="mce-button mce-button--add" on:click=add>"Add bar"</button>
+            <button type="button" class=class::BUTTON_ADD on:click=add>{text::add(grid::BAR)}</button>
         </GridFrame>
     }
 }
@@ -131,23 +124,23 @@ pub fn LabelledNumbers(
 /// it is there), its remove button.
 #[component]
 fn BarRow(grid: BarGrid, row: usize) -> impl IntoView {
-    let row_id = format!("{}-bar{row}", grid.id);
+    let row_id = grid.ids.bar(row);
     let label_cell = grid.labels.clone().map(|labels| {
-        let labelled_by = format!("{} {row_id}", grid.label_id());
+        let labelled_by = cell_labelled_by(&grid.ids.labels(), &row_id);
         view! { <LabelCell labels index=row labelled_by /> }
     });
     let value_cell = cell_open(row, grid.values_count.get_untracked()).then(|| {
-        let labelled_by = format!("{} {row_id}", grid.value_id());
+        let labelled_by = cell_labelled_by(&grid.ids.values(), &row_id);
         view! { <NumberCell pointer=grid.pointer.child(row.to_string()) labelled_by row /> }
     });
     let remove = move |_| grid.update(move |keys, metric| keys.remove(metric, row));
     view! {
         <tr>
-            <td id=row_id class="mce-table__index">{row + 1}</td>
+            <td id=row_id class=class::TABLE_INDEX>{row + 1}</td>
             {label_cell}
             {value_cell}
-            <td class="mce-table__actions">
-                <button type="button" class="mce-icon-button mce-icon-button--danger" aria-label=format!("Remove bar {}", row + 1) on:click=remove>"✕"</button>
+            <td class=class::TABLE_ACTIONS>
+                <button type="button" class=class::ICON_BUTTON_DANGER aria-label=format!("Remove bar {}", row + 1) on:click=remove>"✕"</button>
             </td>
         </tr>
     }

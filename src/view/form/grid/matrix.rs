@@ -8,8 +8,9 @@ use super::{
     GridFrame, LabelCell, NumberCell, move_between_cells, read_paste, sibling, staged_rows,
     target_row, update_parent,
 };
+use crate::domain::form::layout::grid::{self, GridIds, cell_labelled_by, column_name, row_name};
+use crate::domain::form::layout::{class, text};
 use crate::domain::form::node::{ArrayNode, FormNode};
-use crate::domain::form::values::field_id;
 use crate::domain::grid_edit::{MatrixEdit, MatrixKeys, cell_open, matrix_size, row_lengths};
 use crate::domain::pointer::JsonPointer;
 use crate::view::store::{CardStore, expect_store};
@@ -31,8 +32,8 @@ struct MatrixGrid {
     shape: Memo<Vec<usize>>,
     /// The widest row's length.
     columns: Memo<usize>,
-    /// The control id the other ids start from.
-    id: String,
+    /// The ids its cells are labelled by.
+    ids: GridIds,
 }
 
 impl MatrixGrid {
@@ -57,7 +58,7 @@ impl MatrixGrid {
             keys,
             shape,
             columns: Memo::new(move |_| shape.with(|rows| rows.iter().copied().max().unwrap_or(0))),
-            id: field_id(&pointer.to_string()),
+            ids: GridIds::new(&pointer),
             pointer,
         }
     }
@@ -71,11 +72,11 @@ impl MatrixGrid {
     }
 
     fn column_id(&self, column: usize) -> String {
-        format!("{}-col{column}", self.id)
+        self.ids.column(column)
     }
 
     fn row_id(&self, row: usize) -> String {
-        format!("{}-row{row}", self.id)
+        self.ids.row(row)
     }
 }
 
@@ -116,17 +117,17 @@ pub fn NumberGrid(
     };
     view! {
         <GridFrame pointer label heading_level size paste_error>
-            <div class="mce-table-scroll">
-                <table class="mce-table mce-grid__table mce-grid__matrix" on:paste=on_paste on:keydown=move |event| move_between_cells(event, built)>
+            <div class=class::TABLE_SCROLL>
+                <table class=class::GRID_MATRIX on:paste=on_paste on:keydown=move |event| move_between_cells(event, built)>
                     <MatrixHead grid=grid.clone() />
                     <tbody>
                         <For each=move || 0..built.get() key=|row| *row children=row />
                     </tbody>
                 </table>
             </div>
-            <div class="mce-grid__buttons">
-                <button type="button" class="mce-button mce-button--add" on:click=move |_| add_row.edit(MatrixEdit::AddRow)>"Add row"</button>
-                <button type="button" class="mce-button mce-button--add" on:click=move |_| add_column.edit(MatrixEdit::AddColumn)>"Add column"</button>
+            <div class=class::GRID_BUTTONS>
+                <button type="button" class=class::BUTTON_ADD on:click=move |_| add_row.edit(MatrixEdit::AddRow)>{text::add(grid::ROW)}</button>
+                <button type="button" class=class::BUTTON_ADD on:click=move |_| add_column.edit(MatrixEdit::AddColumn)>{text::add(grid::COLUMN)}</button>
             </div>
         </GridFrame>
     }
@@ -146,10 +147,10 @@ fn MatrixHead(grid: MatrixGrid) -> impl IntoView {
     view! {
         <thead>
             <tr>
-                <th scope="col" class="mce-table__index"><span class="mce-visually-hidden">"Row"</span></th>
-                {has_row_labels.then(|| view! { <th scope="col">"Row label"</th> })}
+                <th scope="col" class=class::TABLE_INDEX><span class=class::VISUALLY_HIDDEN>{grid::ROW}</span></th>
+                {has_row_labels.then(|| view! { <th scope="col">{grid::ROW_LABEL}</th> })}
                 {heads}
-                <th scope="col" class="mce-table__actions"><span class="mce-visually-hidden">"Actions"</span></th>
+                <th scope="col" class=class::TABLE_ACTIONS><span class=class::VISUALLY_HIDDEN>{grid::ACTIONS}</span></th>
             </tr>
         </thead>
     }
@@ -162,18 +163,18 @@ fn ColumnHead(grid: MatrixGrid, column: usize) -> impl IntoView {
     let labels = grid.column_labels.clone();
     let remove = move |_| grid.edit(MatrixEdit::RemoveColumn(column));
     let title = view! {
-        <span id=column_id.clone() class="mce-grid__number">{format!("Column {}", column + 1)}</span>
-        <button type="button" class="mce-icon-button mce-icon-button--danger" aria-label=format!("Remove column {}", column + 1) on:click=remove>"✕"</button>
+        <span id=column_id.clone() class=class::GRID_NUMBER>{column_name(column)}</span>
+        <button type="button" class=class::ICON_BUTTON_DANGER aria-label=format!("Remove column {}", column + 1) on:click=remove>"✕"</button>
     };
     match labels {
         Some(labels) => view! {
-            <th scope="col" class="mce-grid__head">
+            <th scope="col" class=class::GRID_HEAD>
                 {title}
                 <LabelCell labels index=column labelled_by=column_id header=true />
             </th>
         }
         .into_any(),
-        None => view! { <th scope="col" class="mce-grid__head">{title}</th> }.into_any(),
+        None => view! { <th scope="col" class=class::GRID_HEAD>{title}</th> }.into_any(),
     }
 }
 
@@ -194,11 +195,11 @@ fn MatrixRow(grid: MatrixGrid, row: usize) -> impl IntoView {
             let length = shape.with(|rows| rows.get(row).copied().unwrap_or(0));
             (0..columns.get())
                 .map(|column| {
-                    let labelled_by = format!("{} {row_id}", grid.column_id(column));
+                    let labelled_by = cell_labelled_by(&grid.column_id(column), &row_id);
                     if cell_open(column, length) {
                         view! { <NumberCell pointer=row_pointer.child(column.to_string()) labelled_by row /> }.into_any()
                     } else {
-                        view! { <td class="mce-grid__cell mce-grid__cell--missing" title="This row is shorter; fill the cells to the left first">"—"</td> }.into_any()
+                        view! { <td class=class::GRID_CELL_MISSING title=grid::MISSING_CELL>"—"</td> }.into_any()
                     }
                 })
                 .collect_view()
@@ -207,11 +208,11 @@ fn MatrixRow(grid: MatrixGrid, row: usize) -> impl IntoView {
     let remove = move |_| grid.edit(MatrixEdit::RemoveRow(row));
     view! {
         <tr>
-            <th scope="row" class="mce-table__index"><span id=row_id>{format!("Row {}", row + 1)}</span></th>
+            <th scope="row" class=class::TABLE_INDEX><span id=row_id>{row_name(row)}</span></th>
             {label}
             {cells}
-            <td class="mce-table__actions">
-                <button type="button" class="mce-icon-button mce-icon-button--danger" aria-label=format!("Remove row {}", row + 1) on:click=remove>"✕"</button>
+            <td class=class::TABLE_ACTIONS>
+                <button type="button" class=class::ICON_BUTTON_DANGER aria-label=format!("Remove row {}", row + 1) on:click=remove>"✕"</button>
             </td>
         </tr>
     }

@@ -16,6 +16,7 @@ use super::entry_actions::EntryActions;
 use super::frame::{FieldIds, MessageList, field_messages, heading};
 use super::leaf::{ControlAttrs, NumberControl, NumberDraft, text_signal};
 use super::rows::{StagedRows, staged_rows};
+use crate::domain::form::layout::{class, grid};
 use crate::domain::grid_edit::{is_table_paste, set_label};
 use crate::domain::grid_nav::{self, Caret, Modifiers};
 use crate::domain::grid_text::{PastedTable, parse_table};
@@ -107,13 +108,13 @@ fn NumberCell(pointer: JsonPointer, labelled_by: String, row: usize) -> impl Int
         path: pointer.to_string(),
         described_by: ids.messages.clone(),
         labelled_by: Some(labelled_by),
-        required: true,
+        required: grid::CELLS_REQUIRED,
         messages,
     };
     let actions = view! { <EntryActions entry=draft.entry focus_id=ids.control.clone() /> };
     view! {
-        <td class="mce-grid__cell" data-row=row>
-            <NumberControl attrs pointer draft class="mce-input--cell" />
+        <td class=class::GRID_CELL data-row=row>
+            <NumberControl attrs pointer draft cell=true />
             <MessageList id=ids.messages messages />
             {actions}
         </td>
@@ -143,7 +144,7 @@ fn LabelCell(
         <input
             type="text"
             id=ids.control.clone()
-            class="mce-input mce-input--cell mce-input--label"
+            class=class::INPUT_LABEL_CELL
             data-path=pointer.to_string()
             aria-labelledby=labelled_by
             aria-invalid=move || messages.invalid().to_string()
@@ -154,9 +155,9 @@ fn LabelCell(
         <MessageList id=ids.messages messages />
     };
     if header {
-        view! { <th scope="col" class="mce-grid__label">{cell}</th> }.into_any()
+        view! { <th scope="col" class=class::GRID_LABEL>{cell}</th> }.into_any()
     } else {
-        view! { <th scope="row" class="mce-grid__label" data-row=index>{cell}</th> }.into_any()
+        view! { <th scope="row" class=class::GRID_LABEL data-row=index>{cell}</th> }.into_any()
     }
 }
 
@@ -256,15 +257,15 @@ fn GridFrame(
 ) -> impl IntoView {
     let store = expect_store();
     let ids = FieldIds::new(&pointer);
-    let heading_id = format!("{}-heading", ids.control);
+    let heading_id = ids.heading();
     let messages = field_messages(store, &pointer);
     view! {
-        <div class="mce-grid" id=ids.control.clone() tabindex="-1" role="group" aria-labelledby=heading_id.clone() aria-describedby=ids.messages.clone() data-path=pointer.to_string()>
-            <div class="mce-list__head">
-                {heading(heading_level, heading_id.clone(), "mce-list__title", label)}
-                <span class="mce-list__limit">{move || size.get()}</span>
+        <div class=class::GRID id=ids.control.clone() tabindex="-1" role="group" aria-labelledby=heading_id.clone() aria-describedby=ids.messages.clone() data-path=pointer.to_string()>
+            <div class=class::LIST_HEAD>
+                {heading(heading_level, heading_id.clone(), class::LIST_TITLE, label)}
+                <span class=class::LIST_LIMIT>{move || size.get()}</span>
             </div>
-            <p class="mce-field__help">"Paste cells from a spreadsheet or CSV into any cell to fill the grid from there. The arrow keys and Enter move between cells."</p>
+            <p class=class::FIELD_HELP>{grid::HELP}</p>
             {children()}
             <MessageList id=ids.messages.clone() messages note=Signal::derive(move || paste_error.get()) />
         </div>

@@ -8,8 +8,9 @@ use super::{
     GridFrame, NumberCell, move_between_cells, read_paste, sibling, staged_rows, target_row,
     update_parent,
 };
+use crate::domain::form::layout::grid::{self, GridIds, cell_labelled_by, point_row};
+use crate::domain::form::layout::{class, text};
 use crate::domain::form::node::FormNode;
-use crate::domain::form::values::field_id;
 use crate::domain::grid_edit::{PointKeys, axis_title, check_points, new_point, point_count};
 use crate::domain::pointer::JsonPointer;
 use crate::view::form::leaf::text_signal;
@@ -30,8 +31,8 @@ pub fn PointTable(
 ) -> impl IntoView {
     let store = expect_store();
     let count = array_len(store, &pointer);
-    let id = field_id(&pointer.to_string());
-    let (x_id, y_id) = (format!("{id}-x"), format!("{id}-y"));
+    let ids = GridIds::new(&pointer);
+    let (x_id, y_id) = (ids.x(), ids.y());
     let paste_error = RwSignal::new(None::<String>);
     let keys = PointKeys {
         points: pointer.tokens().last().cloned().unwrap_or_default(),
@@ -68,14 +69,14 @@ pub fn PointTable(
     let y_title = axis_heading(store, sibling(&pointer, &node.ui.y_name_from), "Y");
     view! {
         <GridFrame pointer label heading_level size paste_error>
-            <div class="mce-table-scroll">
-                <table class="mce-table mce-grid__table" on:paste=on_paste on:keydown=move |event| move_between_cells(event, built)>
+            <div class=class::TABLE_SCROLL>
+                <table class=class::GRID_TABLE on:paste=on_paste on:keydown=move |event| move_between_cells(event, built)>
                     <thead>
                         <tr>
-                            <th scope="col" class="mce-table__index">"#"</th>
+                            <th scope="col" class=class::TABLE_INDEX>"#"</th>
                             <th scope="col" id=x_id>{x_title}</th>
                             <th scope="col" id=y_id>{y_title}</th>
-                            <th scope="col"><span class="mce-visually-hidden">"Actions"</span></th>
+                            <th scope="col"><span class=class::VISUALLY_HIDDEN>{grid::ACTIONS}</span></th>
                         </tr>
                     </thead>
                     <tbody>
@@ -83,7 +84,7 @@ pub fn PointTable(
                     </tbody>
                 </table>
             </div>
-            <button type="button" class="mce-button mce-button--add" on:click=add>"Add point"</button>
+            <button type="button" class=class::BUTTON_ADD on:click=add>{text::add(grid::POINT)}</button>
         </GridFrame>
     }
 }
@@ -108,18 +109,18 @@ fn PointRow(
     x_id: String,
     y_id: String,
 ) -> impl IntoView {
-    let row_id = format!("{}-row", field_id(&point.to_string()));
+    let row_id = point_row(&point);
     let remove = {
         let point = point.clone();
         move |_| store.remove(&point)
     };
     view! {
         <tr>
-            <th scope="row" id=row_id.clone() class="mce-table__index">{row + 1}</th>
-            <NumberCell pointer=point.child("0") labelled_by=format!("{x_id} {row_id}") row />
-            <NumberCell pointer=point.child("1") labelled_by=format!("{y_id} {row_id}") row />
-            <td class="mce-table__actions">
-                <button type="button" class="mce-icon-button mce-icon-button--danger" aria-label=format!("Remove point {}", row + 1) on:click=remove>"✕"</button>
+            <th scope="row" id=row_id.clone() class=class::TABLE_INDEX>{row + 1}</th>
+            <NumberCell pointer=point.child("0") labelled_by=cell_labelled_by(&x_id, &row_id) row />
+            <NumberCell pointer=point.child("1") labelled_by=cell_labelled_by(&y_id, &row_id) row />
+            <td class=class::TABLE_ACTIONS>
+                <button type="button" class=class::ICON_BUTTON_DANGER aria-label=format!("Remove point {}", row + 1) on:click=remove>"✕"</button>
             </td>
         </tr>
     }
