@@ -1,8 +1,9 @@
 //! The browser-free core: everything the app knows about cards, schemas and
 //! JSON, as plain Rust that `cargo test` checks natively.
 //!
-//! Nothing here imports leptos, web_sys, wasm_bindgen or gloo; the view layer
-//! calls in, never the other way round.
+//! Nothing here imports leptos, web_sys, wasm_bindgen, js_sys or gloo
+//! (`scripts/check-domain.sh`, the first layer of `make test`, fails if
+//! anything does); the view layer calls in, never the other way round.
 
 pub mod card_schema;
 pub mod chart;

@@ -4,7 +4,7 @@
 //! submit sends, whether the version read back holds the card sent, and
 //! what a merge on the conflict screen makes of the card and its status.
 //!
-//! The view (`view/submit.rs`) runs this plan: it asks the server, hands
+//! The view (`view/submit/`) runs this plan: it asks the server, hands
 //! the answers here, and shows what comes back. Every sentence said beside
 //! the submit bar is made here, so each branch is tested natively.
 

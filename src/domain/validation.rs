@@ -1,7 +1,7 @@
 //! Validating a card against the card schema.
 //!
-//! The card schema is compiled into Rust at build time (see the README's
-//! "Validator" section for the measurement behind that choice). Any other
+//! The card schema is compiled into Rust at build time (see
+//! `docs/validator.md` for the measurement behind that choice). Any other
 //! schema can be compiled at run time with [`SchemaValidator`]. Both report
 //! [`ValidationIssue`]s made by [`super::issues`].
 

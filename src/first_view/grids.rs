@@ -12,7 +12,7 @@ use super::fields::{Form, Place, set};
 use crate::domain::form::layout::grid::{
     self, CELLS_REQUIRED, GridIds, cell_labelled_by, column_name, point_row, row_name,
 };
-use crate::domain::form::layout::{FieldIds, Leaf, class};
+use crate::domain::form::layout::{FieldIds, Leaf, class, text};
 use crate::domain::form::node::ArrayNode;
 use crate::domain::grid_edit::{
     axis_title, bar_count, cell_open, matrix_size, point_count, row_lengths, strings,
@@ -37,7 +37,7 @@ impl Form {
         let (frame, table, body) =
             self.grid_table(place, &point_count(points.len()), class::GRID_TABLE, parent);
         let head = self.dom.add("tr", "", &self.dom.add("thead", "", &table));
-        self.header(class::TABLE_INDEX, "#", &head);
+        self.header(class::TABLE_INDEX, text::NUMBER_COLUMN, &head);
         for (id, axis, name) in [
             (ids.x(), "X", &place.node.ui.x_name_from),
             (ids.y(), "Y", &place.node.ui.y_name_from),
@@ -87,7 +87,7 @@ impl Form {
         let (frame, table, body) =
             self.grid_table(place, &bar_count(count), class::GRID_TABLE, parent);
         let head = self.dom.add("tr", "", &self.dom.add("thead", "", &table));
-        self.header(class::TABLE_INDEX, "#", &head);
+        self.header(class::TABLE_INDEX, text::NUMBER_COLUMN, &head);
         if labels.is_some() {
             self.header("", grid::LABEL, &head).set_id(&ids.labels());
         }

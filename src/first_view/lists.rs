@@ -142,7 +142,8 @@ impl Form {
         let table = self.dom.add("table", class::TABLE, &scroll);
         set(&table, "aria-labelledby", &ids.heading());
         let head_row = self.dom.add("tr", "", &self.dom.add("thead", "", &table));
-        self.dom.add_text("th", class::TABLE_INDEX, "#", &head_row);
+        self.dom
+            .add_text("th", class::TABLE_INDEX, text::NUMBER_COLUMN, &head_row);
         for property in &object.properties {
             let title = property.node.label_or(&property.key);
             let width = column_width(&property.node).class();

@@ -7,9 +7,9 @@ use super::form::items::ItemList;
 use super::form::object::ObjectFields;
 use super::form::schema_field::schema_field;
 use super::store::expect_store;
+use crate::domain::form::card_form;
+use crate::domain::form::layout::{FieldIds, Shape, shape};
 use crate::domain::form::node::{FormNode, NodeKind, PropertyNode};
-use crate::domain::form::values::field_id;
-use crate::domain::form::{Widget, card_form, choose_widget};
 use crate::domain::pointer::JsonPointer;
 
 /// The whole card as a form.
@@ -68,15 +68,18 @@ fn OtherFields(object: &'static crate::domain::form::node::ObjectNode) -> impl I
 fn FormSection(property: &'static PropertyNode) -> impl IntoView {
     let pointer = JsonPointer::root().child(property.key.clone());
     let node: &'static FormNode = &property.node;
-    let id = field_id(&pointer.to_string());
-    let heading_id = format!("{id}-heading");
+    let ids = FieldIds::new(&pointer);
+    let (id, heading_id) = (ids.control.clone(), ids.heading());
     let label = node.label_or(&property.key);
     let help = node.help().map(str::to_owned);
-    let content = match (choose_widget(node), &node.kind) {
-        (Widget::Fieldset, NodeKind::Object(object)) => {
+    // A group's fields and a list's items go under the section's own
+    // title; anything else is a field of its own (`schema_field`, whose
+    // match is exhaustive).
+    let content = match shape(node) {
+        Shape::Fieldset(object) => {
             view! { <ObjectFields pointer=pointer.clone() object heading_level=3 /> }.into_any()
         }
-        (Widget::ItemList, NodeKind::Array(array)) => view! {
+        Shape::ItemList(array) => view! {
             <ItemList pointer=pointer.clone() node array label=label.clone() heading_level=3 titled_by=heading_id.clone() />
         }
         .into_any(),

@@ -1,5 +1,7 @@
-//! What every list-like widget shares: its length, its limits in words,
-//! and the move/remove buttons (with Alt+Arrow keys) of each row.
+//! What every list-like widget's rows share: the array's length, building
+//! many rows a frame at a time (staged rows), focus after a change, and
+//! each row's move and remove buttons (with Alt+Arrow keys). The list
+//! around the rows (head, Show more, Add) is `list_parts.rs`.
 
 use std::cell::Cell;
 

@@ -81,7 +81,7 @@ pub fn ObjectTable(
                 <table class=class::TABLE aria-labelledby=parts.heading_id.clone()>
                     <thead>
                         <tr>
-                            <th scope="col" class=class::TABLE_INDEX>"#"</th>
+                            <th scope="col" class=class::TABLE_INDEX>{text::NUMBER_COLUMN}</th>
                             {column_headers(ids.clone(), object)}
                             <th scope="col" class=class::TABLE_ACTIONS><span class=class::VISUALLY_HIDDEN>"Actions"</span></th>
                         </tr>

@@ -20,10 +20,10 @@ use super::backend::Backend;
 use super::platform::today;
 use super::store::{PackageInfo, expect_store};
 use crate::domain::export::{model_name, printed_source, version_facts};
+use crate::domain::form::card_form;
 use crate::domain::form::layout::{Leaf, Shape, shape, text};
 use crate::domain::form::node::{ArrayNode, FormNode, NodeKind, ObjectNode, VariantsNode};
 use crate::domain::form::values::{item_summary, unknown_keys};
-use crate::domain::form::{Widget, card_form, choose_widget};
 use crate::domain::print::{is_blank, item_title, printed_card_status, scalar_text};
 
 /// The read-only card, rebuilt when the card changes.
@@ -340,15 +340,17 @@ fn render_labelled(
             .map(|items| items.iter().map(scalar_text).collect())
             .unwrap_or_default()
     };
-    match choose_widget(node) {
-        Widget::LabelledNumbers => render_bar_table(value, &labels(&node.ui.labels_from), budget),
-        Widget::NumberGrid => render_matrix_table(
+    // Grids labelled by their siblings; anything else as `render_value`,
+    // whose match is exhaustive, prints it.
+    match shape(node) {
+        Shape::LabelledNumbers(_) => render_bar_table(value, &labels(&node.ui.labels_from), budget),
+        Shape::NumberGrid(_) => render_matrix_table(
             value,
             &labels(&node.ui.labels_from),
             &labels(&node.ui.row_labels_from),
             budget,
         ),
-        Widget::PointTable => {
+        Shape::PointTable(_) => {
             let axis = |key: &Option<String>| {
                 key.as_ref()
                     .and_then(|key| siblings.get(key))

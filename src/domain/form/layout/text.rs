@@ -16,6 +16,8 @@ pub const REQUIRED_MARK: &str = " *";
 pub const UNKNOWN_FIELD: &str = "Unknown field";
 /// Why an unknown key is still there.
 pub const UNKNOWN_KEPT: &str = "Not a field a model card defines; kept in the card as it is.";
+/// The header of a table's row number column.
+pub const NUMBER_COLUMN: &str = "#";
 /// What an item list's items are called when the ui schema does not say.
 pub const ITEM: &str = "Item";
 /// What a map's entries are called when the ui schema does not say.

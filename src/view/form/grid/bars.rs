@@ -104,7 +104,7 @@ pub fn LabelledNumbers(
                 <table class=class::GRID_TABLE on:paste=on_paste on:keydown=move |event| move_between_cells(event, built)>
                     <thead>
                         <tr>
-                            <th scope="col" class=class::TABLE_INDEX>"#"</th>
+                            <th scope="col" class=class::TABLE_INDEX>{text::NUMBER_COLUMN}</th>
                             {has_labels.then(|| view! { <th scope="col" id=label_id>{grid::LABEL}</th> })}
                             <th scope="col" id=value_id>{grid::VALUE}</th>
                             <th scope="col"><span class=class::VISUALLY_HIDDEN>{grid::ACTIONS}</span></th>

@@ -73,7 +73,7 @@ pub fn PointTable(
                 <table class=class::GRID_TABLE on:paste=on_paste on:keydown=move |event| move_between_cells(event, built)>
                     <thead>
                         <tr>
-                            <th scope="col" class=class::TABLE_INDEX>"#"</th>
+                            <th scope="col" class=class::TABLE_INDEX>{text::NUMBER_COLUMN}</th>
                             <th scope="col" id=x_id>{x_title}</th>
                             <th scope="col" id=y_id>{y_title}</th>
                             <th scope="col"><span class=class::VISUALLY_HIDDEN>{grid::ACTIONS}</span></th>
