@@ -86,12 +86,14 @@ fn read_paste<T>(
     }
 }
 
-/// The row a paste landed in, from the `data-row` of the focused cell.
+/// The row a paste landed in, from the `data-row` of the cell holding the
+/// focused input (the event's target is the input, inside the cell).
 fn target_row(event: &web_sys::ClipboardEvent) -> usize {
     event
         .target()
         .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-        .and_then(|element| element.get_attribute("data-row"))
+        .and_then(|element| element.closest("[data-row]").ok().flatten())
+        .and_then(|cell| cell.get_attribute("data-row"))
         .and_then(|row| row.parse().ok())
         .unwrap_or(0)
 }
