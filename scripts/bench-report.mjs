@@ -341,7 +341,7 @@ if (sizes.ours > budget) {
 const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: repo, encoding: "utf8" }).trim();
 const date = new Date().toISOString().slice(0, 10);
 const history = join(repo, "bench/history.csv");
-const header = `date,commit,system,card,ready_ms,key_p50_ms,key_p95_ms,heap_mb,wasm_mb,validation_ms,keystroke_validation_ms,first_paint_ms,first_view_brotli_kb,${CONNECTIONS.map((connection) => `ready_${connection.key}_ms`).join(",")},${INTERACTIONS.map(({ key }) => key).join(",")},${CONNECTIONS.map((connection) => `editor_${connection.key}_ms`).join(",")},editor_after_first_view_brotli_kb`;
+const header = `date,commit,system,card,ready_ms,key_p50_ms,key_p95_ms,heap_mb,wasm_mb,validation_ms,keystroke_validation_ms,first_paint_ms,first_view_brotli_kb,${CONNECTIONS.map((connection) => `ready_${connection.key}_ms`).join(",")},${INTERACTIONS.filter(({ late }) => !late).map(({ key }) => key).join(",")},${CONNECTIONS.map((connection) => `editor_${connection.key}_ms`).join(",")},editor_after_first_view_brotli_kb,${INTERACTIONS.filter(({ late }) => late).map(({ key }) => key).join(",")}`;
 if (!existsSync(history)) {
   writeFileSync(history, `${header}\n`);
 } else {
@@ -351,6 +351,7 @@ if (!existsSync(history)) {
 }
 for (const card of cards) {
   for (const system of systems) {
+    const interactionCell = (key) => (system.name === "ours" && card === "large" ? (interactions[key]?.toFixed(0) ?? "") : "");
     const f = figures[`${system.name}/${card}`] ?? {};
     const validationMs = system.name === "ours" ? wasm[card]?.whole?.toFixed(4) : "";
     const keystrokeMs = system.name === "ours" ? wasm[card]?.keystroke?.toFixed(4) : "";
@@ -361,11 +362,12 @@ for (const card of cards) {
         date, commit, system.name, card, f.ready_ms ?? "", f.key_p50_ms ?? "", f.key_p95_ms ?? "", f.heap_mb ?? "", f.wasm_mb ?? "",
         validationMs, keystrokeMs, paintMs, (sizes[system.name] / 1024).toFixed(1),
         ...CONNECTIONS.map((connection) => (card === "large" ? (throttled[system.name]?.[connection.key]?.toFixed(0) ?? "") : "")),
-        ...INTERACTIONS.map(({ key }) => (system.name === "ours" && card === "large" ? (interactions[key]?.toFixed(0) ?? "") : "")),
+        ...INTERACTIONS.filter(({ late }) => !late).map(({ key }) => interactionCell(key)),
         ...CONNECTIONS.map((connection) =>
           system.name === "ours" && card === "large" ? (throttled.ours?.[`${connection.key}/editor`]?.toFixed(0) ?? "") : "",
         ),
         system.name === "ours" ? (editorAfter / 1024).toFixed(1) : "",
+        ...INTERACTIONS.filter(({ late }) => late).map(({ key }) => interactionCell(key)),
       ].join(",") + "\n",
     );
   }

@@ -41,19 +41,6 @@ pub fn item_title(noun: &str, index: usize, summary: Option<&str>) -> String {
     }
 }
 
-/// The labels of `count` rows or columns of a printed matrix: those
-/// given, then the position (counted from 1) where none is.
-pub fn numbered_labels(given: &[String], count: usize) -> Vec<String> {
-    (0..count)
-        .map(|at| {
-            given
-                .get(at)
-                .cloned()
-                .unwrap_or_else(|| format!("{}", at + 1))
-        })
-        .collect()
-}
-
 /// The card status a printout names: the card's own as it was loaded or,
 /// for the registry version being edited when its card has none yet,
 /// "Draft", the status the submit bar would send.
@@ -126,12 +113,5 @@ mod tests {
         );
         assert_eq!(printed_card_status(None, true).as_deref(), Some("Draft"));
         assert_eq!(printed_card_status(None, false), None);
-    }
-
-    #[test]
-    fn a_matrix_row_or_column_without_a_label_is_numbered() {
-        let given = ["actual legit".to_owned()];
-        assert_eq!(numbered_labels(&given, 3), ["actual legit", "2", "3"]);
-        assert_eq!(numbered_labels(&given, 0), Vec::<String>::new());
     }
 }

@@ -7,6 +7,7 @@
 pub mod api;
 pub mod app;
 pub mod backend;
+pub mod chart;
 pub mod conflicts;
 pub mod drafts_dialog;
 pub mod export_actions;

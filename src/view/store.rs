@@ -109,6 +109,8 @@ struct Inner {
     document: CardDocument,
     style: TextStyle,
     values: Subscriptions,
+    /// Watchers of whole subtrees (charts), told of changes below them too.
+    subtrees: Subscriptions,
     messages: Subscriptions,
     /// The card's errors and warnings, revised after every change.
     findings: Findings,
@@ -162,6 +164,7 @@ impl CardStore {
                 entries: Entries::default(),
                 style,
                 values: Subscriptions::default(),
+                subtrees: Subscriptions::default(),
                 messages: Subscriptions::default(),
                 field_messages,
                 source_card,
@@ -220,6 +223,22 @@ impl CardStore {
         let inner = self.inner;
         on_cleanup(move || {
             inner.try_update_value(|inner| inner.values.unwatch(&key));
+        });
+        trigger.unwrap_or_default()
+    }
+
+    /// Registers the calling component as a watcher of everything at and
+    /// below `pointer` (a chart of a whole metric): an edit of any of its
+    /// cells, or of anything above it, notifies it; an edit elsewhere does
+    /// not.
+    pub fn watch_subtree(&self, pointer: &JsonPointer) -> ArcTrigger {
+        let key = pointer.to_string();
+        let trigger = self
+            .inner
+            .try_update_value(|inner| inner.subtrees.watch(&key));
+        let inner = self.inner;
+        on_cleanup(move || {
+            inner.try_update_value(|inner| inner.subtrees.unwatch(&key));
         });
         trigger.unwrap_or_default()
     }

@@ -57,6 +57,19 @@ impl Subscriptions {
         found
     }
 
+    /// The triggers of whole subtrees that a change at `pointer` touches:
+    /// those at `pointer`, below it, and at each of its ancestors (a chart
+    /// watching a metric redraws when one of its cells is typed in).
+    pub fn along(&self, pointer: &str) -> Vec<ArcTrigger> {
+        let mut found = self.at_or_below(pointer);
+        let mut end = pointer.len();
+        while let Some(slash) = pointer[..end].rfind('/') {
+            found.extend(self.at(&pointer[..slash]));
+            end = slash;
+        }
+        found
+    }
+
     /// The trigger at exactly `pointer`, if anything watches it.
     pub fn at(&self, pointer: &str) -> Option<ArcTrigger> {
         self.entries
@@ -102,6 +115,22 @@ mod tests {
             "the root reaches everything"
         );
         assert_eq!(subscriptions.at_or_below("/c").len(), 0);
+    }
+
+    #[test]
+    fn a_subtree_hears_changes_below_it_and_above_it() {
+        let subscriptions = watched(&["", "/a", "/a/1", "/a/1/name", "/a/10", "/b"]);
+        assert_eq!(
+            subscriptions.along("/a/1/name/0").len(),
+            4,
+            "/a/1/name, /a/1, /a and the root; not /a/10 or /b"
+        );
+        assert_eq!(
+            subscriptions.along("/a/1").len(),
+            4,
+            "itself, below, and above"
+        );
+        assert_eq!(subscriptions.along("/b/x").len(), 2);
     }
 
     #[test]

@@ -220,6 +220,22 @@ impl ViewState {
             .update_value(|card| _ = card.expanded.insert(pointer.to_string(), disclosure));
     }
 
+    /// Whether the chart of the metric at `pointer` was left open or
+    /// closed; `None` if it was never toggled.
+    pub fn chart_disclosure(&self, pointer: &JsonPointer) -> Option<Disclosure> {
+        let key = chart_key(pointer);
+        self.per_card
+            .with_value(|card| card.expanded.get(&key).copied())
+    }
+
+    /// Remembers that the chart of the metric at `pointer` is open or
+    /// closed, beside the items' own states.
+    pub fn set_chart_disclosure(&self, pointer: &JsonPointer, disclosure: Disclosure) {
+        let key = chart_key(pointer);
+        self.per_card
+            .update_value(|card| _ = card.expanded.insert(key, disclosure));
+    }
+
     /// How far the main area was scrolled when `mode`'s view was left, for
     /// the card edited now.
     pub fn scroll_top(&self, mode: ViewMode) -> i32 {
@@ -243,6 +259,12 @@ impl ViewState {
         self.per_card
             .update_value(|card| card.text_place = Some(place));
     }
+}
+
+/// Where a metric's chart state is kept: beside its item's, under a key no
+/// pointer has (`#` is not a token a card's keys use here).
+fn chart_key(pointer: &JsonPointer) -> String {
+    format!("{pointer}#chart")
 }
 
 /// The [`ViewState`] an ancestor provided; panics when there is none,

@@ -2,7 +2,7 @@
 //! level when they fit (shortened if need be) or turned when the bars are
 //! too narrow.
 
-use super::{Frame, Tick, bounds, label, nice_ticks, scale};
+use super::{Frame, MARGIN, Tick, axis_ticks, bounds, nice_ticks, scale};
 
 /// One bar.
 #[derive(Clone, Debug, PartialEq)]
@@ -145,8 +145,8 @@ pub fn bar_chart(values: &[f64], labels: &[String], frame: Frame) -> Option<BarC
     };
     let ticks = nice_ticks(low.min(0.0), high.max(0.0), 4);
     let range = (ticks[0], *ticks.last().unwrap_or(&high));
-    let plot_bottom = 8.0 + frame.plot_height();
-    let span = (plot_bottom, 8.0);
+    let plot_bottom = MARGIN + frame.plot_height();
+    let span = (plot_bottom, MARGIN);
     let baseline = scale(0.0, range, span);
     let bars = values
         .iter()
@@ -178,13 +178,7 @@ pub fn bar_chart(values: &[f64], labels: &[String], frame: Frame) -> Option<BarC
     Some(BarChart {
         bars,
         baseline,
-        y_ticks: ticks
-            .iter()
-            .map(|value| Tick {
-                at: scale(*value, range, span),
-                label: label(*value),
-            })
-            .collect(),
+        y_ticks: axis_ticks(&ticks, span),
         labels,
         label_angle: if layout.turned { TURNED_ANGLE } else { 0.0 },
     })

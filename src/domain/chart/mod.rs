@@ -1,16 +1,32 @@
-//! Chart geometry for the printable card: data to SVG coordinates, axis
-//! bounds and tick marks. Pure numbers in, pure numbers out; the view only
-//! draws what this computes.
+//! Chart geometry for the editor and the printable card: data to SVG
+//! coordinates, axis bounds and tick marks. Pure numbers in, pure numbers
+//! out; the view only draws what this computes, and both the editor and
+//! the preview draw the same figures.
 //!
-//! Line graphs and the axes are here; bar charts in `bars`, the shading of
-//! a matrix in `shading`.
+//! The axes are here; line graphs in `line`, bar charts in `bars`, heat
+//! maps in `heat` with their colours in `shading`, and what a metric draws
+//! (or why it cannot yet) in `metric`.
 
 use serde_json::Value;
 
 mod bars;
+mod heat;
+mod line;
+mod metric;
+mod overview;
 mod shading;
 
 pub use self::bars::{Bar, BarChart, BarLabel, bar_categories, bar_chart, shorten};
+pub use self::heat::{
+    CellMark, HeatCell, HeatLabel, HeatMap, LEGEND_WIDTH, LegendStop, heat_map, is_confusion,
+    percent, row_shares,
+};
+pub use self::line::{Curve, LinePlot, Reference, curve_kind, line_plot};
+pub use self::metric::{
+    ChartKind, DataTable, Figure, MetricChart, Missing, OPEN_CHARTS, chart_starts_open,
+    metric_chart,
+};
+pub use self::overview::{ChartedMetric, Overview, SimpleMetric, has_overview, overview};
 pub use self::shading::{Rgb, Shading, shade};
 
 /// The drawing area, in SVG units.
@@ -20,27 +36,32 @@ pub struct Frame {
     pub width: f64,
     /// Total height.
     pub height: f64,
-    /// Space left of the plot for the y axis labels.
+    /// Space left of the plot for the y axis labels and title.
     pub left: f64,
-    /// Space below the plot for the x axis labels.
+    /// Space below the plot for the x axis labels and title.
     pub bottom: f64,
 }
 
+/// Space above and right of the plot, so the last tick label is not cut.
+pub(super) const MARGIN: f64 = 8.0;
+
 impl Frame {
-    /// The frame the printable card uses.
-    pub const PRINT: Frame = Frame {
-        width: 480.0,
-        height: 240.0,
-        left: 48.0,
-        bottom: 28.0,
+    /// The frame every chart is drawn in, in the editor and the preview
+    /// (the SVG scales to its box; the text stays readable down to a
+    /// 320 px wide screen).
+    pub const CHART: Frame = Frame {
+        width: 420.0,
+        height: 260.0,
+        left: 60.0,
+        bottom: 46.0,
     };
 
-    fn plot_width(&self) -> f64 {
-        self.width - self.left - 8.0
+    pub(super) fn plot_width(&self) -> f64 {
+        self.width - self.left - MARGIN
     }
 
-    fn plot_height(&self) -> f64 {
-        self.height - self.bottom - 8.0
+    pub(super) fn plot_height(&self) -> f64 {
+        self.height - self.bottom - MARGIN
     }
 }
 
@@ -51,17 +72,6 @@ pub struct Tick {
     pub at: f64,
     /// The value, as printed.
     pub label: String,
-}
-
-/// A line graph, ready to draw.
-#[derive(Clone, Debug, PartialEq)]
-pub struct LineChart {
-    /// The SVG path of the line (`M x y L x y ...`).
-    pub path: String,
-    /// Ticks along the x axis (positions are x coordinates).
-    pub x_ticks: Vec<Tick>,
-    /// Ticks along the y axis (positions are y coordinates).
-    pub y_ticks: Vec<Tick>,
 }
 
 /// The numbers of a JSON array, skipping what is not a finite number.
@@ -94,21 +104,39 @@ pub fn points(value: &Value) -> Vec<(f64, f64)> {
         .unwrap_or_default()
 }
 
-/// Round tick values covering `min..=max`: steps of 1, 2 or 5 times a power
-/// of ten, about `count` of them.
-pub fn nice_ticks(min: f64, max: f64, count: usize) -> Vec<f64> {
-    let (min, max) = if min == max {
-        (min - 1.0, max + 1.0)
-    } else {
-        (min, max)
-    };
+/// The range an axis shows for data from `min` to `max`: the data's own,
+/// or, when every value is the same, a span around it (half the value
+/// either side, or 1 around zero) so that the point sits mid-axis with
+/// distinct ticks.
+fn padded(min: f64, max: f64) -> (f64, f64) {
+    if min != max {
+        return (min, max);
+    }
+    let half = if min == 0.0 { 1.0 } else { min.abs() / 2.0 };
+    (min - half, max + half)
+}
+
+/// The step between round ticks covering `min..=max` about `count` times:
+/// 1, 2 or 5 times a power of ten.
+fn tick_step(min: f64, max: f64, count: usize) -> f64 {
     let raw = (max - min) / count.max(1) as f64;
     let power = 10f64.powf(raw.log10().floor());
-    let step = [1.0, 2.0, 5.0, 10.0]
+    [1.0, 2.0, 5.0, 10.0]
         .iter()
         .map(|m| m * power)
         .find(|step| *step >= raw)
-        .unwrap_or(10.0 * power);
+        .unwrap_or(10.0 * power)
+}
+
+/// Round tick values covering `min..=max`: steps of 1, 2 or 5 times a power
+/// of ten, about `count` of them. Equal bounds are padded (see `padded`);
+/// a span too wide for `f64` gives its two ends.
+pub fn nice_ticks(min: f64, max: f64, count: usize) -> Vec<f64> {
+    let (min, max) = padded(min, max);
+    let step = tick_step(min, max, count);
+    if !step.is_finite() || step <= 0.0 {
+        return vec![min, max];
+    }
     let mut ticks = Vec::new();
     let mut value = (min / step).floor() * step;
     loop {
@@ -117,74 +145,79 @@ pub fn nice_ticks(min: f64, max: f64, count: usize) -> Vec<f64> {
         } else {
             value
         });
-        if value >= max - step * 1e-9 {
+        if value >= max - step * 1e-9 || ticks.len() > 4 * count + 4 {
             return ticks;
         }
-        value += step;
+        value = (min / step).floor() * step + step * ticks.len() as f64;
     }
 }
 
-fn label(value: f64) -> String {
-    if value.abs() >= 1e5 || (value != 0.0 && value.abs() < 1e-3) {
-        format!("{value:.1e}")
+/// The labels of `ticks`, each with as many digits as the step between
+/// them needs (so 0.50001 and 0.50002 stay apart), in exponent notation for
+/// very large or very small values.
+pub fn tick_labels(ticks: &[f64]) -> Vec<String> {
+    let step = ticks
+        .windows(2)
+        .map(|pair| (pair[1] - pair[0]).abs())
+        .fold(f64::INFINITY, f64::min);
+    let largest = ticks.iter().fold(0.0f64, |high, tick| high.max(tick.abs()));
+    let step_power = if step.is_finite() && step > 0.0 {
+        // A hair over, so a step of 0.00001 that subtraction made
+        // 0.0000099999… still counts as 1e-5.
+        (step.log10() + 1e-6).floor() as i32
     } else {
-        let text = format!("{value:.4}");
-        text.trim_end_matches('0').trim_end_matches('.').to_owned()
-    }
+        0
+    };
+    let exponent = largest >= 1e5 || (largest > 0.0 && largest < 1e-3);
+    let mantissa = (largest.log10().floor() as i32 - step_power).clamp(0, 4) as usize;
+    ticks
+        .iter()
+        .map(|tick| {
+            if *tick == 0.0 {
+                "0".to_owned()
+            } else if exponent {
+                format!("{tick:.mantissa$e}")
+            } else {
+                let digits = (-step_power).clamp(0, 8) as usize;
+                format!("{tick:.digits$}")
+            }
+        })
+        .collect()
 }
 
-fn scale(value: f64, from: (f64, f64), to: (f64, f64)) -> f64 {
+/// A number as a chart's text writes it: as JSON would (the card's own
+/// digits), `-0` as `0`.
+pub fn number_text(value: f64) -> String {
+    if value == 0.0 {
+        return "0".to_owned();
+    }
+    value.to_string()
+}
+
+/// The ticks along one axis: values to positions in `span`, and labels.
+pub(super) fn axis_ticks(ticks: &[f64], span: (f64, f64)) -> Vec<Tick> {
+    let range = (ticks[0], *ticks.last().unwrap_or(&ticks[0]));
+    ticks
+        .iter()
+        .zip(tick_labels(ticks))
+        .map(|(value, label)| Tick {
+            at: scale(*value, range, span),
+            label,
+        })
+        .collect()
+}
+
+pub(super) fn scale(value: f64, from: (f64, f64), to: (f64, f64)) -> f64 {
     if from.1 == from.0 {
         return (to.0 + to.1) / 2.0;
     }
     to.0 + (value - from.0) / (from.1 - from.0) * (to.1 - to.0)
 }
 
-fn bounds(values: impl Iterator<Item = f64>) -> Option<(f64, f64)> {
+pub(super) fn bounds(values: impl Iterator<Item = f64>) -> Option<(f64, f64)> {
     values.fold(None, |bounds, value| match bounds {
         None => Some((value, value)),
         Some((low, high)) => Some((low.min(value), high.max(value))),
-    })
-}
-
-/// A line graph of `points` in `frame`; `None` for no points.
-pub fn line_chart(points: &[(f64, f64)], frame: Frame) -> Option<LineChart> {
-    let (x_min, x_max) = bounds(points.iter().map(|p| p.0))?;
-    let (y_min, y_max) = bounds(points.iter().map(|p| p.1))?;
-    let x_ticks = nice_ticks(x_min, x_max, 5);
-    let y_ticks = nice_ticks(y_min, y_max, 4);
-    let x_range = (x_ticks[0], *x_ticks.last().unwrap_or(&x_max));
-    let y_range = (y_ticks[0], *y_ticks.last().unwrap_or(&y_max));
-    let x_span = (frame.left, frame.left + frame.plot_width());
-    let y_span = (8.0 + frame.plot_height(), 8.0);
-    let path = points
-        .iter()
-        .enumerate()
-        .map(|(index, (x, y))| {
-            format!(
-                "{}{:.1} {:.1}",
-                if index == 0 { "M" } else { " L" },
-                scale(*x, x_range, x_span),
-                scale(*y, y_range, y_span)
-            )
-        })
-        .collect();
-    Some(LineChart {
-        path,
-        x_ticks: x_ticks
-            .iter()
-            .map(|value| Tick {
-                at: scale(*value, x_range, x_span),
-                label: label(*value),
-            })
-            .collect(),
-        y_ticks: y_ticks
-            .iter()
-            .map(|value| Tick {
-                at: scale(*value, y_range, y_span),
-                label: label(*value),
-            })
-            .collect(),
     })
 }
 
@@ -203,22 +236,33 @@ mod tests {
             [0.0, 0.2, 0.4, 0.6000000000000001, 0.8, 1.0]
         );
         assert_eq!(nice_ticks(3.0, 97.0, 4), [0.0, 50.0, 100.0]);
-        assert_eq!(nice_ticks(5.0, 5.0, 4), [4.0, 4.5, 5.0, 5.5, 6.0]);
+        assert_eq!(nice_ticks(5.0, 5.0, 4), [2.0, 4.0, 6.0, 8.0]);
+        assert_eq!(nice_ticks(0.0, 0.0, 4), [-1.0, -0.5, 0.0, 0.5, 1.0]);
+        assert_eq!(
+            nice_ticks(-1e308, 1e308, 4),
+            [-1e308, 1e308],
+            "too wide to step"
+        );
+        assert_eq!(
+            tick_labels(&[0.5, 0.50001, 0.50002]),
+            ["0.50000", "0.50001", "0.50002"]
+        );
+        assert_eq!(tick_labels(&[0.0, 5e8, 1e9]), ["0", "5.0e8", "1.0e9"]);
+        assert_eq!(tick_labels(&[1e9, 1.5e9, 2e9]), ["1.0e9", "1.5e9", "2.0e9"]);
+        assert_eq!(tick_labels(&[0.0, 2e-6, 4e-6]), ["0", "2e-6", "4e-6"]);
+        assert_eq!(tick_labels(&[-2.0, 0.0, 2.0]), ["-2", "0", "2"]);
+        assert_eq!(number_text(-0.0), "0");
+        assert_eq!(
+            number_text(0.1 + 0.2),
+            "0.30000000000000004",
+            "the card's own digits"
+        );
         assert_eq!(nice_ticks(-3.0, 2.0, 5), [-3.0, -2.0, -1.0, 0.0, 1.0, 2.0]);
     }
 
     #[test]
-    fn a_line_goes_from_bottom_left_to_top_right() {
-        let chart = line_chart(&[(0.0, 0.0), (0.5, 0.9), (1.0, 1.0)], Frame::PRINT).unwrap();
-        assert_eq!(chart.path, "M48.0 212.0 L260.0 28.4 L472.0 8.0");
-        assert_eq!(chart.x_ticks.first().unwrap().label, "0");
-        assert_eq!(chart.x_ticks.last().unwrap().label, "1");
-        assert_eq!(line_chart(&[], Frame::PRINT), None);
-    }
-
-    #[test]
     fn bars_rise_from_zero_and_negative_bars_hang() {
-        let chart = bar_chart(&[2.0, -1.0], &[], Frame::PRINT).unwrap();
+        let chart = bar_chart(&[2.0, -1.0], &[], Frame::CHART).unwrap();
         let (up, down) = (&chart.bars[0], &chart.bars[1]);
         assert!(
             (up.y + up.height - chart.baseline).abs() < 1e-9,
@@ -229,7 +273,7 @@ mod tests {
             "a negative bar starts at the baseline"
         );
         assert!(up.height > down.height);
-        assert_eq!(bar_chart(&[], &[], Frame::PRINT), None);
+        assert_eq!(bar_chart(&[], &[], Frame::CHART), None);
     }
 
     fn labels(texts: &[&str]) -> Vec<String> {
@@ -241,7 +285,7 @@ mod tests {
         let chart = bar_chart(
             &[0.74, 0.69, 0.81],
             &labels(&["new", "regular", "premium"]),
-            Frame::PRINT,
+            Frame::CHART,
         )
         .unwrap();
         assert_eq!(chart.label_angle, 0.0);
@@ -258,7 +302,7 @@ mod tests {
             );
             assert!(label.y > chart.baseline, "under the axis");
         }
-        let unnamed = bar_chart(&[1.0, 2.0], &labels(&["a"]), Frame::PRINT).unwrap();
+        let unnamed = bar_chart(&[1.0, 2.0], &labels(&["a"]), Frame::CHART).unwrap();
         assert_eq!(unnamed.labels[1].text, "Bar 2");
         assert_eq!(
             bar_categories(3, &labels(&["a", " "])),
@@ -269,17 +313,14 @@ mod tests {
     #[test]
     fn long_categories_are_shortened_and_narrow_bars_turn_them() {
         let long = "customers who signed up during the holiday promotion";
-        let few = bar_chart(&[1.0, 2.0], &labels(&[long, "b"]), Frame::PRINT).unwrap();
+        let few = bar_chart(&[1.0, 2.0], &labels(&[long, "b"]), Frame::CHART).unwrap();
         assert_eq!(few.label_angle, 0.0);
         assert_eq!(few.labels[0].full, long);
-        assert_eq!(
-            few.labels[0].text,
-            "customers who signed up\u{2026} promotion"
-        );
-        let room = (Frame::PRINT.plot_width() / 2.0 - 4.0) / CHAR_WIDTH;
+        assert_eq!(few.labels[0].text, "customers who sig\u{2026} promotion");
+        let room = (Frame::CHART.plot_width() / 2.0 - 4.0) / CHAR_WIDTH;
         assert!(few.labels[0].text.chars().count() as f64 <= room);
         let names: Vec<String> = (0..12).map(|i| format!("segment number {i}")).collect();
-        let many = bar_chart(&[1.0; 12], &names, Frame::PRINT).unwrap();
+        let many = bar_chart(&[1.0; 12], &names, Frame::CHART).unwrap();
         assert_eq!(many.label_angle, TURNED_ANGLE);
         assert_eq!(many.labels.len(), 12, "every bar labelled");
         assert_eq!(
@@ -291,8 +332,8 @@ mod tests {
                 .iter()
                 .all(|label| label.text.chars().count() <= TURNED_CHARS)
         );
-        let crowded = bar_chart(&[1.0; 100], &names, Frame::PRINT).unwrap();
-        let step = (TURNED_SPACING / (Frame::PRINT.plot_width() / 100.0)).ceil() as usize;
+        let crowded = bar_chart(&[1.0; 100], &names, Frame::CHART).unwrap();
+        let step = (TURNED_SPACING / (Frame::CHART.plot_width() / 100.0)).ceil() as usize;
         assert_eq!(
             crowded.labels.len(),
             100usize.div_ceil(step),
@@ -403,26 +444,42 @@ mod tests {
     }
 
     #[test]
-    fn every_shade_keeps_black_text_readable() {
+    fn every_shade_has_readable_text_in_black_or_white() {
         for step in 0..=100 {
             let colour = shade(f64::from(step) / 100.0);
-            assert!(colour.contrast_with_black() >= 5.0, "{colour:?}");
+            let best = colour
+                .contrast_with_black()
+                .max(colour.contrast_with_white());
+            assert!(best >= 4.5, "{colour:?}: {best}");
+            assert_eq!(
+                colour.wants_white_text(),
+                colour.contrast_with_white() > colour.contrast_with_black()
+            );
         }
         assert_eq!(shade(f64::NAN), LIGHTEST);
-        assert_eq!(shade(0.5).css(), "rgb(162 186 219)");
+        assert_eq!(shade(0.0), LIGHTEST);
+        assert_eq!(shade(1.0), DARKEST);
+        assert_eq!(shade(0.5).css(), "rgb(33 145 140)", "viridis's middle");
+        let grey: Vec<f64> = (0..=10)
+            .map(|step| shade(f64::from(step) / 10.0).luminance())
+            .collect();
+        assert!(
+            grey.windows(2).all(|pair| pair[0] > pair[1]),
+            "darker in grey too: {grey:?}"
+        );
     }
 
     #[test]
     fn the_legend_says_how_to_read_the_shades() {
         assert_eq!(
             Shading::of([0.25, 0.75]).unwrap().legend(),
-            "Darker cells hold larger values, from 0.25 (lightest) to 0.75 (darkest)."
+            "Darker cells hold larger values, from 0.25 (lightest, yellow) to 0.75 (darkest, purple)."
         );
         assert!(
             Shading::of([0.0, 8.0, 98120.0])
                 .unwrap()
                 .legend()
-                .starts_with("Darker cells hold larger values, from 0 (lightest) to 98120 (darkest), on a logarithmic scale")
+                .starts_with("Darker cells hold larger values, from 0 (lightest, yellow) to 98120 (darkest, purple), on a logarithmic scale")
         );
     }
 }

@@ -1,6 +1,7 @@
 //! Shading a matrix's cells: one scale for all of them (logarithmic when
-//! the values span orders of magnitude), darker for larger values, every
-//! shade keeping black text readable.
+//! the values span orders of magnitude), darker for larger values, on the
+//! viridis colour map; text on a cell is black or white, whichever reads
+//! better.
 
 /// A colour, as the stylesheet writes it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -29,30 +30,57 @@ impl Rgb {
     pub fn contrast_with_black(self) -> f64 {
         (self.luminance() + 0.05) / 0.05
     }
+
+    /// The contrast ratio of white text on this colour (WCAG 2).
+    pub fn contrast_with_white(self) -> f64 {
+        1.05 / (self.luminance() + 0.05)
+    }
+
+    /// Whether text on this colour is written in white (else black): the
+    /// one of the two with more contrast.
+    pub fn wants_white_text(self) -> bool {
+        self.contrast_with_white() > self.contrast_with_black()
+    }
 }
 
-/// The lightest and darkest shades of a matrix cell. The darkest keeps
-/// black text above 5:1 (WCAG asks 4.5:1), so every value stays readable,
-/// in colour and printed in grey.
-pub(super) const LIGHTEST: Rgb = Rgb(239, 245, 252);
-pub(super) const DARKEST: Rgb = Rgb(84, 126, 186);
+/// The viridis colour map (matplotlib's, by van der Walt and Smith) at nine
+/// evenly spaced stops, from dark purple to yellow: perceptually uniform,
+/// readable by people with the common colour-vision deficiencies, and a
+/// steady ramp of lightness, so it prints in grey in the same order.
+const VIRIDIS: [Rgb; 9] = [
+    Rgb(68, 1, 84),
+    Rgb(71, 44, 122),
+    Rgb(59, 82, 139),
+    Rgb(44, 114, 142),
+    Rgb(33, 145, 140),
+    Rgb(40, 174, 128),
+    Rgb(94, 201, 98),
+    Rgb(173, 220, 48),
+    Rgb(253, 231, 37),
+];
 
-/// The shade of `level` (0 lightest, 1 darkest) between [`LIGHTEST`] and
-/// [`DARKEST`].
+/// The lightest and darkest shades of a cell: smallest values yellow,
+/// largest dark purple (viridis read backwards, so that darker means more,
+/// as on paper).
+#[cfg(test)]
+pub(super) const LIGHTEST: Rgb = VIRIDIS[8];
+#[cfg(test)]
+pub(super) const DARKEST: Rgb = VIRIDIS[0];
+
+/// The shade of `level` (0 lightest, 1 darkest) on viridis read from
+/// yellow to purple, interpolated between its stops.
 pub fn shade(level: f64) -> Rgb {
     let level = if level.is_finite() {
         level.clamp(0.0, 1.0)
     } else {
         0.0
     };
-    let mix = |from: u8, to: u8| {
-        (f64::from(from) + (f64::from(to) - f64::from(from)) * level).round() as u8
-    };
-    Rgb(
-        mix(LIGHTEST.0, DARKEST.0),
-        mix(LIGHTEST.1, DARKEST.1),
-        mix(LIGHTEST.2, DARKEST.2),
-    )
+    let along = (1.0 - level) * (VIRIDIS.len() - 1) as f64;
+    let low = (along.floor() as usize).min(VIRIDIS.len() - 2);
+    let (from, to, t) = (VIRIDIS[low], VIRIDIS[low + 1], along - low as f64);
+    let mix =
+        |from: u8, to: u8| (f64::from(from) + (f64::from(to) - f64::from(from)) * t).round() as u8;
+    Rgb(mix(from.0, to.0), mix(from.1, to.1), mix(from.2, to.2))
 }
 
 /// Values at least this many times the smallest positive one are shaded
@@ -160,11 +188,11 @@ impl Shading {
             }
             Self::Linear { low, high } => {
                 format!(
-                    "Darker cells hold larger values, from {low} (lightest) to {high} (darkest)."
+                    "Darker cells hold larger values, from {low} (lightest, yellow) to {high} (darkest, purple)."
                 )
             }
             Self::Logarithmic { low, high, .. } => format!(
-                "Darker cells hold larger values, from {low} (lightest) to {high} (darkest), \
+                "Darker cells hold larger values, from {low} (lightest, yellow) to {high} (darkest, purple), \
                  on a logarithmic scale, so that small values are told apart too."
             ),
         }

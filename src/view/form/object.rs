@@ -5,7 +5,9 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use super::frame::{MessageList, field_messages, heading};
+use super::overview::EvaluationOverview;
 use super::schema_field::schema_field;
+use crate::domain::chart::has_overview;
 use crate::domain::form::layout::{class, text};
 use crate::domain::form::node::{AdditionalProperties, FormNode, ObjectNode};
 use crate::domain::form::values::{field_id, unknown_keys};
@@ -86,7 +88,12 @@ pub fn ObjectFields(
             )
         })
         .collect_view();
+    // An evaluation shows its charts and simple metrics together first.
+    let overview = (has_overview(object) && !only_unknown).then(|| {
+        view! { <EvaluationOverview pointer=pointer.clone() heading_level /> }
+    });
     view! {
+        {overview}
         {fields}
         <UnknownFields pointer object />
     }

@@ -12,8 +12,10 @@ use super::leaf::{
     CheckboxControl, ControlAttrs, JsonControl, NumberControl, NumberDraft, TextControl,
     text_signal,
 };
+use super::metric_chart::MetricChartPanel;
 use super::object::ObjectFields;
 use crate::domain::card_schema::humanize;
+use crate::domain::chart::ChartKind;
 use crate::domain::entries::Slot;
 use crate::domain::form::layout::{class, text};
 use crate::domain::form::node::{FormNode, NodeKind, VariantsNode};
@@ -133,8 +135,16 @@ fn chosen_fields(
     heading_level: u8,
     discriminator: &str,
 ) -> AnyView {
-    match &variants.variants[index].node.kind {
+    let variant = &variants.variants[index];
+    // A line graph, bar chart or matrix metric shows its chart first,
+    // directly under its type, then the fields that make it.
+    let charted = variant
+        .tags
+        .iter()
+        .any(|tag| ChartKind::of_type(tag).is_some());
+    match &variant.node.kind {
         NodeKind::Object(object) => view! {
+            {charted.then(|| view! { <MetricChartPanel pointer=pointer.clone() /> })}
             <ObjectFields pointer=pointer.clone() object heading_level skip=discriminator.to_owned() />
         }
         .into_any(),

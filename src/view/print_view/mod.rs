@@ -15,7 +15,7 @@ use serde_json::Value;
 
 pub use self::deferred::print_preview;
 use self::deferred::{Budget, build_the_rest_now};
-use self::figures::{render_bar_table, render_matrix_table, render_point_table, render_table};
+use self::figures::{render_metric_figure, render_table};
 use super::backend::Backend;
 use super::platform::today;
 use super::store::{PackageInfo, expect_store};
@@ -157,9 +157,11 @@ fn render_value(
         }
         Shape::ScalarList(_) => render_list(value)?,
         Shape::KeyValueRows(_) => render_key_values(value)?,
-        Shape::PointTable(_) => render_point_table(value, None, None, budget)?,
-        Shape::LabelledNumbers(_) => render_bar_table(value, &[], budget)?,
-        Shape::NumberGrid(_) => render_matrix_table(value, &[], &[], budget)?,
+        Shape::PointTable(_) => render_metric_figure(&bare_metric("linear_graph", value), budget)?,
+        Shape::LabelledNumbers(_) => {
+            render_metric_figure(&bare_metric("bar_chart", value), budget)?
+        }
+        Shape::NumberGrid(_) => render_metric_figure(&bare_metric("matrix", value), budget)?,
         Shape::Leaf(Leaf::JsonText) => {
             view! { <pre class="mce-print__json">{pretty(value)}</pre> }.into_any()
         }
@@ -325,7 +327,8 @@ fn render_object(
     Some(view! { {list} {groups} {others} }.into_any())
 }
 
-/// A grid printed with the labels its hints name from the sibling fields.
+/// A grid printed as its metric's chart, named and labelled by the
+/// metric's other fields (its siblings).
 fn render_labelled(
     node: &'static FormNode,
     value: &Value,
@@ -333,39 +336,22 @@ fn render_labelled(
     level: u8,
     budget: &Budget,
 ) -> Option<AnyView> {
-    let labels = |key: &Option<String>| -> Vec<String> {
-        key.as_ref()
-            .and_then(|key| siblings.get(key))
-            .and_then(Value::as_array)
-            .map(|items| items.iter().map(scalar_text).collect())
-            .unwrap_or_default()
+    let tag = match shape(node) {
+        Shape::PointTable(_) => "linear_graph",
+        Shape::LabelledNumbers(_) => "bar_chart",
+        Shape::NumberGrid(_) => "matrix",
+        // Anything else as `render_value`, whose match is exhaustive.
+        _ => return render_value(node, value, level, budget),
     };
-    // Grids labelled by their siblings; anything else as `render_value`,
-    // whose match is exhaustive, prints it.
-    match shape(node) {
-        Shape::LabelledNumbers(_) => render_bar_table(value, &labels(&node.ui.labels_from), budget),
-        Shape::NumberGrid(_) => render_matrix_table(
-            value,
-            &labels(&node.ui.labels_from),
-            &labels(&node.ui.row_labels_from),
-            budget,
-        ),
-        Shape::PointTable(_) => {
-            let axis = |key: &Option<String>| {
-                key.as_ref()
-                    .and_then(|key| siblings.get(key))
-                    .map(scalar_text)
-                    .filter(|name| !name.is_empty())
-            };
-            render_point_table(
-                value,
-                axis(&node.ui.x_name_from),
-                axis(&node.ui.y_name_from),
-                budget,
-            )
-        }
-        _ => render_value(node, value, level, budget),
-    }
+    let mut metric = siblings.clone();
+    metric.insert("type".to_owned(), Value::String(tag.to_owned()));
+    metric.insert("value".to_owned(), value.clone());
+    render_metric_figure(&Value::Object(metric), budget)
+}
+
+/// A grid with no metric around it, as a metric of type `tag`.
+fn bare_metric(tag: &str, value: &Value) -> Value {
+    serde_json::json!({ "type": tag, "value": value })
 }
 
 /// The fields of `value` that `object` does not define, as JSON.

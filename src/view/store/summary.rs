@@ -23,7 +23,9 @@ impl CardStore {
     /// along, and updates the signals that summarise the card.
     pub(super) fn after_change(&self, change: Change, from: ChangeFrom) {
         let notify = self.inner.try_update_value(|inner| {
-            let mut triggers = inner.values.at_or_below(&change.scope.to_string());
+            let scope = change.scope.to_string();
+            let mut triggers = inner.values.at_or_below(&scope);
+            triggers.extend(inner.subtrees.along(&scope));
             let document = &inner.document;
             let findings_changed = if change.scope.is_root() {
                 inner.findings = Findings::of(document.root(), document.content_length());

@@ -211,6 +211,68 @@ pub const ENTRY_ACTIONS: &str = "mce-entry-actions";
 /// Text for screen readers only.
 pub const VISUALLY_HIDDEN: &str = "mce-visually-hidden";
 
+// ---- charts (`view/chart.rs`, the editor's panels and the preview) ----
+
+/// A chart's SVG.
+pub const CHART: &str = "mce-chart";
+/// A grid line at a tick.
+pub const CHART_GRID: &str = "mce-chart__grid";
+/// An axis line.
+pub const CHART_AXIS: &str = "mce-chart__axis";
+/// A tick's label.
+pub const CHART_TICK: &str = "mce-chart__tick";
+/// An axis's title.
+pub const CHART_AXIS_TITLE: &str = "mce-chart__axis-title";
+/// A line graph's line.
+pub const CHART_LINE: &str = "mce-chart__line";
+/// A line graph's point.
+pub const CHART_POINT: &str = "mce-chart__point";
+/// The diagonal of a ROC or precision-recall curve.
+pub const CHART_REFERENCE: &str = "mce-chart__reference";
+/// A bar.
+pub const CHART_BAR: &str = "mce-chart__bar";
+/// A bar's, row's or column's label.
+pub const CHART_CATEGORY: &str = "mce-chart__category";
+/// A label's shortened text, hidden while the label has focus.
+pub const CHART_SHORT: &str = "mce-chart__short";
+/// A label's whole text, shown while the label has focus.
+pub const CHART_FULL: &str = "mce-chart__full";
+/// A heat map's cell.
+pub const CHART_CELL: &str = "mce-chart__cell";
+/// A value written on a light cell.
+pub const CHART_CELL_TEXT: &str = "mce-chart__cell-text";
+/// A value written on a dark cell.
+pub const CHART_CELL_TEXT_LIGHT: &str = "mce-chart__cell-text mce-chart__cell-text--light";
+/// The outline of the largest cell.
+pub const CHART_LARGEST: &str = "mce-chart__mark mce-chart__mark--largest";
+/// The outline of the smallest cell.
+pub const CHART_SMALLEST: &str = "mce-chart__mark mce-chart__mark--smallest";
+/// A heat map's colour legend.
+pub const CHART_LEGEND: &str = "mce-chart__legend";
+/// The frame around the legend's colour bar.
+pub const CHART_LEGEND_FRAME: &str = "mce-chart__legend-frame";
+/// The box a chart's table scrolls in.
+pub const CHART_TABLE_SCROLL: &str = "mce-table-scroll mce-chart-table";
+/// A chart's numbers as a table.
+pub const CHART_TABLE: &str = "mce-print__table mce-print__table--compact";
+/// A metric's chart panel in the editor.
+pub const CHART_PANEL: &str = "mce-chart-panel";
+/// The panel's head: its toggle and its table switch.
+pub const CHART_PANEL_HEAD: &str = "mce-chart-panel__head";
+/// The panel's body: the chart or its table, scrolling sideways inside
+/// itself on a narrow screen rather than shrinking past reading.
+pub const CHART_PANEL_BODY: &str = "mce-chart-panel__body";
+/// What a chart still lacks, where it will be drawn.
+pub const CHART_MISSING: &str = "mce-chart-panel__missing";
+/// An evaluation's overview of its charts and simple metrics.
+pub const OVERVIEW: &str = "mce-overview";
+/// The overview's charts, side by side where they fit.
+pub const OVERVIEW_CHARTS: &str = "mce-overview__charts";
+/// One chart in the overview, a link to its metric.
+pub const OVERVIEW_FIGURE: &str = "mce-overview__figure";
+/// The overview's simple metrics.
+pub const OVERVIEW_TABLE: &str = "mce-print__table mce-print__table--compact mce-overview__metrics";
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -202,6 +202,17 @@ impl FieldIds {
     pub fn row(&self) -> String {
         format!("{}-row", self.control)
     }
+
+    /// The id of a metric's chart panel body (its toggle controls it); the
+    /// chart's title and description ids start with it.
+    pub fn chart(&self) -> String {
+        format!("{}-chart", self.control)
+    }
+
+    /// The id of a metric's chart in an evaluation's overview.
+    pub fn overview_chart(&self) -> String {
+        format!("{}-overview", self.control)
+    }
 }
 
 /// How a leaf field is laid out: what both renderers need to draw the

@@ -153,6 +153,34 @@ pub fn more_with_editor(more: usize, rows: bool) -> String {
 /// The first view's title on an "Add" it shows disabled.
 pub const ADD_WITH_EDITOR: &str = "Available once the editor has loaded";
 
+/// The toggle of a metric's chart panel.
+pub const CHART: &str = "Chart";
+/// The switch from a chart to its numbers.
+pub const SHOW_AS_TABLE: &str = "Show as table";
+/// The switch back from the numbers to the chart.
+pub const SHOW_AS_CHART: &str = "Show as chart";
+
+/// The caption of a chart's numbers.
+pub fn chart_values(title: &str) -> String {
+    format!("{title}: the values")
+}
+
+/// The heading of an evaluation's overview.
+pub const OVERVIEW: &str = "Overview";
+/// What the overview is, under its heading.
+pub const OVERVIEW_HELP: &str = "Every chart and simple metric of this evaluation together. Select a chart to go to its metric's fields.";
+/// The overview's simple metrics table's headers.
+pub const OVERVIEW_COLUMNS: [&str; 3] = ["Metric group", "Metric", "Value"];
+/// The name of the overview's table of simple metrics.
+pub const OVERVIEW_SIMPLE: &str = "Simple metrics";
+/// The overview of an evaluation with no metrics yet.
+pub const OVERVIEW_EMPTY: &str =
+    "No metrics yet: add a metric group with metrics to see them here.";
+/// The link from an overview's chart to its metric.
+pub fn go_to_metric(name: &str) -> String {
+    format!("Go to {name}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
