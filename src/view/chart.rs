@@ -246,10 +246,18 @@ fn heat_legend(map: &HeatMap) -> impl IntoView + use<> {
 /// `table` as an HTML table, captioned `caption`: the chart's numbers for
 /// those who cannot see it, or want the figures.
 pub fn chart_table(table: &DataTable, caption: String) -> AnyView {
+    // An empty corner (above the row headers) is a plain cell: a header
+    // must say what it heads.
     let head = table
         .columns
         .iter()
-        .map(|column| view! { <th scope="col">{column.clone()}</th> })
+        .map(|column| {
+            if column.is_empty() {
+                view! { <td></td> }.into_any()
+            } else {
+                view! { <th scope="col">{column.clone()}</th> }.into_any()
+            }
+        })
         .collect_view();
     let row_headers = table.row_headers;
     let body = table

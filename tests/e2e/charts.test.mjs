@@ -65,6 +65,33 @@ test("each chart-shaped metric is drawn beside its fields with its points, bars 
   assert.equal(await panel(SIMPLE).count(), 0, "a simple metric has no chart");
 });
 
+test("the evaluation overview shows every chart and simple metric, and goes to a metric", async () => {
+  const evaluation = large.evaluation_details[0];
+  const metrics = evaluation.metric_groups.flatMap((g) => g.metric_data);
+  const charted = metrics.filter((m) => ["linear_graph", "bar_chart", "matrix"].includes(m.type));
+  const overview = page.locator(`[data-overview-for="${EVAL}"]`);
+  await overview.locator("figure svg").first().waitFor();
+  assert.equal(await overview.locator("figure").count(), charted.length);
+  assert.equal(await overview.locator("figure svg").count(), charted.length);
+  assert.equal(await overview.locator("tbody tr").count(), metrics.length - charted.length);
+  const simpleNames = await overview.locator("tbody th").allTextContents();
+  assert.equal(simpleNames[1], evaluation.metric_groups[1].metric_data[0].name);
+
+  // Tall enough for the whole overview to be on screen: the form scrolls
+  // inside its own area, which an element screenshot cannot scroll past.
+  const { height } = await overview.boundingBox();
+  await page.setViewportSize({ width: 1440, height: Math.ceil(height) + 400 });
+  await overview.scrollIntoViewIfNeeded();
+  const shot = await overview.screenshot({ path: resolve(import.meta.dirname, "../../docs/evaluation-overview.png") });
+  assert.ok(shot.length > 10000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+
+  // The last group's matrix: its group is closed; going there opens it.
+  const last = `${EVAL}/metric_groups/3/metric_data/3`;
+  await overview.getByRole("button", { name: `Go to ${metrics[15].name}` }).click();
+  await page.waitForFunction((path) => document.activeElement?.dataset.path === path, `${last}/name`, { timeout: 5000 });
+});
+
 test("the chart's table holds the same numbers, reached from the keyboard", async () => {
   const matrix = large.evaluation_details[0].metric_groups[0].metric_data[3];
   const toggle = panel(MATRIX).getByRole("button", { name: "Show as table" });
@@ -152,33 +179,6 @@ test("a chart closes and stays closed; switching the metric's type redraws it as
   await page.waitForFunction((pointer) => document.querySelector(`[data-chart-for="${pointer}"] svg`)?.dataset.chart === "Heat map", BARS);
   await field(`${BARS}/type`).selectOption("bar_chart");
   await page.waitForFunction((pointer) => document.querySelector(`[data-chart-for="${pointer}"] svg`)?.dataset.chart === "Bar chart", BARS);
-});
-
-test("the evaluation overview shows every chart and simple metric, and goes to a metric", async () => {
-  const evaluation = large.evaluation_details[0];
-  const metrics = evaluation.metric_groups.flatMap((g) => g.metric_data);
-  const charted = metrics.filter((m) => ["linear_graph", "bar_chart", "matrix"].includes(m.type));
-  const overview = page.locator(`[data-overview-for="${EVAL}"]`);
-  await overview.locator("figure svg").first().waitFor();
-  assert.equal(await overview.locator("figure").count(), charted.length);
-  assert.equal(await overview.locator("figure svg").count(), charted.length);
-  assert.equal(await overview.locator("tbody tr").count(), metrics.length - charted.length);
-  const simpleNames = await overview.locator("tbody th").allTextContents();
-  assert.equal(simpleNames[1], evaluation.metric_groups[1].metric_data[0].name);
-
-  // Tall enough for the whole overview to be on screen: the form scrolls
-  // inside its own area, which an element screenshot cannot scroll past.
-  const { height } = await overview.boundingBox();
-  await page.setViewportSize({ width: 1440, height: Math.ceil(height) + 400 });
-  await overview.scrollIntoViewIfNeeded();
-  const shot = await overview.screenshot({ path: resolve(import.meta.dirname, "../../docs/evaluation-overview.png") });
-  assert.ok(shot.length > 10000);
-  await page.setViewportSize({ width: 1440, height: 900 });
-
-  // The last group's matrix: its group is closed; going there opens it.
-  const last = `${EVAL}/metric_groups/3/metric_data/3`;
-  await overview.getByRole("button", { name: `Go to ${metrics[15].name}` }).click();
-  await page.waitForFunction((path) => document.activeElement?.dataset.path === path, `${last}/name`, { timeout: 5000 });
 });
 
 test("an open evaluation with its charts passes axe, at 1440 and at 320 px, without sideways scrolling", async () => {

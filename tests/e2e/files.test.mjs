@@ -158,7 +158,7 @@ test("the printable card shows sections with content only, with tables and chart
   await view.waitFor();
   const sections = await view.locator(".mce-print__section > h2").allTextContents();
   assert.deepEqual(sections, ["Model overview", "Intended uses", "Business details", "Training details", "Evaluation details", "Additional information"]);
-  assert.equal(await view.locator("svg.mce-chart").count(), 2, "the line graph and the bar chart");
+  assert.equal(await view.locator("svg.mce-chart").count(), 3, "the line graph, the bar chart and the matrix's heat map");
   assert.ok((await view.locator("table").count()) >= 5, "metrics, hyperparameters, metadata, matrix, points");
   assert.match(await view.textContent(), /confusion matrix/);
 
@@ -171,7 +171,8 @@ test("the printable card shows sections with content only, with tables and chart
   // out, and each estimate is close to the height it turned out to have
   // (or the scroll bar would misstate the document's length).
   const blocks = await view.evaluate((view) =>
-    [...view.querySelectorAll(".mce-print__figure, .mce-table-scroll")].map((block) => ({
+    // A chart's table is inside its figure, whose estimate covers both.
+    [...view.querySelectorAll(".mce-print__figure, .mce-table-scroll:not(.mce-print__figure *)")].map((block) => ({
       shown: getComputedStyle(block).contentVisibility,
       ratio: block.getBoundingClientRect().height / (parseFloat(block.style.containIntrinsicSize.split(" ")[1]) * 16),
     })),
@@ -219,7 +220,7 @@ test("the preview of the largest card shows its top at once and fills in the res
   await page.waitForFunction(() => window.printed, null, { timeout: 10000 });
   const first = await page.evaluate(() => window.waitingInFirstFrame);
   assert.ok(first > 0, "figures far down wait for the first frame");
-  assert.deepEqual(await page.evaluate(() => window.printed), { waiting: 0, charts: 48 }, "printed with every figure built: 6 evaluations x 4 groups, a line graph and a bar chart each");
+  assert.deepEqual(await page.evaluate(() => window.printed), { waiting: 0, charts: 72 }, "printed with every figure built: 6 evaluations x 4 groups, a line graph, a bar chart and a heat map each");
   assert.ok(await page.getByTestId("print-view").getByText("Training details").first().isVisible(), "the top of the preview");
 });
 
@@ -255,7 +256,7 @@ test("printing from the browser's menu while the preview fills in prints all of 
   await page.waitForFunction(() => window.atPrint);
   const { before, waiting, charts } = await page.evaluate(() => window.atPrint);
   assert.ok(before > 0, "figures were still waiting when the print began");
-  assert.deepEqual({ waiting, charts }, { waiting: 0, charts: 48 }, "every figure built before the browser lays the page out");
+  assert.deepEqual({ waiting, charts }, { waiting: 0, charts: 72 }, "every figure built before the browser lays the page out");
 });
 
 test("the page raised no errors", () => {

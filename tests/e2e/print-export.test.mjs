@@ -192,7 +192,7 @@ test("bar charts carry their categories under their bars, long ones shortened wi
     await charts.nth(1).waitFor();
     const categories = (chart) =>
       chart.locator("text.mce-chart__category").evaluateAll((texts) =>
-        texts.map((text) => ({ shown: [...text.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join(""), full: text.querySelector("title").textContent })),
+        texts.map((text) => ({ shown: text.querySelector(".mce-chart__short").textContent, full: text.querySelector("title").textContent })),
       );
     assert.deepEqual(
       (await categories(charts.nth(0))).map((label) => label.shown),
@@ -217,16 +217,30 @@ test("bar charts carry their categories under their bars, long ones shortened wi
   });
 });
 
-/** The cells of the printed matrix number `index`: value, background and text colours. */
+/** The printed heat map number `index`. */
+const heatMap = (page, index) => page.getByTestId("print-view").locator("svg[data-chart='Heat map']").nth(index);
+
+/**
+ * The cells of the printed heat map number `index`: value (from the
+ * cell's tooltip, "row, column: value"), fill, and the colour of the value
+ * written on it (`null` where it has no room and only the table beside
+ * holds it).
+ */
 async function matrixCells(page, index) {
-  return page
-    .getByTestId("print-view")
-    .locator(".mce-print__matrix")
-    .nth(index)
-    .locator("tbody td")
-    .evaluateAll((cells) =>
-      cells.map((cell) => ({ value: Number(cell.textContent), background: getComputedStyle(cell).backgroundColor, color: getComputedStyle(cell).color })),
-    );
+  return heatMap(page, index).evaluate((svg) =>
+    [...svg.querySelectorAll("rect.mce-chart__cell")].map((cell) => {
+      // After the cell: its outline when it is an extreme, then its value
+      // when it has room.
+      let next = cell.nextElementSibling;
+      while (next?.classList.contains("mce-chart__mark")) next = next.nextElementSibling;
+      const written = next?.classList.contains("mce-chart__cell-text") ? next : null;
+      return {
+        value: Number(cell.querySelector("title").textContent.split(": ").pop()),
+        background: getComputedStyle(cell).fill,
+        color: written ? getComputedStyle(written).fill : null,
+      };
+    }),
+  );
 }
 
 const channels = (css) => css.match(/[\d.]+/g).slice(0, 3).map(Number);
@@ -253,7 +267,7 @@ test("every matrix cell is shaded on one scale: distinct shades in the order of 
       ]),
     );
     await page.getByRole("tab", { name: "Preview" }).click();
-    await page.getByTestId("print-view").locator(".mce-print__matrix").nth(1).waitFor();
+    await heatMap(page, 1).waitFor();
     await page.emulateMedia({ media: "print" });
     const small = await matrixCells(page, 0);
     assert.deepEqual(small.map((cell) => cell.value), [950, 12, 30, 8]);
@@ -266,7 +280,10 @@ test("every matrix cell is shaded on one scale: distinct shades in the order of 
       );
     }
     assert.ok(luminance(byValue[0].background) < 0.97, "even the smallest value is shaded");
-    for (const cell of small) assert.ok(contrast(cell.color, cell.background) >= 4.5, `${cell.value} is readable on its shade`);
+    for (const cell of small) {
+      assert.ok(cell.color, `${cell.value} is written in its cell`);
+      assert.ok(contrast(cell.color, cell.background) >= 4.5, `${cell.value} is readable on its shade`);
+    }
 
     const large = await matrixCells(page, 1);
     assert.equal(large.length, 400);
@@ -279,8 +296,11 @@ test("every matrix cell is shaded on one scale: distinct shades in the order of 
     const shadeOf = new Map(large.map((cell) => [cell.value, cell.background]));
     const magnitudes = [0, 1, 2, 4, 8, 900, 1033].map((value) => shadeOf.get(value));
     assert.equal(new Set(magnitudes).size, magnitudes.length, `distinct shades: ${magnitudes.join(", ")}`);
-    for (const cell of large) assert.ok(contrast(cell.color, cell.background) >= 4.5, `${cell.value} is readable on its shade`);
-    assert.match(await page.getByTestId("print-view").locator(".mce-print__legend").first().textContent(), /^Darker cells hold larger values, from 8 \(lightest\) to 950 \(darkest\), on a logarithmic scale/);
+    for (const cell of large.filter((cell) => cell.color)) assert.ok(contrast(cell.color, cell.background) >= 4.5, `${cell.value} is readable on its shade`);
+    assert.ok(large.some((cell) => cell.color), "values that fit are written in their cells");
+    const values = await page.getByTestId("print-view").locator(".mce-print__figure").nth(1).locator("table tbody td").allTextContents();
+    assert.equal(values.length, 400, "every value of the large matrix in the table beside it");
+    assert.match(await heatMap(page, 0).locator("desc").textContent(), /Darker cells hold larger values, from 8 \(lightest, yellow\) to 950 \(darkest, purple\), on a logarithmic scale/);
     await page.emulateMedia({ media: "screen" });
   });
 });

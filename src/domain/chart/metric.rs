@@ -334,12 +334,13 @@ fn heat_metric(name: &str, metric: &Value, value: &Value) -> Result<MetricChart,
         _ => String::new(),
     };
     let mut description = format!(
-        "Heat map of {} by {} values {}, rows {}, columns {}; darker cells hold larger values, the largest outlined, the smallest dashed.",
+        "Heat map of {} by {} values {}, rows {}, columns {}. {} The largest value is outlined, the smallest dashed.",
         grid.len(),
         grid[0].len(),
         range_words(grid.iter().flatten().copied()),
         ends(&map.row_labels),
-        ends(&map.column_labels)
+        ends(&map.column_labels),
+        map.shading.legend()
     );
     if confusion {
         description.push_str(" A confusion matrix: each row's share on the diagonal (its recall, rows being the actual classes) is written right of it.");
@@ -429,7 +430,7 @@ mod tests {
         );
         assert!(
             heat.description
-                .starts_with("Heat map of 2 by 2 values from 1 to 9, rows y to n, columns y to n;"),
+                .starts_with("Heat map of 2 by 2 values from 1 to 9, rows y to n, columns y to n. Darker cells hold larger values, from 1 (lightest, yellow) to 9 (darkest, purple)."),
             "{}",
             heat.description
         );

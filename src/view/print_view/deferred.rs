@@ -15,27 +15,28 @@ use crate::view::view_state::{ViewMode, ViewState};
 /// stylesheet lays them out (font size, padding and border).
 pub(super) const TABLE_ROW_REM: f64 = 1.74;
 pub(super) const COMPACT_ROW_REM: f64 = 1.59;
-/// A chart's height at its widest (`.mce-chart`: 30rem wide, the frame's
-/// 2:1 ratio) and the margins around a figure or table.
-const CHART_REM: f64 = 15.0;
+/// The margins around a figure or table.
 const MARGINS_REM: f64 = 1.5;
+/// CSS pixels in a rem.
+const PX_PER_REM: f64 = 16.0;
 
 /// The height a figure or table holds while off screen. The stylesheet
 /// skips laying out off-screen figures and tables (`content-visibility:
 /// auto`: on the largest card that is most of the preview's 22,000
 /// elements), and each holds this size until it has been laid out once, so
 /// the scroll bar matches the document's length from the start.
-pub(super) fn reserved_height(rows: usize, row_rem: f64, chart: bool) -> String {
+pub(super) fn reserved_height(rows: usize, row_rem: f64, chart_px: f64) -> String {
     format!(
         "auto {:.1}rem",
-        MARGINS_REM + content_height(rows, row_rem, chart)
+        MARGINS_REM + content_height(rows, row_rem, chart_px)
     )
 }
 
-/// The height of a figure's or table's content, without its margins.
-pub(super) fn content_height(rows: usize, row_rem: f64, chart: bool) -> f64 {
-    let chart = if chart { CHART_REM } else { 0.0 };
-    chart + rows as f64 * row_rem
+/// The height of a figure's or table's content, without its margins: a
+/// chart `chart_px` high (as drawn at its natural size, which the preview
+/// has room for; 0 for none) and `rows` rows of table.
+pub(super) fn content_height(rows: usize, row_rem: f64, chart_px: f64) -> f64 {
+    chart_px / PX_PER_REM + rows as f64 * row_rem
 }
 
 /// The table cells and chart marks built in the frame that shows the

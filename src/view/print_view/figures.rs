@@ -37,8 +37,8 @@ pub(super) fn render_table(
         .collect();
     let rows = items.len() + 1;
     let cells = rows * columns.len();
-    let reserved = reserved_height(rows, TABLE_ROW_REM, false);
-    let table = budget.now_or_later(cells, content_height(rows, TABLE_ROW_REM, false), move || {
+    let reserved = reserved_height(rows, TABLE_ROW_REM, 0.0);
+    let table = budget.now_or_later(cells, content_height(rows, TABLE_ROW_REM, 0.0), move || {
         let head = columns
             .iter()
             .map(|property| view! { <th scope="col">{property.node.label_or(&property.key)}</th> })
@@ -83,7 +83,7 @@ pub(super) fn render_metric_figure(metric: &Value, budget: &Budget) -> Option<An
         }
     };
     let rows = chart.table.rows.len() + 1;
-    let reserved = reserved_height(rows, COMPACT_ROW_REM, true);
+    let reserved = reserved_height(rows, COMPACT_ROW_REM, chart.size.1);
     let cells = rows * chart.table.columns.len().max(2);
     let id = format!(
         "mce-print-chart-{}",
@@ -91,7 +91,7 @@ pub(super) fn render_metric_figure(metric: &Value, budget: &Budget) -> Option<An
     );
     let content = budget.now_or_later(
         cells,
-        content_height(rows, COMPACT_ROW_REM, true),
+        content_height(rows, COMPACT_ROW_REM, chart.size.1),
         move || {
             let caption = format!("{}: the values", chart.title);
             view! {
