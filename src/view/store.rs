@@ -216,15 +216,7 @@ impl CardStore {
     /// for as long as it is mounted; track the returned trigger in a
     /// reactive closure, then read with [`CardStore::read`].
     pub fn watch_value(&self, pointer: &JsonPointer) -> ArcTrigger {
-        let key = pointer.to_string();
-        let trigger = self
-            .inner
-            .try_update_value(|inner| inner.values.watch(&key));
-        let inner = self.inner;
-        on_cleanup(move || {
-            inner.try_update_value(|inner| inner.values.unwatch(&key));
-        });
-        trigger.unwrap_or_default()
+        self.watch_in(pointer, |inner| &mut inner.values)
     }
 
     /// Registers the calling component as a watcher of everything at and
@@ -232,26 +224,28 @@ impl CardStore {
     /// cells, or of anything above it, notifies it; an edit elsewhere does
     /// not.
     pub fn watch_subtree(&self, pointer: &JsonPointer) -> ArcTrigger {
-        let key = pointer.to_string();
-        let trigger = self
-            .inner
-            .try_update_value(|inner| inner.subtrees.watch(&key));
-        let inner = self.inner;
-        on_cleanup(move || {
-            inner.try_update_value(|inner| inner.subtrees.unwatch(&key));
-        });
-        trigger.unwrap_or_default()
+        self.watch_in(pointer, |inner| &mut inner.subtrees)
     }
 
     /// Registers a watcher of the messages shown on the field at `pointer`.
     pub fn watch_messages(&self, pointer: &JsonPointer) -> ArcTrigger {
+        self.watch_in(pointer, |inner| &mut inner.messages)
+    }
+
+    /// Registers a watcher of `pointer` in the subscriptions `which` picks,
+    /// unregistered when the calling component unmounts.
+    fn watch_in(
+        &self,
+        pointer: &JsonPointer,
+        which: fn(&mut Inner) -> &mut Subscriptions,
+    ) -> ArcTrigger {
         let key = pointer.to_string();
         let trigger = self
             .inner
-            .try_update_value(|inner| inner.messages.watch(&key));
+            .try_update_value(|inner| which(inner).watch(&key));
         let inner = self.inner;
         on_cleanup(move || {
-            inner.try_update_value(|inner| inner.messages.unwatch(&key));
+            inner.try_update_value(|inner| which(inner).unwatch(&key));
         });
         trigger.unwrap_or_default()
     }

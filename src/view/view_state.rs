@@ -210,28 +210,32 @@ impl ViewState {
     /// Whether the user expanded or collapsed the item at `pointer`;
     /// `None` when they have not touched it.
     pub fn disclosure(&self, pointer: &JsonPointer) -> Option<Disclosure> {
-        self.per_card
-            .with_value(|card| card.expanded.get(&pointer.to_string()).copied())
+        self.disclosure_at(&pointer.to_string())
     }
 
     /// Remembers that the item at `pointer` is expanded or collapsed.
     pub fn set_disclosure(&self, pointer: &JsonPointer, disclosure: Disclosure) {
-        self.per_card
-            .update_value(|card| _ = card.expanded.insert(pointer.to_string(), disclosure));
+        self.set_disclosure_at(pointer.to_string(), disclosure);
     }
 
     /// Whether the chart of the metric at `pointer` was left open or
     /// closed; `None` if it was never toggled.
     pub fn chart_disclosure(&self, pointer: &JsonPointer) -> Option<Disclosure> {
-        let key = chart_key(pointer);
-        self.per_card
-            .with_value(|card| card.expanded.get(&key).copied())
+        self.disclosure_at(&chart_key(pointer))
     }
 
     /// Remembers that the chart of the metric at `pointer` is open or
     /// closed, beside the items' own states.
     pub fn set_chart_disclosure(&self, pointer: &JsonPointer, disclosure: Disclosure) {
-        let key = chart_key(pointer);
+        self.set_disclosure_at(chart_key(pointer), disclosure);
+    }
+
+    fn disclosure_at(&self, key: &str) -> Option<Disclosure> {
+        self.per_card
+            .with_value(|card| card.expanded.get(key).copied())
+    }
+
+    fn set_disclosure_at(&self, key: String, disclosure: Disclosure) {
         self.per_card
             .update_value(|card| _ = card.expanded.insert(key, disclosure));
     }

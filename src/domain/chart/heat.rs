@@ -216,11 +216,8 @@ impl Layout {
 /// Every cell placed, coloured on `shading`, written when its value fits,
 /// the extremes marked.
 fn place_cells(grid: &[Vec<f64>], shading: &Shading, layout: &Layout) -> Vec<HeatCell> {
-    let values = || grid.iter().flatten().copied();
-    let (low, high) = (
-        values().fold(f64::INFINITY, f64::min),
-        values().fold(f64::NEG_INFINITY, f64::max),
-    );
+    // The scale's ends are the matrix's: its extremes.
+    let (low, high) = shading.bounds();
     let mark = |value: f64| match () {
         _ if low == high => None,
         _ if value == high => Some(CellMark::Largest),

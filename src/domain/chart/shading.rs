@@ -146,6 +146,13 @@ impl Shading {
         })
     }
 
+    /// The smallest and the largest value of the scale.
+    pub fn bounds(&self) -> (f64, f64) {
+        match *self {
+            Self::Linear { low, high } | Self::Logarithmic { low, high, .. } => (low, high),
+        }
+    }
+
     /// How dark `value` is shaded, from 0 (the smallest) to 1 (the largest).
     pub fn level(&self, value: f64) -> f64 {
         match *self {

@@ -30,6 +30,17 @@ pub fn watch_metric_chart(store: CardStore, pointer: &JsonPointer) -> Memo<Drawn
     })
 }
 
+/// A flag that turns true in the frame after the calling component first
+/// shows: charts are drawn then, so what holds them paints first.
+pub fn true_after_next_frame() -> RwSignal<bool> {
+    let flag = RwSignal::new(false);
+    spawn_local(async move {
+        after_next_frame().await;
+        flag.try_set(true);
+    });
+    flag
+}
+
 /// The chart panel of the metric at `pointer`.
 #[component]
 pub fn MetricChartPanel(
@@ -47,11 +58,7 @@ pub fn MetricChartPanel(
     let as_table = RwSignal::new(false);
     // The first drawing waits for the frame after the fields show, so a
     // group with a 20 x 20 matrix paints its fields first.
-    let drawn = RwSignal::new(false);
-    spawn_local(async move {
-        after_next_frame().await;
-        drawn.try_set(true);
-    });
+    let drawn = true_after_next_frame();
     let body_id = FieldIds::new(&pointer).chart();
     let toggle = {
         let pointer = pointer.clone();

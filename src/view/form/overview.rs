@@ -4,14 +4,12 @@
 //! goes to that metric's fields.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use super::frame::heading;
-use super::metric_chart::{drawing, watch_metric_chart};
+use super::metric_chart::{drawing, true_after_next_frame, watch_metric_chart};
 use crate::domain::chart::{ChartedMetric, Overview, SimpleMetric, overview};
 use crate::domain::form::layout::{FieldIds, class, text};
 use crate::domain::pointer::JsonPointer;
-use crate::view::platform::after_next_frame;
 use crate::view::store::expect_store;
 use crate::view::view_state::expect_view_state;
 
@@ -33,11 +31,7 @@ pub fn EvaluationOverview(
         })
     };
     // Drawn in the frame after the evaluation's fields show.
-    let drawn = RwSignal::new(false);
-    spawn_local(async move {
-        after_next_frame().await;
-        drawn.try_set(true);
-    });
+    let drawn = true_after_next_frame();
     let heading_id = format!("{}-overview", FieldIds::new(&pointer).control);
     let title = heading(
         heading_level,
