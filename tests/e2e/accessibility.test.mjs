@@ -6,11 +6,9 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { after, before, test } from "node:test";
-import { openApp, openAppWithRegistry, openCardByLink, paste, registryConfig, slowConnection } from "./support.mjs";
+import { axeViolations, openApp, openAppWithRegistry, openCardByLink, paste, registryConfig, slowConnection } from "./support.mjs";
 
-const axeSource = readFileSync(resolve(import.meta.dirname, "../../node_modules/axe-core/axe.min.js"), "utf8");
 const complete = readFileSync(resolve(import.meta.dirname, "../fixtures/cards/complete.json"));
-const RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
 
 let emulator;
 let app;
@@ -26,16 +24,7 @@ after(async () => {
 
 /** Runs axe on `target` as it is and fails with a readable list of what it found. */
 async function assertAccessible(what, target = page) {
-  if (!(await target.evaluate(() => "axe" in window))) await target.evaluate(axeSource);
-  const violations = await target.evaluate(async (tags) => {
-    const result = await window.axe.run(document, { runOnly: { type: "tag", values: tags } });
-    return result.violations.map((violation) => ({
-      rule: violation.id,
-      impact: violation.impact,
-      help: violation.help,
-      elements: violation.nodes.slice(0, 5).map((node) => `${node.target.join(" ")}: ${node.failureSummary.replace(/\s+/g, " ")}`),
-    }));
-  }, RULES);
+  const violations = await axeViolations(target);
   assert.deepEqual(violations, [], `${what}: ${violations.length} axe violation(s)\n${JSON.stringify(violations, null, 2)}`);
 }
 

@@ -9,9 +9,8 @@ import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { after, before, test } from "node:test";
-import { openApp, openCardByLink, paste } from "./support.mjs";
+import { axeViolations, openApp, openCardByLink, paste } from "./support.mjs";
 
-const axeSource = readFileSync(resolve(import.meta.dirname, "../../node_modules/axe-core/axe.min.js"), "utf8");
 const large = JSON.parse(readFileSync(resolve(import.meta.dirname, "../../examples/large.json"), "utf8"));
 const EVAL = "/evaluation_details/0";
 const GROUP = `${EVAL}/metric_groups/0`;
@@ -182,12 +181,7 @@ test("a chart closes and stays closed; switching the metric's type redraws it as
 });
 
 test("an open evaluation with its charts passes axe, at 1440 and at 320 px, without sideways scrolling", async () => {
-  await page.evaluate(axeSource);
-  const audit = () =>
-    page.evaluate(async () => {
-      const result = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] } });
-      return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
-    });
+  const audit = () => axeViolations(page);
   assert.deepEqual(await audit(), []);
   await page.setViewportSize({ width: 320, height: 800 });
   await panel(MATRIX).scrollIntoViewIfNeeded();

@@ -7,16 +7,15 @@
 // header follows its name as it is typed, and every word on a draft says it
 // is saved in this browser. What the app submitted is read back with boto3.
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { after, before, test } from "node:test";
-import { openCardByLink, openRegistryScreen } from "./support.mjs";
+import { axeViolations, openCardByLink, openRegistryScreen } from "./support.mjs";
 
 const GROUP = "fraud-detector";
 const arn = (version) => `arn:aws:sagemaker:us-east-2:123456789012:model-package/${GROUP}/${version}`;
 const draftKey = (version) => `model-card-editor.draft.arn:${arn(version)}`;
 const SHOTS = "/tmp/shots-restore";
-const axeSource = readFileSync(resolve(import.meta.dirname, "../../node_modules/axe-core/axe.min.js"), "utf8");
 
 let emulator;
 let app;
@@ -132,13 +131,8 @@ async function wide() {
 }
 
 async function assertAccessible(what) {
-  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
-    const result = await window.axe.run(document, { runOnly: { type: "tag", values: tags } });
-    return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-  });
-  assert.deepEqual(violations, [], `${what}: axe violations`);
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations, [], `${what}: axe violations\n${JSON.stringify(violations, null, 2)}`);
 }
 
 test("a registry version's draft restored after a reload reopens the version in the section and field the reviewer was in", async () => {

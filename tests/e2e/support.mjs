@@ -1,7 +1,7 @@
 // Shared by the end-to-end tests: the release build served on 127.0.0.1 and
 // a headless Chromium (Debian's, driven by playwright-core) pointed at it.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium } from "playwright-core";
@@ -178,4 +178,56 @@ export async function openCardByLink(app, path) {
     await recovery.getByRole("button", { name: "Discard it" }).click();
     await recovery.waitFor({ state: "hidden" });
   }
+}
+
+const axeSource = readFileSync(join(repoRoot, "node_modules/axe-core/axe.min.js"), "utf8");
+
+/** The rule sets every audit runs: WCAG 2.2 A and AA, and axe's best practices. */
+export const AXE_RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+
+/**
+ * Scrolls each scrolling pane of the page from top to bottom and back, a
+ * frame at each step, as a reader looking over the page does. An open
+ * item's body far from the viewport is not laid out
+ * (`content-visibility: auto`) and holds an estimated height until it has
+ * been shown once; measured before that, its fields overlap what follows,
+ * which no reader can ever see, since coming near lays it out. After this
+ * every body holds the size it really has.
+ */
+export async function showEveryPart(page) {
+  await page.evaluate(async () => {
+    const frame = () => new Promise((next) => requestAnimationFrame(next));
+    const panes = [document.scrollingElement, ...document.querySelectorAll("body :not(textarea, input, select)")].filter(
+      (element) =>
+        element.scrollHeight > element.clientHeight + 1 &&
+        (element === document.scrollingElement || /auto|scroll/.test(getComputedStyle(element).overflowY)),
+    );
+    for (const pane of panes) {
+      const was = pane.scrollTop;
+      for (let top = 0; top < pane.scrollHeight; top += pane.clientHeight) {
+        pane.scrollTop = top;
+        await frame();
+      }
+      pane.scrollTop = was;
+      await frame();
+    }
+  });
+}
+
+/**
+ * What axe-core finds on the page as it is, after [`showEveryPart`]: one
+ * line per rule with the elements it names (up to five) and how to fix them.
+ */
+export async function axeViolations(page) {
+  await showEveryPart(page);
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource);
+  return page.evaluate(async (tags) => {
+    const result = await window.axe.run(document, { runOnly: { type: "tag", values: tags } });
+    return result.violations.map((violation) => ({
+      rule: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      elements: violation.nodes.slice(0, 5).map((node) => `${node.target.join(" ")}: ${node.failureSummary.replace(/\s+/g, " ")}`),
+    }));
+  }, AXE_RULES);
 }
