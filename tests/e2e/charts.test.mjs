@@ -164,6 +164,45 @@ test("pasting a block of points into a line graph's last row redraws it, keeping
   await panel(BARS).locator("svg").waitFor();
 });
 
+test("pasting a 3-column block into a line graph asks which columns are x and y, changes nothing until answered, and redraws it with them", async () => {
+  const points = () => panel(LINE).locator("circle.mce-chart__point").count();
+  const before = await points();
+  const cell = field(`${LINE}/value/0/0`);
+  const block = "step\tthreshold\tloss\n1\t0.1\t0.9\n2\t0.5\t0.4\n3\t0.9\t0.2\n";
+  await paste(page, cell, block);
+  const question = page.getByRole("group", { name: /The pasted table has 3 columns \(3 rows\)/ });
+  await question.waitFor();
+  // The axes are named threshold and loss: their columns are offered first.
+  const [x, y] = [question.getByLabel("X", { exact: true }), question.getByLabel("Y", { exact: true })];
+  assert.equal(await x.evaluate((select) => select.selectedOptions[0].textContent), "2: threshold");
+  assert.equal(await y.evaluate((select) => select.selectedOptions[0].textContent), "3: loss");
+  assert.ok(await x.evaluate((select) => select === document.activeElement), "the keyboard is on the question");
+  assert.equal(await points(), before, "nothing changes while the question is open");
+  assert.deepEqual(await axeViolations(page), [], "the question passes axe");
+  await x.focus();
+  await page.keyboard.press("Escape");
+  await question.waitFor({ state: "hidden" });
+  assert.ok(await cell.evaluate((input) => input === document.activeElement), "Escape gives focus back to the cell");
+  assert.equal(await points(), before, "a cancelled paste changes nothing");
+
+  await paste(page, cell, block);
+  await question.waitFor();
+  await y.selectOption({ label: "1: step" });
+  await x.selectOption({ label: "1: step" });
+  await question.getByRole("button", { name: "Paste 3 points" }).click();
+  await question.getByText("Choose two different columns for x and y").waitFor();
+  await x.selectOption({ label: "2: threshold" });
+  await question.getByRole("button", { name: "Paste 3 points" }).press("Enter");
+  await question.waitFor({ state: "hidden" });
+  await page.waitForFunction((pointer) => document.querySelectorAll(`[data-chart-for="${pointer}"] circle.mce-chart__point`).length === 3, LINE);
+  await panel(LINE).getByRole("button", { name: "Show as table" }).click();
+  const rows = await panel(LINE).locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)));
+  assert.deepEqual(rows, [["0.1", "1"], ["0.5", "2"], ["0.9", "3"]], "x from threshold, y from step, as chosen");
+  await panel(LINE).getByRole("button", { name: "Show as chart" }).click();
+  await page.keyboard.press("ControlOrMeta+Z");
+  await page.waitForFunction(({ pointer, want }) => document.querySelectorAll(`[data-chart-for="${pointer}"] circle.mce-chart__point`).length === want, { pointer: LINE, want: before });
+});
+
 test("a chart closes and stays closed; switching the metric's type redraws it as the new kind", async () => {
   const toggle = panel(BARS).getByRole("button", { name: /Chart/ });
   await toggle.click();

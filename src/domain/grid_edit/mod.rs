@@ -16,7 +16,10 @@ use serde_json::{Number, Value};
 
 pub use bars::{BARS_SHAPE, BarKeys, BarPaste, bar_count};
 pub use matrix::{MatrixEdit, MatrixKeys, MatrixParts, matrix_size, row_lengths};
-pub use points::{POINTS_SHAPE, PointKeys, axis_title, check_points, new_point, point_count};
+pub use points::{
+    POINTS_SHAPE, PointColumns, PointKeys, PointPaste, SAME_COLUMN, WiderPaste, axis_title,
+    check_points, new_point, point_count,
+};
 
 /// Whether pasted `text` is a block of cells (tabs, lines or commas) that
 /// the grid spreads from the cell pasted into; a single value is left to

@@ -257,6 +257,12 @@ pub const CHART_TABLE_SCROLL: &str = "mce-table-scroll mce-chart-table";
 pub const CHART_TABLE: &str = "mce-print__table mce-print__table--compact";
 /// A metric's chart panel in the editor.
 pub const CHART_PANEL: &str = "mce-chart-panel";
+/// A paste wider than a line graph's points, asking which columns to take.
+pub const PASTE_CHOICE: &str = "mce-paste-choice";
+/// The paste choice's two selects.
+pub const PASTE_CHOICE_FIELDS: &str = "mce-paste-choice__fields";
+/// The paste choice's buttons.
+pub const PASTE_CHOICE_ACTIONS: &str = "mce-paste-choice__actions";
 /// The panel's head: its toggle and its table switch.
 pub const CHART_PANEL_HEAD: &str = "mce-chart-panel__head";
 /// The panel's body: the chart or its table, scrolling sideways inside

@@ -48,6 +48,16 @@ impl GridIds {
         format!("{}-bar{row}", self.id)
     }
 
+    /// The question of a wide paste's choice of columns, which names it.
+    pub fn column_question(&self) -> String {
+        format!("{}-paste-question", self.id)
+    }
+
+    /// The choice of the pasted column holding `axis` ("x" or "y").
+    pub fn column_choice(&self, axis: &str) -> String {
+        format!("{}-paste-{axis}", self.id)
+    }
+
     /// The name of a matrix's column `column`.
     pub fn column(&self, column: usize) -> String {
         format!("{}-col{column}", self.id)

@@ -153,6 +153,30 @@ pub fn more_with_editor(more: usize, rows: bool) -> String {
 /// The first view's title on an "Add" it shows disabled.
 pub const ADD_WITH_EDITOR: &str = "Available once the editor has loaded";
 
+/// What a paste wider than a line graph's points asks.
+pub fn choose_point_columns(columns: usize, points: usize) -> String {
+    let rows = if points == 1 {
+        "1 row"
+    } else {
+        &format!("{points} rows")
+    };
+    format!(
+        "The pasted table has {columns} columns ({rows}); a point has an x and a y. Which columns are they?"
+    )
+}
+
+/// The button taking a wide paste's chosen columns.
+pub fn paste_points(points: usize) -> String {
+    if points == 1 {
+        "Paste 1 point".to_owned()
+    } else {
+        format!("Paste {points} points")
+    }
+}
+
+/// The button leaving a wide paste untaken, the card unchanged.
+pub const CANCEL_PASTE: &str = "Cancel";
+
 /// The toggle of a metric's chart panel.
 pub const CHART: &str = "Chart";
 /// The switch from a chart to its numbers.

@@ -25,6 +25,7 @@ use crate::view::store::{CardStore, expect_store};
 
 mod bars;
 mod matrix;
+mod point_columns;
 mod points;
 
 pub use bars::LabelledNumbers;
@@ -96,6 +97,26 @@ fn target_row(event: &web_sys::ClipboardEvent) -> usize {
         .and_then(|cell| cell.get_attribute("data-row"))
         .and_then(|row| row.parse().ok())
         .unwrap_or(0)
+}
+
+/// The id of the element a paste landed in (a cell's input), to give
+/// focus back to after a question about the paste.
+fn target_id(event: &web_sys::ClipboardEvent) -> Option<String> {
+    event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .map(|element| element.id())
+        .filter(|id| !id.is_empty())
+}
+
+/// Focuses the element with `id`, when it is still on the page.
+fn focus_by_id(id: &str) {
+    let element = document()
+        .get_element_by_id(id)
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+    }
 }
 
 /// A number cell of a grid, labelled by its row and column headers.

@@ -4,14 +4,18 @@
 
 use leptos::prelude::*;
 
+use super::point_columns::{PointColumnChoice, WaitingPaste};
 use super::{
-    GridFrame, NumberCell, move_between_cells, read_paste, sibling, staged_rows, target_row,
-    update_parent,
+    GridFrame, NumberCell, focus_by_id, move_between_cells, read_paste, sibling, staged_rows,
+    target_id, target_row, update_parent,
 };
 use crate::domain::form::layout::grid::{self, GridIds, cell_labelled_by, point_row};
 use crate::domain::form::layout::{class, text};
 use crate::domain::form::node::FormNode;
-use crate::domain::grid_edit::{PointKeys, axis_title, check_points, new_point, point_count};
+use crate::domain::grid_edit::{
+    PointKeys, PointPaste, axis_title, check_points, new_point, point_count,
+};
+use crate::domain::grid_text::PastedTable;
 use crate::domain::pointer::JsonPointer;
 use crate::view::form::leaf::text_signal;
 use crate::view::form::rows::array_len;
@@ -39,16 +43,45 @@ pub fn PointTable(
         x_name: node.ui.x_name_from.clone(),
         y_name: node.ui.y_name_from.clone(),
     };
-    let on_paste = {
+    let x_name = sibling(&pointer, &node.ui.x_name_from).map(|name| text_signal(store, &name));
+    let y_name = sibling(&pointer, &node.ui.y_name_from).map(|name| text_signal(store, &name));
+    let waiting = RwSignal::new(None::<WaitingPaste>);
+    let take = {
         let pointer = pointer.clone();
-        move |event: web_sys::ClipboardEvent| {
-            if let Some(table) = read_paste(&event, paste_error, check_points) {
-                let start = target_row(&event);
-                let keys = keys.clone();
-                update_parent(store, &pointer, move |metric| {
-                    keys.paste(metric, start, table)
-                });
-            }
+        Callback::new(move |(start, table): (usize, PastedTable)| {
+            let keys = keys.clone();
+            update_parent(store, &pointer, move |metric| {
+                keys.paste(metric, start, table)
+            });
+        })
+    };
+    let close = Callback::new(move |()| {
+        let cell = waiting.get_untracked().and_then(|paste| paste.cell);
+        waiting.set(None);
+        if let Some(cell) = cell {
+            focus_by_id(&cell);
+        }
+    });
+    let on_paste =
+        move |event: web_sys::ClipboardEvent| match read_paste(&event, paste_error, check_points) {
+            Some(PointPaste::Ready(table)) => take.run((target_row(&event), table)),
+            Some(PointPaste::Choose(wider)) => waiting.set(Some(WaitingPaste {
+                wider,
+                start: target_row(&event),
+                cell: target_id(&event),
+            })),
+            None => {}
+        };
+    let choice = {
+        let ids = ids.clone();
+        move || {
+            waiting.get().map(|paste| {
+                let name = |signal: Option<Signal<String>>| signal.map(|text| text.get_untracked());
+                let likely = paste
+                    .wider
+                    .likely_columns(name(x_name).as_deref(), name(y_name).as_deref());
+                view! { <PointColumnChoice ids=ids.clone() waiting=paste likely on_take=take on_close=close /> }
+            })
         }
     };
     let add = {
@@ -65,10 +98,11 @@ pub fn PointTable(
         }
     };
     let size = Signal::derive(move || point_count(count.get()));
-    let x_title = axis_heading(store, sibling(&pointer, &node.ui.x_name_from), "X");
-    let y_title = axis_heading(store, sibling(&pointer, &node.ui.y_name_from), "Y");
+    let x_title = axis_heading(x_name, "X");
+    let y_title = axis_heading(y_name, "Y");
     view! {
         <GridFrame pointer label heading_level size paste_error>
+            {choice}
             <div class=class::TABLE_SCROLL>
                 <table class=class::GRID_TABLE on:paste=on_paste on:keydown=move |event| move_between_cells(event, built)>
                     <thead>
@@ -89,14 +123,12 @@ pub fn PointTable(
     }
 }
 
-/// A column's heading, following the axis name at `name` (when the graph
-/// has one): "X", or "X (recall)".
+/// A column's heading, following the axis name (when the graph has one):
+/// "X", or "X (recall)".
 fn axis_heading(
-    store: CardStore,
-    name: Option<JsonPointer>,
+    name: Option<Signal<String>>,
     axis: &'static str,
 ) -> impl Fn() -> String + Send + Sync + 'static {
-    let name = name.map(|pointer| text_signal(store, &pointer));
     move || axis_title(axis, name.map(|text| text.get()).as_deref())
 }
 
