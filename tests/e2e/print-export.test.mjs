@@ -300,6 +300,14 @@ test("every matrix cell is shaded on one scale: distinct shades in the order of 
     assert.ok(large.some((cell) => cell.color), "values that fit are written in their cells");
     const values = await page.getByTestId("print-view").locator(".mce-print__figure").nth(1).locator("table tbody td").allTextContents();
     assert.equal(values.length, 400, "every value of the large matrix in the table beside it");
+    // On A4 (210 mm less 16 mm margins each side: 673 px), the table of all
+    // 20 columns fits the page instead of running off its edge.
+    const viewport = page.viewportSize();
+    await page.setViewportSize({ width: 673, height: 950 });
+    const table = page.getByTestId("print-view").locator(".mce-print__figure").nth(1).locator("table");
+    const overflow = await table.evaluate((element) => element.getBoundingClientRect().right - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `the 20-column table runs ${overflow} px off the printed page`);
+    await page.setViewportSize(viewport);
     assert.match(await heatMap(page, 0).locator("desc").textContent(), /Darker cells hold larger values, from 8 \(lightest, yellow\) to 950 \(darkest, purple\), on a logarithmic scale/);
     await page.emulateMedia({ media: "screen" });
   });
