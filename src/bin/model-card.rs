@@ -1,6 +1,7 @@
 //! `model-card validate`: the editor's validator and lints on the command
-//! line, for pipelines. Reads files and prints; the decisions are in
-//! `model_card_editor::domain::check`.
+//! line, for pipelines; `model-card add-evaluation`: evaluation reports
+//! into a card. Reads and writes files and prints; the decisions are in
+//! `model_card_editor::domain::check` and `domain::report::cli`.
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -10,6 +11,9 @@ use model_card_editor::domain::check::{
     exit_code, parse_args, render_json, render_text, summary,
 };
 use model_card_editor::domain::json_text::parse_json;
+use model_card_editor::domain::report::cli::{
+    ADD_EVALUATION_USAGE, AddEvaluation, AddFailure, add_evaluation,
+};
 use model_card_editor::domain::validation::SchemaValidator;
 
 /// Exit status for a command line that makes no sense (BSD's EX_USAGE).
@@ -26,6 +30,11 @@ fn main() -> ExitCode {
             println!("model-card {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
         }
+        Ok(Command::AddEvaluationHelp) => {
+            println!("{ADD_EVALUATION_USAGE}");
+            ExitCode::SUCCESS
+        }
+        Ok(Command::AddEvaluation(args)) => add(&args),
         Ok(Command::Validate {
             format,
             schema,
@@ -70,6 +79,58 @@ fn validate(format: Format, schema: Option<String>, files: &[String]) -> ExitCod
         eprintln!("{}", summary(&reports));
     }
     ExitCode::from(exit_code(&reports) as u8)
+}
+
+/// `add-evaluation`: reads the card and reports, writes the card (or
+/// `--output`) only when the result is valid.
+fn add(args: &AddEvaluation) -> ExitCode {
+    let text = |file: &str| -> Result<String, String> {
+        let bytes = read(file).map_err(|error| error.message())?;
+        String::from_utf8(bytes).map_err(|_| "is not UTF-8 text".to_owned())
+    };
+    let card = match text(&args.card) {
+        Ok(card) => card,
+        Err(problem) => return failed(&format!("{}: {problem}", args.card), 2),
+    };
+    let mut reports = Vec::with_capacity(args.reports.len());
+    for file in &args.reports {
+        match text(file) {
+            Ok(report) => reports.push((file.clone(), report)),
+            Err(problem) => return failed(&format!("{file}: {problem}"), 2),
+        }
+    }
+    match add_evaluation(&card, &reports, args) {
+        Ok(added) => {
+            for note in &added.notes {
+                eprintln!("{note}");
+            }
+            for warning in &added.warnings {
+                eprintln!("warning: {}: {}", warning.pointer, warning.message);
+            }
+            let target = args.output.as_deref().unwrap_or(&args.card);
+            match std::fs::write(target, added.text) {
+                Ok(()) => {
+                    eprintln!("model-card: wrote {target}");
+                    ExitCode::SUCCESS
+                }
+                Err(error) => failed(&format!("{target}: {error}"), 2),
+            }
+        }
+        Err(failure) => {
+            if let AddFailure::Invalid(errors) = &failure {
+                for error in errors {
+                    eprintln!("{}:{}: {}", args.card, error.pointer, error.message);
+                }
+            }
+            failed(&failure.message(&args.card), failure.exit_code())
+        }
+    }
+}
+
+/// Prints `message` and exits with `code`.
+fn failed(message: &str, code: u8) -> ExitCode {
+    eprintln!("model-card: {message}");
+    ExitCode::from(code)
 }
 
 /// A file's bytes, refusing oversized files before reading them whole.

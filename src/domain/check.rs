@@ -9,6 +9,7 @@ use super::form::card_form;
 use super::issues::ValidationIssue;
 use super::json_text::{JsonTextError, TextProblem, line_and_column, parse_json};
 use super::lints::lint_card;
+use super::report::cli::{AddEvaluation, parse_add_evaluation};
 use super::validation::{SchemaValidator, validate_card};
 
 /// Files larger than this are refused before they are read whole.
@@ -412,7 +413,13 @@ schema in --schema) with the same rules as Model Card Editor, and lints them.
 FILE may be - for standard input.
 
 Exit status: 0 every file valid, 1 a file invalid, 2 a file unreadable or
-not JSON (the other files are still checked), 64 wrong usage.";
+not JSON (the other files are still checked), 64 wrong usage.
+
+       model-card add-evaluation [options] CARD REPORT...
+
+Adds evaluation reports (Clarify, Model Monitor, the card's metric schema) to
+a card as an evaluation's metric groups; `model-card add-evaluation --help`
+says how.";
 
 /// Output formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -430,6 +437,10 @@ pub enum Command {
     Help,
     /// Print the version.
     Version,
+    /// Print `add-evaluation`'s usage.
+    AddEvaluationHelp,
+    /// Add evaluation reports to a card.
+    AddEvaluation(AddEvaluation),
     /// Validate files.
     Validate {
         /// Output format.
@@ -448,6 +459,13 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
         None | Some("-h" | "--help" | "help") => return Ok(Command::Help),
         Some("-V" | "--version") => return Ok(Command::Version),
         Some("validate") => {}
+        Some("add-evaluation") => {
+            let rest: Vec<String> = args.cloned().collect();
+            if rest.iter().any(|arg| arg == "-h" || arg == "--help") {
+                return Ok(Command::AddEvaluationHelp);
+            }
+            return parse_add_evaluation(&rest).map(Command::AddEvaluation);
+        }
         Some(other) => return Err(format!("unknown command `{other}`")),
     }
     let (mut format, mut schema, mut files) = (Format::Text, None, Vec::new());

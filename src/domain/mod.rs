@@ -32,6 +32,7 @@ pub mod number_text;
 pub mod pointer;
 pub mod print;
 pub mod registry;
+pub mod report;
 pub mod resume;
 pub mod review;
 pub mod sagemaker;
