@@ -149,6 +149,17 @@ test("pasting a block of points into a line graph's last row redraws it, keeping
     ({ pointer, want }) => document.querySelectorAll(`[data-chart-for="${pointer}"] circle.mce-chart__point`).length === want,
     { pointer: LINE, want: count + 2 },
   );
+  // Removing a row redraws it too.
+  await page.locator(`#mce-main [data-path="${LINE}/value"]`).first().getByRole("button", { name: `Remove point ${count + 2}`, exact: true }).click();
+  await page.waitForFunction(
+    ({ pointer, want }) => document.querySelectorAll(`[data-chart-for="${pointer}"] circle.mce-chart__point`).length === want,
+    { pointer: LINE, want: count + 1 },
+  );
+  await page.keyboard.press("ControlOrMeta+Z");
+  await page.waitForFunction(
+    ({ pointer, want }) => document.querySelectorAll(`[data-chart-for="${pointer}"] circle.mce-chart__point`).length === want,
+    { pointer: LINE, want: count + 2 },
+  );
   const table = await panel(LINE).getByRole("button", { name: "Show as table" });
   await table.click();
   const last = await panel(LINE).locator("tbody tr").last().locator("td").allTextContents();
