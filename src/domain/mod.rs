@@ -39,4 +39,5 @@ pub mod sagemaker;
 pub mod sigv4;
 pub mod start;
 pub mod submit_plan;
+pub mod training_fill;
 pub mod validation;
