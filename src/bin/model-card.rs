@@ -14,6 +14,9 @@ use model_card_editor::domain::json_text::parse_json;
 use model_card_editor::domain::report::cli::{
     ADD_EVALUATION_USAGE, AddEvaluation, AddFailure, add_evaluation,
 };
+use model_card_editor::domain::training_fill::cli::{
+    FILL_TRAINING_USAGE, FillFailure, FillTraining, fill_training,
+};
 use model_card_editor::domain::validation::SchemaValidator;
 
 /// Exit status for a command line that makes no sense (BSD's EX_USAGE).
@@ -35,6 +38,11 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Ok(Command::AddEvaluation(args)) => add(&args),
+        Ok(Command::FillTrainingHelp) => {
+            println!("{FILL_TRAINING_USAGE}");
+            ExitCode::SUCCESS
+        }
+        Ok(Command::FillTraining(args)) => fill(&args),
         Ok(Command::Validate {
             format,
             schema,
@@ -84,17 +92,13 @@ fn validate(format: Format, schema: Option<String>, files: &[String]) -> ExitCod
 /// `add-evaluation`: reads the card and reports, writes the card (or
 /// `--output`) only when the result is valid.
 fn add(args: &AddEvaluation) -> ExitCode {
-    let text = |file: &str| -> Result<String, String> {
-        let bytes = read(file).map_err(|error| error.message())?;
-        String::from_utf8(bytes).map_err(|_| "is not UTF-8 text".to_owned())
-    };
-    let card = match text(&args.card) {
+    let card = match read_text(&args.card) {
         Ok(card) => card,
         Err(problem) => return failed(&format!("{}: {problem}", args.card), 2),
     };
     let mut reports = Vec::with_capacity(args.reports.len());
     for file in &args.reports {
-        match text(file) {
+        match read_text(file) {
             Ok(report) => reports.push((file.clone(), report)),
             Err(problem) => return failed(&format!("{file}: {problem}"), 2),
         }
@@ -107,14 +111,7 @@ fn add(args: &AddEvaluation) -> ExitCode {
             for warning in &added.warnings {
                 eprintln!("warning: {}: {}", warning.pointer, warning.message);
             }
-            let target = args.output.as_deref().unwrap_or(&args.card);
-            match std::fs::write(target, added.text) {
-                Ok(()) => {
-                    eprintln!("model-card: wrote {target}");
-                    ExitCode::SUCCESS
-                }
-                Err(error) => failed(&format!("{target}: {error}"), 2),
-            }
+            write_card(args.output.as_deref().unwrap_or(&args.card), &added.text)
         }
         Err(failure) => {
             if let AddFailure::Invalid(errors) = &failure {
@@ -124,6 +121,52 @@ fn add(args: &AddEvaluation) -> ExitCode {
             }
             failed(&failure.message(&args.card), failure.exit_code())
         }
+    }
+}
+
+/// `fill-training`: reads the card and the saved training job, writes the
+/// card (or `--output`) only when the result is valid.
+fn fill(args: &FillTraining) -> ExitCode {
+    let (card, describe) = match (read_text(&args.card), read_text(&args.describe)) {
+        (Ok(card), Ok(describe)) => (card, describe),
+        (Err(problem), _) => return failed(&format!("{}: {problem}", args.card), 2),
+        (_, Err(problem)) => return failed(&format!("{}: {problem}", args.describe), 2),
+    };
+    match fill_training(&card, &describe, args) {
+        Ok(filled) => {
+            for note in &filled.notes {
+                eprintln!("{note}");
+            }
+            for warning in &filled.warnings {
+                eprintln!("warning: {}: {}", warning.pointer, warning.message);
+            }
+            write_card(args.output.as_deref().unwrap_or(&args.card), &filled.text)
+        }
+        Err(failure) => {
+            if let FillFailure::Invalid(errors) = &failure {
+                for error in errors {
+                    eprintln!("{}:{}: {}", args.card, error.pointer, error.message);
+                }
+            }
+            failed(&failure.message(args), failure.exit_code())
+        }
+    }
+}
+
+/// A file's text (refusing oversized files and bytes that are not UTF-8).
+fn read_text(file: &str) -> Result<String, String> {
+    let bytes = read(file).map_err(|error| error.message())?;
+    String::from_utf8(bytes).map_err(|_| "is not UTF-8 text".to_owned())
+}
+
+/// Writes the card's new text to `target`.
+fn write_card(target: &str, text: &str) -> ExitCode {
+    match std::fs::write(target, text) {
+        Ok(()) => {
+            eprintln!("model-card: wrote {target}");
+            ExitCode::SUCCESS
+        }
+        Err(error) => failed(&format!("{target}: {error}"), 2),
     }
 }
 

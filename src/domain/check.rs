@@ -10,6 +10,7 @@ use super::issues::ValidationIssue;
 use super::json_text::{JsonTextError, TextProblem, line_and_column, parse_json};
 use super::lints::lint_card;
 use super::report::cli::{AddEvaluation, parse_add_evaluation};
+use super::training_fill::cli::{FillTraining, parse_fill_training};
 use super::validation::{SchemaValidator, validate_card};
 
 /// Files larger than this are refused before they are read whole.
@@ -419,7 +420,12 @@ not JSON (the other files are still checked), 64 wrong usage.
 
 Adds evaluation reports (Clarify, Model Monitor, the card's metric schema) to
 a card as an evaluation's metric groups; `model-card add-evaluation --help`
-says how.";
+says how.
+
+       model-card fill-training --from-describe FILE [options] CARD
+
+Fills the card's training details from a saved DescribeTrainingJob response;
+`model-card fill-training --help` says how.";
 
 /// Output formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -441,6 +447,10 @@ pub enum Command {
     AddEvaluationHelp,
     /// Add evaluation reports to a card.
     AddEvaluation(AddEvaluation),
+    /// Print `fill-training`'s usage.
+    FillTrainingHelp,
+    /// Fill a card's training details from a training job.
+    FillTraining(FillTraining),
     /// Validate files.
     Validate {
         /// Output format.
@@ -465,6 +475,13 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
                 return Ok(Command::AddEvaluationHelp);
             }
             return parse_add_evaluation(&rest).map(Command::AddEvaluation);
+        }
+        Some("fill-training") => {
+            let rest: Vec<String> = args.cloned().collect();
+            if rest.iter().any(|arg| arg == "-h" || arg == "--help") {
+                return Ok(Command::FillTrainingHelp);
+            }
+            return parse_fill_training(&rest).map(Command::FillTraining);
         }
         Some(other) => return Err(format!("unknown command `{other}`")),
     }

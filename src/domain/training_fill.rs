@@ -6,6 +6,8 @@
 //! preview shows the validator's problem with it. The `user_provided_*`
 //! lists are never touched.
 
+pub mod cli;
+
 use serde_json::{Map, Value, json};
 
 use super::form::card_form;

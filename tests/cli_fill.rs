@@ -1,7 +1,8 @@
-//! `model-card add-evaluation`, run as a pipeline runs it: every report
-//! fixture added to a card gives a card `model-card validate` accepts; an
-//! invalid result, an unreadable report and a wrong command line each
-//! exit as documented and leave the card as it was.
+//! `model-card add-evaluation` and `fill-training`, run as a pipeline runs
+//! them: every report fixture added to a card, and a saved training job
+//! filled in, give a card `model-card validate` accepts; an invalid
+//! result, an unreadable input and a wrong command line each exit as
+//! documented and leave the card as it was.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::path::{Path, PathBuf};
@@ -317,4 +318,85 @@ fn wrong_usage_exits_64_and_help_says_how() {
         "{}",
         stderr(&missing)
     );
+}
+
+#[test]
+fn fill_training_fills_a_card_that_validate_accepts_and_merges_on_a_second_run() {
+    let card = card_copy("fill");
+    let path = card.to_string_lossy().into_owned();
+    let job = fixture("sagemaker", "describe-training-job.json");
+    let output = run(&[
+        "fill-training",
+        "--from-describe",
+        &job,
+        "--replace",
+        "hyper_parameters",
+        &path,
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("hyper_parameters: replaced (5 from the job)"),
+        "{}",
+        stderr(&output)
+    );
+    let details = read(&card)["training_details"]["training_job_details"].clone();
+    assert_eq!(
+        details["training_arn"],
+        "arn:aws:sagemaker:eu-west-1:111122223333:training-job/churn-xgb-2026-11-18-09-12-44-310"
+    );
+    assert_eq!(details["hyper_parameters"].as_array().unwrap().len(), 5);
+    assert_eq!(details["training_metrics"][1]["name"], "validation:auc");
+    assert_eq!(run(&["validate", &path]).status.code(), Some(0));
+    let once = std::fs::read_to_string(&card).unwrap();
+    let again = run(&["fill-training", "--from-describe", &job, &path]);
+    assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
+    assert!(
+        stderr(&again).contains("training_arn: already the job's"),
+        "{}",
+        stderr(&again)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&card).unwrap(),
+        once,
+        "filling from the same job again changes nothing"
+    );
+}
+
+#[test]
+fn fill_training_refuses_an_invalid_result_and_a_file_that_is_no_training_job() {
+    let card = card_copy("fill-invalid");
+    let path = card.to_string_lossy().into_owned();
+    let before = std::fs::read_to_string(&card).unwrap();
+    let tuned = fixture("sagemaker", "describe-training-job-tuned.json");
+    let output = run(&[
+        "fill-training",
+        "--from-describe",
+        &tuned,
+        "--replace",
+        "hyper_parameters",
+        &path,
+    ]);
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "an empty hyperparameter value: {}",
+        stderr(&output)
+    );
+    assert!(
+        stderr(&output).contains("/training_details/training_job_details/hyper_parameters/7/value"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(std::fs::read_to_string(&card).unwrap(), before);
+    let package = fixture("sagemaker", "describe-model-package.json");
+    let output = run(&["fill-training", "--from-describe", &package, &path]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("is not a DescribeTrainingJob response"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(run(&["fill-training", &path]).status.code(), Some(64));
+    assert_eq!(run(&["fill-training", "--help"]).status.code(), Some(0));
+    assert_eq!(std::fs::read_to_string(&card).unwrap(), before);
 }
