@@ -201,6 +201,39 @@ fn a_result_that_would_not_be_valid_exits_one_and_writes_nothing() {
 }
 
 #[test]
+fn a_matrix_with_too_many_classes_is_cut_to_the_best_supported_on_request() {
+    let card = card_copy("top");
+    let path = card.to_string_lossy().into_owned();
+    let report = fixture("reports", "multiclass-25.json");
+    let output = run(&[
+        "add-evaluation",
+        "--name",
+        "Top 20",
+        "--top-classes",
+        "20",
+        "--pool-rest",
+        &path,
+        &report,
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("25 classes become the 19 with the most support and \"other\""),
+        "{}",
+        stderr(&output)
+    );
+    let card = read(&card);
+    let added = card["evaluation_details"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap();
+    let matrix = &added["metric_groups"][0]["metric_data"][0];
+    assert_eq!(matrix["value"].as_array().unwrap().len(), 20);
+    assert_eq!(matrix["y_axis_name"][19], "other");
+    assert_eq!(run(&["validate", &path]).status.code(), Some(0));
+}
+
+#[test]
 fn long_curves_are_shortened_on_request() {
     let dir = card_copy("shorten").with_file_name("");
     let points: Vec<Value> = (0..10_000)

@@ -19,7 +19,8 @@ pub const ADD_EVALUATION_USAGE: &str = "\
 model-card add-evaluation [--format auto|metric-schema|clarify-bias|clarify-explainability|
                            model-quality-regression|model-quality-binary|model-quality-multiclass]
                           (--name NAME [--job-arn ARN] | --into EXISTING_EVALUATION)
-                          [--shap-top K] [--max-points N] [--output OUT] CARD REPORT...
+                          [--shap-top K] [--max-points N] [--top-classes K [--pool-rest]]
+                          [--output OUT] CARD REPORT...
 
   Converts evaluation reports (the card's metric schema, Clarify bias and
   explainability analysis.json, Model Monitor model quality statistics) into
@@ -27,8 +28,11 @@ model-card add-evaluation [--format auto|metric-schema|clarify-bias|clarify-expl
   evaluation; with --into they are merged into the evaluation of that name
   (a group or metric of the same name is replaced). --shap-top K draws global
   SHAP values as a bar chart of the K largest instead of one metric each;
-  --max-points N shortens longer curves, keeping their ends and shape. The
-  card is rewritten in place keeping its layout, or written to --output.
+  --max-points N shortens longer curves, keeping their ends and shape;
+  --top-classes K cuts a matrix with more classes (the card holds 20) to the
+  K with the most support, --pool-rest pooling the others into \"other\" (then
+  K counts it) so that no count is lost. The card is rewritten in place
+  keeping its layout, or written to --output.
 
   Exit status: 0 written; 1 the result would not be valid (nothing written;
   the validator's errors are printed); 2 a card or report that cannot be
@@ -45,6 +49,9 @@ pub struct AddEvaluation {
     pub shap_top: Option<usize>,
     /// Curves longer than this are shortened.
     pub max_points: Option<usize>,
+    /// Matrices with more classes are cut to this many (the best
+    /// supported), pooling the rest into "other" when the flag is set.
+    pub top_classes: Option<(usize, bool)>,
     /// Where to write; `None` rewrites the card.
     pub output: Option<String>,
     /// The card file.
@@ -58,6 +65,7 @@ pub fn parse_add_evaluation(args: &[String]) -> Result<AddEvaluation, String> {
     let mut args = args.iter();
     let (mut format, mut name, mut into, mut job_arn) = (None, None, None, None);
     let (mut shap_top, mut max_points, mut output) = (None, None, None);
+    let (mut top_classes, mut pool_rest) = (None, false);
     let mut files = Vec::new();
     while let Some(arg) = args.next() {
         let mut value = |flag: &str| {
@@ -85,6 +93,10 @@ pub fn parse_add_evaluation(args: &[String]) -> Result<AddEvaluation, String> {
             "--job-arn" => job_arn = Some(value("--job-arn")?),
             "--shap-top" => shap_top = Some(count("--shap-top", &value("--shap-top")?, 1)?),
             "--max-points" => max_points = Some(count("--max-points", &value("--max-points")?, 3)?),
+            "--top-classes" => {
+                top_classes = Some(count("--top-classes", &value("--top-classes")?, 2)?)
+            }
+            "--pool-rest" => pool_rest = true,
             "--output" => output = Some(value("--output")?),
             flag if flag.starts_with("--") => return Err(format!("unknown option `{flag}`")),
             file => files.push(file.to_owned()),
@@ -112,6 +124,10 @@ pub fn parse_add_evaluation(args: &[String]) -> Result<AddEvaluation, String> {
         (Some(_), None, _) => return Err("--name must not be empty".to_owned()),
         (None, Some(into), None) => Destination::Into(into),
     };
+    if pool_rest && top_classes.is_none() {
+        return Err("--pool-rest goes with --top-classes K".to_owned());
+    }
+    let top_classes = top_classes.map(|k| (k, pool_rest));
     let mut files = files.into_iter();
     let card = files.next().ok_or("no CARD and REPORT given")?;
     let reports: Vec<String> = files.collect();
@@ -123,6 +139,7 @@ pub fn parse_add_evaluation(args: &[String]) -> Result<AddEvaluation, String> {
         destination,
         shap_top,
         max_points,
+        top_classes,
         output,
         card,
         reports,
@@ -229,6 +246,9 @@ pub fn add_evaluation(
         );
         groups.append(&mut conversion.groups);
     }
+    if let Some((k, pool)) = args.top_classes {
+        notes.extend(super::cut_matrices(&mut groups, k, pool));
+    }
     if let Some(max) = args.max_points {
         notes.extend(shorten_curves(&mut groups, max));
     }
@@ -271,6 +291,7 @@ mod tests {
                 },
                 shap_top: Some(5),
                 max_points: Some(500),
+                top_classes: None,
                 output: Some("out.json".into()),
                 card: "card.json".into(),
                 reports: vec!["a.json".into(), "b.json".into()],
@@ -311,6 +332,14 @@ mod tests {
             ),
             ("--name A --colour c r", "unknown option `--colour`"),
             ("--name", "--name needs a value"),
+            (
+                "--name A --pool-rest c r",
+                "--pool-rest goes with --top-classes K",
+            ),
+            (
+                "--name A --top-classes 1 c r",
+                "--top-classes must be a whole number of at least 2, not `1`",
+            ),
         ];
         for (line, message) in cases {
             assert_eq!(

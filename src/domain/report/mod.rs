@@ -17,6 +17,7 @@ mod explain;
 mod metric;
 mod quality;
 mod shrink;
+mod top;
 
 use std::fmt;
 
@@ -25,6 +26,7 @@ use serde_json::{Map, Value};
 pub use apply::{ApplyError, Destination, add_groups};
 pub use quality::CONFUSION_ORIENTATION;
 pub use shrink::{keep_shape, shorten_curves};
+pub use top::{OTHER, cut_matrices, top_classes};
 
 /// The report formats there are converters for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
