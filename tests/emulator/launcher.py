@@ -9,7 +9,9 @@ registry operations the editor uses, but
     leaving them unchanged;
   * ignores ClientToken, so a retried update would be applied twice;
   * routes a request to SageMaker only when its Authorization header names
-    the sagemaker signing scope.
+    the sagemaker signing scope;
+  * answers DescribeTrainingJob with a fixed FinalMetricDataList
+    (`train:progress = 100`), whatever the job measured.
 
 This launcher wraps moto's WSGI application in a middleware that adds those
 behaviours, as the real service has them, and nothing else:
@@ -18,12 +20,16 @@ behaviours, as the real service has them, and nothing else:
     out before moto sees it;
   * a ClientToken seen before gets the first response back, unapplied;
   * an unsigned request gets a placeholder credential scope, as a signing
-    proxy in front of the service would add a real one.
+    proxy in front of the service would add a real one;
+  * a training job's final metrics, recorded through the control API (a
+    real job reports them as it ends), are what DescribeTrainingJob
+    returns.
 
 For tests it also has a control API under /__emulator/ (never on the real
 service): inject faults for the next requests (of one operation, or any): a
 status and error type, a delay, or an answer lost after the update was
-applied; read a log of the requests received and updates applied; reset.
+applied; read a log of the requests received and updates applied; record
+a training job's final metrics; reset.
 
 Run:  python tests/emulator/launcher.py --port 5005 [--seed]
 """
@@ -68,6 +74,7 @@ class SageMakerFixes:
             self.faults = []
             self.log = []
             self.applied_updates = 0
+            self.final_metrics = {}
 
     # -- plumbing ------------------------------------------------------
 
@@ -228,6 +235,20 @@ class SageMakerFixes:
         start_response(status, headers)
         return [data]
 
+    def on_DescribeTrainingJob(self, environ, start_response, request):
+        status, headers, data = self.call(environ, json.dumps(request).encode())
+        if status.startswith("200"):
+            described = json.loads(data)
+            with self.lock:
+                metrics = self.final_metrics.get(described.get("TrainingJobName"))
+            if metrics is not None:
+                described["FinalMetricDataList"] = metrics
+                data = json.dumps(described).encode()
+                headers = [(k, v) for k, v in headers if k.lower() != "content-length"]
+                headers.append(("Content-Length", str(len(data))))
+        start_response(status, headers)
+        return [data]
+
     # -- the control API ----------------------------------------------
 
     def control(self, environ, start_response, path):
@@ -239,6 +260,10 @@ class SageMakerFixes:
                     keys = ("status", "type", "message", "delay_ms", "after_apply", "operation")
                     self.faults.append({key: body[key] for key in keys if key in body})
             return self.respond(start_response, environ, "200 OK", {"queued": len(self.faults)})
+        if path == "/__emulator/training-metrics" and environ["REQUEST_METHOD"] == "POST":
+            with self.lock:
+                self.final_metrics[body["TrainingJobName"]] = body["FinalMetricDataList"]
+            return self.respond(start_response, environ, "200 OK", {"recorded": body["TrainingJobName"]})
         if path == "/__emulator/log":
             with self.lock:
                 return self.respond(

@@ -126,6 +126,17 @@ class Emulator(unittest.TestCase):
             self.assertEqual(large["ModelCard"]["ModelCardStatus"], "PendingReview")
             self.assertGreater(len(large["ModelCard"]["ModelCardContent"]), 90_000)
             self.assertNotIn("ModelCard", sm.describe_model_package(ModelPackageName=versions[3]["ModelPackageArn"]))
+            # The training job the approved card names exists, with the
+            # final metrics it reported.
+            card = json.loads(sm.describe_model_package(ModelPackageName=versions[0]["ModelPackageArn"])["ModelCard"]["ModelCardContent"])
+            arn = card["training_details"]["training_job_details"]["training_arn"]
+            job = sm.describe_training_job(TrainingJobName=arn.rsplit("/", 1)[1])
+            self.assertEqual(job["TrainingJobArn"], arn)
+            self.assertEqual(job["HyperParameters"]["scale_pos_weight"], "28")
+            self.assertEqual(
+                {m["MetricName"]: m["Value"] for m in job["FinalMetricDataList"]}["validation:aucpr"], 0.8412
+            )
+            self.assertEqual(job["InputDataConfig"][1]["DataSource"]["S3DataSource"]["S3Uri"], "s3://acme-ml-data/fraud-detector/validation/")
         finally:
             server.shutdown()
 
