@@ -196,6 +196,13 @@ test("pasting a 3-column block into a line graph asks which columns are x and y,
   assert.ok(await cell.evaluate((input) => input === document.activeElement), "Escape gives focus back to the cell");
   assert.equal(await points(), before, "a cancelled paste changes nothing");
 
+  // A paste that fits while the question is open replaces it.
+  await paste(page, cell, block);
+  await question.waitFor();
+  await paste(page, cell, "0\t1\n");
+  await question.waitFor({ state: "hidden" });
+  await page.keyboard.press("ControlOrMeta+Z");
+
   await paste(page, cell, block);
   await question.waitFor();
   await y.selectOption({ label: "1: step" });

@@ -64,7 +64,11 @@ pub fn PointTable(
     });
     let on_paste =
         move |event: web_sys::ClipboardEvent| match read_paste(&event, paste_error, check_points) {
-            Some(PointPaste::Ready(table)) => take.run((target_row(&event), table)),
+            Some(PointPaste::Ready(table)) => {
+                // A paste that fits supersedes a question still open.
+                waiting.set(None);
+                take.run((target_row(&event), table));
+            }
             Some(PointPaste::Choose(wider)) => waiting.set(Some(WaitingPaste {
                 wider,
                 start: target_row(&event),
