@@ -1,7 +1,9 @@
 //! `model-card validate`: the editor's validator and lints on the command
-//! line, for pipelines; `model-card add-evaluation`: evaluation reports
-//! into a card. Reads and writes files and prints; the decisions are in
-//! `model_card_editor::domain::check` and `domain::report::cli`.
+//! line, for pipelines; `add-evaluation`: evaluation reports into a card;
+//! `fill-training`: a card's training details from a saved training job.
+//! Reads and writes files and prints; the decisions are in
+//! `model_card_editor::domain` (`check`, `report::cli`,
+//! `training_fill::cli`).
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -10,6 +12,7 @@ use model_card_editor::domain::check::{
     Checker, Command, FileReport, Format, InputError, MAX_FILE_BYTES, Outcome, USAGE, check_bytes,
     exit_code, parse_args, render_json, render_text, summary,
 };
+use model_card_editor::domain::issues::ValidationIssue;
 use model_card_editor::domain::json_text::parse_json;
 use model_card_editor::domain::report::cli::{
     ADD_EVALUATION_USAGE, AddEvaluation, AddFailure, add_evaluation,
@@ -103,21 +106,12 @@ fn add(args: &AddEvaluation) -> ExitCode {
             Err(problem) => return failed(&format!("{file}: {problem}"), 2),
         }
     }
+    let target = args.output.as_deref().unwrap_or(&args.card);
     match add_evaluation(&card, &reports, args) {
-        Ok(added) => {
-            for note in &added.notes {
-                eprintln!("{note}");
-            }
-            for warning in &added.warnings {
-                eprintln!("warning: {}: {}", warning.pointer, warning.message);
-            }
-            write_card(args.output.as_deref().unwrap_or(&args.card), &added.text)
-        }
+        Ok(added) => write_card(target, &added.text, &added.notes, &added.warnings),
         Err(failure) => {
             if let AddFailure::Invalid(errors) = &failure {
-                for error in errors {
-                    eprintln!("{}:{}: {}", args.card, error.pointer, error.message);
-                }
+                print_errors(&args.card, errors);
             }
             failed(&failure.message(&args.card), failure.exit_code())
         }
@@ -132,21 +126,12 @@ fn fill(args: &FillTraining) -> ExitCode {
         (Err(problem), _) => return failed(&format!("{}: {problem}", args.card), 2),
         (_, Err(problem)) => return failed(&format!("{}: {problem}", args.describe), 2),
     };
+    let target = args.output.as_deref().unwrap_or(&args.card);
     match fill_training(&card, &describe, args) {
-        Ok(filled) => {
-            for note in &filled.notes {
-                eprintln!("{note}");
-            }
-            for warning in &filled.warnings {
-                eprintln!("warning: {}: {}", warning.pointer, warning.message);
-            }
-            write_card(args.output.as_deref().unwrap_or(&args.card), &filled.text)
-        }
+        Ok(filled) => write_card(target, &filled.text, &filled.notes, &filled.warnings),
         Err(failure) => {
             if let FillFailure::Invalid(errors) = &failure {
-                for error in errors {
-                    eprintln!("{}:{}: {}", args.card, error.pointer, error.message);
-                }
+                print_errors(&args.card, errors);
             }
             failed(&failure.message(args), failure.exit_code())
         }
@@ -159,14 +144,33 @@ fn read_text(file: &str) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|_| "is not UTF-8 text".to_owned())
 }
 
-/// Writes the card's new text to `target`.
-fn write_card(target: &str, text: &str) -> ExitCode {
+/// Says what was done and warned about, then writes the card's new text
+/// to `target`.
+fn write_card(
+    target: &str,
+    text: &str,
+    notes: &[String],
+    warnings: &[ValidationIssue],
+) -> ExitCode {
+    for note in notes {
+        eprintln!("{note}");
+    }
+    for warning in warnings {
+        eprintln!("warning: {}: {}", warning.pointer, warning.message);
+    }
     match std::fs::write(target, text) {
         Ok(()) => {
             eprintln!("model-card: wrote {target}");
             ExitCode::SUCCESS
         }
         Err(error) => failed(&format!("{target}: {error}"), 2),
+    }
+}
+
+/// The validator's errors on a result that was not written, one a line.
+fn print_errors(card: &str, errors: &[ValidationIssue]) {
+    for error in errors {
+        eprintln!("{card}:{}: {}", error.pointer, error.message);
     }
 }
 
