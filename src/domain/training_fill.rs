@@ -63,6 +63,12 @@ impl FieldProposal {
         }
     }
 
+    /// The field's own name (the last token of its pointer), as
+    /// `fill-training`'s `--keep` and `--replace` name it.
+    pub fn field(&self) -> &str {
+        self.pointer.tokens().last().map_or("", String::as_str)
+    }
+
     /// What the field holds after `choice`.
     pub fn result(&self, choice: FillChoice) -> Option<Value> {
         match (choice, &self.now) {

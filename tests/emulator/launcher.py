@@ -107,6 +107,14 @@ class SageMakerFixes:
         return int(status.split()[0]), json.loads(data or b"{}")
 
     @staticmethod
+    def rewritten(headers, payload):
+        """moto's headers and `payload` as the new body, its length updated."""
+        data = json.dumps(payload).encode()
+        headers = [(k, v) for k, v in headers if k.lower() != "content-length"]
+        headers.append(("Content-Length", str(len(data))))
+        return headers, data
+
+    @staticmethod
     def respond(start_response, environ, status, payload, headers=()):
         data = json.dumps(payload).encode()
         all_headers = [
@@ -197,9 +205,7 @@ class SageMakerFixes:
                 card = self.cards.get(described.get("ModelPackageArn"))
             if card is not None:
                 described["ModelCard"] = card
-            data = json.dumps(described).encode()
-            headers = [(k, v) for k, v in headers if k.lower() != "content-length"]
-            headers.append(("Content-Length", str(len(data))))
+            headers, data = self.rewritten(headers, described)
         start_response(status, headers)
         return [data]
 
@@ -243,9 +249,7 @@ class SageMakerFixes:
                 metrics = self.final_metrics.get(described.get("TrainingJobName"))
             if metrics is not None:
                 described["FinalMetricDataList"] = metrics
-                data = json.dumps(described).encode()
-                headers = [(k, v) for k, v in headers if k.lower() != "content-length"]
-                headers.append(("Content-Length", str(len(data))))
+                headers, data = self.rewritten(headers, described)
         start_response(status, headers)
         return [data]
 

@@ -51,6 +51,40 @@ fn with_notes(mut metric: Value, notes: Option<String>) -> Value {
     metric
 }
 
+/// Runs `change` on every metric of `kind` in `groups`; each sentence it
+/// returns is said as "group › metric: sentence". Shared by what shortens
+/// curves and what cuts matrices.
+pub fn change_each(
+    groups: &mut [Value],
+    kind: &str,
+    mut change: impl FnMut(&mut Value) -> Option<String>,
+) -> Vec<String> {
+    let mut said = Vec::new();
+    for group in groups.iter_mut() {
+        let group_name = name_of(group);
+        let metrics = group.get_mut("metric_data").and_then(Value::as_array_mut);
+        for metric in metrics.into_iter().flatten() {
+            if metric.get("type").and_then(Value::as_str) != Some(kind) {
+                continue;
+            }
+            let name = name_of(metric);
+            if let Some(sentence) = change(metric) {
+                said.push(format!("{group_name} › {name}: {sentence}"));
+            }
+        }
+    }
+    said
+}
+
+/// A group's or metric's name, or nothing.
+fn name_of(value: &Value) -> String {
+    value
+        .get("name")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_owned()
+}
+
 /// A metric group.
 pub fn group(name: &str, metrics: Vec<Value>) -> Value {
     json!({"name": name, "metric_data": metrics})

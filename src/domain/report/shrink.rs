@@ -8,6 +8,8 @@
 
 use serde_json::Value;
 
+use super::metric::change_each;
+
 /// The indices of at most `max` of `points` to keep, in order: all of them
 /// when they are few enough, always the first and the last.
 pub fn keep_shape(points: &[(f64, f64)], max: usize) -> Vec<usize> {
@@ -61,44 +63,25 @@ fn next_average(points: &[(f64, f64)], bucket: usize, buckets: usize, width: f64
 /// Every line graph in `groups` with more than `max` points, shortened;
 /// one sentence per shortened curve saying by how much.
 pub fn shorten_curves(groups: &mut [Value], max: usize) -> Vec<String> {
-    let mut said = Vec::new();
-    for group in groups.iter_mut() {
-        let group_name = group
-            .get("name")
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_owned();
-        let metrics = group.get_mut("metric_data").and_then(Value::as_array_mut);
-        for metric in metrics.into_iter().flatten() {
-            if metric.get("type").and_then(Value::as_str) != Some("linear_graph") {
-                continue;
-            }
-            let name = metric
-                .get("name")
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_owned();
-            let Some(points) = metric.get_mut("value").and_then(Value::as_array_mut) else {
-                continue;
-            };
-            let read: Option<Vec<(f64, f64)>> = points
-                .iter()
-                .map(|point| Some((point.get(0)?.as_f64()?, point.get(1)?.as_f64()?)))
-                .collect();
-            let Some(read) = read.filter(|read| read.len() > max) else {
-                continue;
-            };
-            let kept = keep_shape(&read, max);
-            let before = points.len();
-            let shortened: Vec<Value> = kept.iter().map(|index| points[*index].clone()).collect();
-            *points = shortened;
-            said.push(format!(
-                "{group_name} › {name}: {before} points shortened to {}, keeping its ends and shape.",
-                points.len()
-            ));
+    change_each(groups, "linear_graph", |metric| {
+        let points = metric.get_mut("value").and_then(Value::as_array_mut)?;
+        let read: Vec<(f64, f64)> = points
+            .iter()
+            .map(|point| Some((point.get(0)?.as_f64()?, point.get(1)?.as_f64()?)))
+            .collect::<Option<_>>()?;
+        if read.len() <= max {
+            return None;
         }
-    }
-    said
+        let before = points.len();
+        *points = keep_shape(&read, max)
+            .into_iter()
+            .map(|index| points[index].clone())
+            .collect();
+        Some(format!(
+            "{before} points shortened to {}, keeping its ends and shape.",
+            points.len()
+        ))
+    })
 }
 
 #[cfg(test)]

@@ -6,6 +6,8 @@
 
 use serde_json::{Number, Value, json};
 
+use super::metric::change_each;
+
 /// The name of the pooled class.
 pub const OTHER: &str = "other";
 
@@ -122,30 +124,11 @@ fn sum_cells(grid: &[Vec<f64>], rows: &[usize], columns: &[usize]) -> f64 {
 /// Every matrix in `groups` with more than `k` classes cut to its best
 /// supported (pooling the rest when `pool`); one sentence per matrix.
 pub fn cut_matrices(groups: &mut [Value], k: usize, pool: bool) -> Vec<String> {
-    let mut said = Vec::new();
-    for group in groups.iter_mut() {
-        let group_name = group
-            .get("name")
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_owned();
-        let metrics = group.get_mut("metric_data").and_then(Value::as_array_mut);
-        for metric in metrics.into_iter().flatten() {
-            if metric.get("type").and_then(Value::as_str) != Some("matrix") {
-                continue;
-            }
-            if let Some((cut, effect)) = top_classes(metric, k, pool) {
-                let name = metric
-                    .get("name")
-                    .and_then(Value::as_str)
-                    .unwrap_or_default()
-                    .to_owned();
-                *metric = cut;
-                said.push(format!("{group_name} › {name}: {effect}"));
-            }
-        }
-    }
-    said
+    change_each(groups, "matrix", |metric| {
+        let (cut, effect) = top_classes(metric, k, pool)?;
+        *metric = cut;
+        Some(effect)
+    })
 }
 
 /// A sum as the card keeps it: whole numbers as integers.

@@ -187,12 +187,7 @@ pub fn fill_training(
 
 /// The choice for a proposal: named on the command line, else suggested.
 fn chosen(proposal: &FieldProposal, named: &[(String, FillChoice)]) -> FillChoice {
-    let field = proposal
-        .pointer
-        .tokens()
-        .last()
-        .map(String::as_str)
-        .unwrap_or_default();
+    let field = proposal.field();
     named
         .iter()
         .find(|(name, _)| name == field)
@@ -201,12 +196,7 @@ fn chosen(proposal: &FieldProposal, named: &[(String, FillChoice)]) -> FillChoic
 
 /// What was done to one field, for standard error.
 fn said(proposal: &FieldProposal, choice: FillChoice) -> String {
-    let field = proposal
-        .pointer
-        .tokens()
-        .last()
-        .map(String::as_str)
-        .unwrap_or_default();
+    let field = proposal.field();
     let done = match (choice, &proposal.now) {
         (FillChoice::Keep, _) if proposal.now.as_ref() == Some(&proposal.proposed) => {
             "already the job's"
