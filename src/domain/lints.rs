@@ -440,7 +440,7 @@ fn plural_noun(key: &str) -> String {
 }
 
 /// 100000 as "100,000".
-fn thousands(number: usize) -> String {
+pub fn thousands(number: usize) -> String {
     let digits = number.to_string();
     let mut text = String::with_capacity(digits.len() + digits.len() / 3);
     for (index, digit) in digits.chars().enumerate() {

@@ -6,9 +6,9 @@
 
 use serde_json::Value;
 
+use super::preview::{Choices, FileReading, ReportFile, convert_files};
 use super::{
     ApplyError, ConvertOptions, Destination, ReportError, ReportFormat, ShapAs, add_groups,
-    convert, format_of, parse_report, shrink::shorten_curves,
 };
 use crate::domain::check::{Checker, Outcome, check_value};
 use crate::domain::issues::ValidationIssue;
@@ -220,39 +220,32 @@ pub fn add_evaluation(
     if !card.is_object() {
         return Err(AddFailure::Card("is not a card (a JSON object)".to_owned()));
     }
-    let options = ConvertOptions {
-        shap_as: args.shap_top.map_or(ShapAs::SimpleMetrics, ShapAs::TopBars),
+    let files: Vec<ReportFile> = reports
+        .iter()
+        .map(|(name, text)| ReportFile {
+            name: name.clone(),
+            text: text.clone(),
+        })
+        .collect();
+    let choices = Choices {
+        formats: vec![args.format; files.len()],
+        convert: ConvertOptions {
+            shap_as: args.shap_top.map_or(ShapAs::SimpleMetrics, ShapAs::TopBars),
+        },
+        top_classes: args.top_classes,
+        max_points: args.max_points,
+        left_out: Default::default(),
     };
-    let mut groups: Vec<Value> = Vec::new();
-    let mut notes = Vec::new();
-    for (file, text) in reports {
-        let failed = |error| AddFailure::Report {
-            file: file.clone(),
-            error,
-        };
-        let report = parse_report(text).map_err(failed)?;
-        let format = format_of(&report, args.format).map_err(failed)?;
-        let mut conversion = convert(format, &report, options).map_err(failed)?;
-        let count = match conversion.groups.len() {
-            1 => "1 metric group".to_owned(),
-            n => format!("{n} metric groups"),
-        };
-        notes.push(format!("{file}: {}, {count}.", format.title()));
-        notes.extend(
-            conversion
-                .notes
-                .drain(..)
-                .map(|note| format!("{file}: {note}")),
-        );
-        groups.append(&mut conversion.groups);
+    let converted = convert_files(&files, &choices);
+    if let Some((file, error)) = converted.first_failure() {
+        return Err(AddFailure::Report {
+            file: file.to_owned(),
+            error: error.clone(),
+        });
     }
-    if let Some((k, pool)) = args.top_classes {
-        notes.extend(super::cut_matrices(&mut groups, k, pool));
-    }
-    if let Some(max) = args.max_points {
-        notes.extend(shorten_curves(&mut groups, max));
-    }
-    add_groups(&mut card, &args.destination, groups).map_err(AddFailure::Apply)?;
+    let mut notes: Vec<String> = converted.files.iter().map(FileReading::summary).collect();
+    notes.extend(converted.notes);
+    add_groups(&mut card, &args.destination, converted.groups).map_err(AddFailure::Apply)?;
     let (errors, warnings) = match check_value(&card, &Checker::Card) {
         Outcome::Checked { errors, warnings } => (errors, warnings),
         Outcome::Failed(error) => return Err(AddFailure::Card(error.message())),

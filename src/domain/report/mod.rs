@@ -15,6 +15,7 @@ mod bias;
 pub mod cli;
 mod explain;
 mod metric;
+pub mod preview;
 mod quality;
 mod shrink;
 mod top;
