@@ -294,6 +294,100 @@ pub fn problems(
         .collect()
 }
 
+/// The training job to describe, from what the reviewer typed or the
+/// card's `training_arn`: a job's ARN or its name (the API takes the
+/// name). Anything else is refused with what a name looks like.
+pub fn job_name(text: &str) -> Result<String, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err("Type the training job's name or ARN.".to_owned());
+    }
+    let name = match text.strip_prefix("arn:") {
+        Some(rest) => {
+            let parts: Vec<&str> = rest.splitn(5, ':').collect();
+            match parts.as_slice() {
+                [_, "sagemaker", _, _, resource] => {
+                    resource.strip_prefix("training-job/").ok_or_else(|| {
+                        format!(
+                            "{text} is not a training job's ARN (it names a {}).",
+                            resource.split('/').next().unwrap_or("resource")
+                        )
+                    })?
+                }
+                _ => return Err(format!("{text} is not a SageMaker ARN.")),
+            }
+        }
+        None => text,
+    };
+    let valid = !name.is_empty()
+        && name.len() <= 63
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        && !name.starts_with('-')
+        && !name.ends_with('-');
+    if valid {
+        Ok(name.to_owned())
+    } else {
+        Err(format!(
+            "\u{201c}{name}\u{201d} is not a training job name: names are 1 to 63 letters, digits and hyphens, not starting or ending with a hyphen."
+        ))
+    }
+}
+
+/// The card's training job ARN, to look up first.
+pub fn card_job(card: &Value) -> Option<String> {
+    card.pointer("/training_details/training_job_details/training_arn")
+        .and_then(Value::as_str)
+        .filter(|arn| !arn.trim().is_empty())
+        .map(str::to_owned)
+}
+
+/// `model_overview.model_artifact` proposed from a registry version's
+/// containers' `ModelDataUrl`s (in order, each once), when it has any.
+pub fn artifact_proposal(card: &Value, model_data_urls: &[String]) -> Option<FieldProposal> {
+    let mut urls: Vec<Value> = Vec::new();
+    for url in model_data_urls.iter().filter(|url| !url.trim().is_empty()) {
+        let url = Value::String(url.clone());
+        if !urls.contains(&url) {
+            urls.push(url);
+        }
+    }
+    if urls.is_empty() {
+        return None;
+    }
+    let pointer = JsonPointer::from_tokens(["model_overview", "model_artifact"]);
+    Some(FieldProposal {
+        now: pointer.resolve(card).cloned(),
+        pointer,
+        label: "Model artifact",
+        proposed: Value::Array(urls),
+        mergeable: true,
+    })
+}
+
+/// A field's value as the preview lists it, one line per item: a metric
+/// or hyperparameter as "name = value", text as it is, anything else as
+/// JSON.
+pub fn value_lines(value: &Value) -> Vec<String> {
+    match value {
+        Value::Array(items) => items.iter().map(item_line).collect(),
+        other => vec![item_line(other)],
+    }
+}
+
+fn item_line(item: &Value) -> String {
+    match item {
+        Value::String(text) => text.clone(),
+        Value::Object(object) if object.contains_key("name") => {
+            let name = object.get("name").map(item_line).unwrap_or_default();
+            match object.get("value") {
+                Some(value) => format!("{name} = {}", item_line(value)),
+                None => item.to_string(),
+            }
+        }
+        other => other.to_string(),
+    }
+}
+
 /// Sets `value` at `pointer`, making the objects on the way; a value on
 /// the way that is not an object is left as it is, and so is the field.
 fn set(card: &mut Value, pointer: &JsonPointer, value: Value) {

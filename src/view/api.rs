@@ -9,7 +9,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::domain::config::{BackendConfig, Signing};
 use crate::domain::sagemaker::{
-    DescribeModelPackageInput, ErrorKind, ListModelPackageGroupsInput,
+    DescribeModelPackageInput, DescribeTrainingJobInput, ErrorKind, ListModelPackageGroupsInput,
     ListModelPackageGroupsOutput, ListModelPackagesInput, ListModelPackagesOutput, ModelPackage,
     ModelPackageGroupSummary, ModelPackageSummary, Operation, RetryPolicy, ServiceError,
     UpdateModelPackageInput, UpdateModelPackageOutput, client_token, decode_error,
@@ -215,6 +215,18 @@ impl Connection {
             model_package_name: arn.to_owned(),
         };
         self.call(Operation::DescribeModelPackage, &input).await
+    }
+
+    /// A training job, as `DescribeTrainingJob` answers (read as JSON:
+    /// `domain::training_fill` takes what it needs).
+    pub async fn describe_training_job(
+        &self,
+        name: &str,
+    ) -> Result<serde_json::Value, ServiceError> {
+        let input = DescribeTrainingJobInput {
+            training_job_name: name.to_owned(),
+        };
+        self.call(Operation::DescribeTrainingJob, &input).await
     }
 
     /// Updates a version; `input.client_token` makes retries apply once.

@@ -231,6 +231,17 @@ impl Backend {
     /// Describes a version for a draft being restored, once the
     /// configuration is known; when it cannot, why, in words.
     pub async fn describe_version(self, arn: &str) -> Result<ModelPackage, String> {
+        let connection = self.ready_connection().await?;
+        connection
+            .describe(arn)
+            .await
+            .map_err(|error| error.explain())
+    }
+
+    /// A connection once the configuration is known; when there can be
+    /// none (no registry, a broken configuration, credentials not given
+    /// yet), why, in words.
+    pub async fn ready_connection(self) -> Result<Connection, String> {
         self.settled().await;
         let needs_credentials = self.credentials.with_untracked(Option::is_none);
         match self.config.get_untracked() {
@@ -238,13 +249,7 @@ impl Backend {
             ConfigState::Ready(config) if config.signing == Signing::Sigv4 && needs_credentials => {
                 Err(NEEDS_CREDENTIALS_TEXT.to_owned())
             }
-            ConfigState::Ready(_) => match self.connection() {
-                Some(connection) => connection
-                    .describe(arn)
-                    .await
-                    .map_err(|error| error.explain()),
-                None => Err(NO_REGISTRY_TEXT.to_owned()),
-            },
+            ConfigState::Ready(_) => self.connection().ok_or_else(|| NO_REGISTRY_TEXT.to_owned()),
             ConfigState::Offline | ConfigState::Loading => Err(NO_REGISTRY_TEXT.to_owned()),
         }
     }

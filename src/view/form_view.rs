@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use super::add_evaluation::AddEvaluationFromReport;
+use super::fill_training::{FillFromTrainingJob, FillModelArtifact};
 use super::form::items::ItemList;
 use super::form::object::ObjectFields;
 use super::form::schema_field::schema_field;
@@ -10,6 +12,7 @@ use super::store::expect_store;
 use crate::domain::form::card_form;
 use crate::domain::form::layout::{FieldIds, Shape, shape};
 use crate::domain::form::node::{FormNode, NodeKind, PropertyNode};
+use crate::domain::form::section_actions::{SectionAction, section_actions};
 use crate::domain::pointer::JsonPointer;
 
 /// The whole card as a form.
@@ -89,7 +92,27 @@ fn FormSection(property: &'static PropertyNode) -> impl IntoView {
         <section class="mce-section" id=id tabindex="-1" aria-labelledby=heading_id.clone() data-section=property.key.clone()>
             <h2 id=heading_id.clone() class="mce-section__title">{label}</h2>
             {help.map(|help| view! { <p class="mce-section__help">{help}</p> })}
+            <SectionActions key=property.key.as_str() />
             {content}
         </section>
     }
+}
+
+/// The actions the section at `key` offers (filling it from the platform).
+#[component]
+fn SectionActions(key: &'static str) -> impl IntoView {
+    let actions = section_actions(key);
+    (!actions.is_empty()).then(|| {
+        let buttons = actions
+            .iter()
+            .map(|action| match action {
+                SectionAction::AddEvaluationFromReport => {
+                    view! { <AddEvaluationFromReport /> }.into_any()
+                }
+                SectionAction::FillFromTrainingJob => view! { <FillFromTrainingJob /> }.into_any(),
+                SectionAction::FillModelArtifact => view! { <FillModelArtifact /> }.into_any(),
+            })
+            .collect_view();
+        view! { <div class="mce-section__actions">{buttons}</div> }
+    })
 }

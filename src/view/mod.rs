@@ -4,6 +4,7 @@
 //! and call domain functions for anything that is not putting things on
 //! screen.
 
+pub mod add_evaluation;
 pub mod api;
 pub mod app;
 pub mod backend;
@@ -12,6 +13,7 @@ pub mod conflicts;
 pub mod drafts_dialog;
 pub mod export_actions;
 pub mod file_actions;
+pub mod fill_training;
 pub mod form;
 pub mod form_view;
 pub mod modal;

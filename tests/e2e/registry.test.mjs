@@ -149,6 +149,60 @@ test("a card edited in the app, reviewed and submitted is what boto3 reads back"
   assert.equal(described.ModelApprovalStatus, "Approved", "the approval was left as it was");
 });
 
+test("training details filled from the training job in the emulator, undone, filled again and submitted are what boto3 reads back", async () => {
+  await openVersion(1);
+  await dismissNotices();
+  const job = "fraud-xgb-2026-11-20";
+  await page.getByTestId("fill-from-training-job").click();
+  const dialog = page.locator("#mce-fill-training");
+  // The card's own training job is looked up first.
+  assert.match(await dialog.getByTestId("fill-job").inputValue(), new RegExp(`training-job/${job}$`));
+  await dialog.getByTestId("fill-job").fill("no-such-job");
+  await dialog.getByTestId("fill-look-up").click();
+  await dialog.getByRole("alert").filter({ hasText: /Looking up the training job no-such-job failed\..*The card is unchanged\./ }).waitFor();
+  await dialog.getByTestId("fill-job").fill(arn(1).replace(/model-package\/.*/, `training-job/${job}`));
+  await dialog.getByTestId("fill-look-up").click();
+  const fields = dialog.getByTestId("fill-field");
+  await fields.first().waitFor();
+  const named = await fields.evaluateAll((all) => all.map((field) => field.dataset.field));
+  assert.deepEqual(named, ["training_arn", "training_datasets", "container_image", "training_metrics", "hyper_parameters"]);
+  const metrics = dialog.locator('[data-field="training_metrics"]');
+  assert.match(await metrics.textContent(), /validation:auc = 0\.9763/);
+  await metrics.getByLabel("Replace").check();
+  await dialog.locator('[data-field="hyper_parameters"]').getByLabel("Replace").check();
+  await dialog.getByTestId("fill-apply").click();
+  await dialog.waitFor({ state: "hidden" });
+  assert.match(await notice().textContent(), new RegExp(`Filled \\d+ fields? from the training job ${job}\\. Undo puts`));
+  const metricName = field("/training_details/training_job_details/training_metrics/0/name");
+  assert.equal(await metricName.inputValue(), "train:aucpr");
+  await page.getByTestId("undo").click();
+  assert.notEqual(await metricName.inputValue(), "train:aucpr", "undo puts the card's own metrics back");
+
+  await page.getByTestId("fill-from-training-job").click();
+  await dialog.getByTestId("fill-look-up").click();
+  await fields.first().waitFor();
+  await dialog.locator('[data-field="training_metrics"]').getByLabel("Replace").check();
+  await dialog.locator('[data-field="hyper_parameters"]').getByLabel("Replace").check();
+  await dialog.getByTestId("fill-apply").click();
+  await dialog.waitFor({ state: "hidden" });
+  await submit();
+  await waitForOutcome(/Submitted\./);
+  const stored = storedCard(1).card.training_details.training_job_details;
+  const training = emulator.boto("describe-training-job", job);
+  assert.deepEqual(
+    stored.training_metrics,
+    training.FinalMetricDataList.map((metric) => ({ name: metric.MetricName, value: metric.Value })),
+  );
+  const byName = (a, b) => a.name.localeCompare(b.name);
+  assert.deepEqual(
+    [...stored.hyper_parameters].sort(byName),
+    Object.entries(training.HyperParameters)
+      .map(([name, value]) => ({ name, value }))
+      .sort(byName),
+  );
+  assert.equal(stored.training_arn, training.TrainingJobArn);
+});
+
 test("the approval status is set on its own and read back", async () => {
   await showVersion(2);
   const form = page.getByTestId("version-details");

@@ -1,6 +1,7 @@
 """boto3 against the emulator, for the end-to-end tests (Node calls this).
 
     client.py ENDPOINT describe ARN            prints the DescribeModelPackage answer
+    client.py ENDPOINT describe-training-job NAME  prints the DescribeTrainingJob answer
     client.py ENDPOINT set-card ARN JSON STATUS  updates the card behind the app's back
     client.py ENDPOINT log                     prints the emulator's request log
     client.py ENDPOINT fault JSON              queues faults (see launcher.py)
@@ -24,6 +25,10 @@ def main(endpoint, command, *args):
     sm = seed.client(endpoint, retries=1)
     if command == "describe":
         answer = sm.describe_model_package(ModelPackageName=args[0])
+        answer.pop("ResponseMetadata", None)
+        print(json.dumps(answer, default=str))
+    elif command == "describe-training-job":
+        answer = sm.describe_training_job(TrainingJobName=args[0])
         answer.pop("ResponseMetadata", None)
         print(json.dumps(answer, default=str))
     elif command == "set-card":

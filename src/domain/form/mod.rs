@@ -5,6 +5,7 @@ pub mod columns;
 pub mod labels;
 pub mod layout;
 pub mod node;
+pub mod section_actions;
 pub mod ui;
 pub mod values;
 pub mod widget;

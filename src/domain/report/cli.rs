@@ -4,8 +4,6 @@
 //! checked as `model-card validate` checks a card, and an invalid result
 //! is not written.
 
-use serde_json::Value;
-
 use super::preview::{Choices, FileReading, ReportFile, convert_files};
 use super::{
     ApplyError, ConvertOptions, Destination, ReportError, ReportFormat, ShapAs, add_groups,

@@ -13,10 +13,10 @@ use serde_json::Value;
 mod shapes;
 
 pub use self::shapes::{
-    Container, DescribeModelPackageInput, InferenceSpecification, ListModelPackageGroupsInput,
-    ListModelPackageGroupsOutput, ListModelPackagesInput, ListModelPackagesOutput, ModelCard,
-    ModelPackage, ModelPackageGroupSummary, ModelPackageSummary, UpdateModelPackageInput,
-    UpdateModelPackageOutput,
+    Container, DescribeModelPackageInput, DescribeTrainingJobInput, InferenceSpecification,
+    ListModelPackageGroupsInput, ListModelPackageGroupsOutput, ListModelPackagesInput,
+    ListModelPackagesOutput, ModelCard, ModelPackage, ModelPackageGroupSummary,
+    ModelPackageSummary, UpdateModelPackageInput, UpdateModelPackageOutput,
 };
 
 /// The operations the editor calls.
@@ -30,6 +30,8 @@ pub enum Operation {
     DescribeModelPackage,
     /// `UpdateModelPackage`.
     UpdateModelPackage,
+    /// `DescribeTrainingJob`: what fills a card's training details.
+    DescribeTrainingJob,
 }
 
 impl Operation {
@@ -40,6 +42,7 @@ impl Operation {
             Self::ListModelPackages => "ListModelPackages",
             Self::DescribeModelPackage => "DescribeModelPackage",
             Self::UpdateModelPackage => "UpdateModelPackage",
+            Self::DescribeTrainingJob => "DescribeTrainingJob",
         }
     }
 

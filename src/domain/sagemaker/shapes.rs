@@ -123,6 +123,15 @@ pub struct DescribeModelPackageInput {
     pub model_package_name: String,
 }
 
+/// `DescribeTrainingJob` input (its output is read as JSON by
+/// `domain::training_fill`, which takes what it needs).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct DescribeTrainingJobInput {
+    /// The job's name (not its ARN: the API takes the name).
+    pub training_job_name: String,
+}
+
 /// An inference container.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "PascalCase")]

@@ -219,3 +219,83 @@ fn other_files_are_refused_with_what_was_expected() {
             .contains("aws sagemaker describe-training-job")
     );
 }
+
+#[test]
+fn a_job_is_looked_up_by_its_name_from_an_arn_or_as_typed() {
+    assert_eq!(
+        job_name(" arn:aws:sagemaker:us-east-1:123456789012:training-job/fraud-xgb-2026-11-20 "),
+        Ok("fraud-xgb-2026-11-20".to_owned())
+    );
+    assert_eq!(job_name("fraud-v7"), Ok("fraud-v7".to_owned()));
+    let refusals = [
+        ("", "Type the training job's name or ARN."),
+        (
+            "arn:aws:sagemaker:us-east-1:1:model-package/fraud/3",
+            "arn:aws:sagemaker:us-east-1:1:model-package/fraud/3 is not a training job's ARN (it names a model-package).",
+        ),
+        (
+            "arn:aws:s3:::bucket",
+            "arn:aws:s3:::bucket is not a SageMaker ARN.",
+        ),
+        (
+            "fraud job",
+            "\u{201c}fraud job\u{201d} is not a training job name: names are 1 to 63 letters, digits and hyphens, not starting or ending with a hyphen.",
+        ),
+    ];
+    for (typed, message) in refusals {
+        assert_eq!(job_name(typed), Err(message.to_owned()), "{typed}");
+    }
+    assert!(job_name(&"a".repeat(64)).is_err());
+    assert!(job_name("-a").is_err());
+}
+
+#[test]
+fn the_cards_own_training_job_is_looked_up_first() {
+    let card = json!({"training_details": {"training_job_details": {"training_arn": "arn:x"}}});
+    assert_eq!(card_job(&card).as_deref(), Some("arn:x"));
+    assert_eq!(card_job(&json!({})), None);
+}
+
+#[test]
+fn the_model_artifact_comes_from_the_versions_containers_each_once() {
+    let urls = vec![
+        "s3://models/fraud/model.tar.gz".to_owned(),
+        " ".to_owned(),
+        "s3://models/fraud/model.tar.gz".to_owned(),
+        "s3://models/fraud/pre.tar.gz".to_owned(),
+    ];
+    let card = json!({"model_overview": {"model_artifact": ["s3://old"]}});
+    let proposal = artifact_proposal(&card, &urls).unwrap();
+    assert_eq!(
+        proposal.proposed,
+        json!([
+            "s3://models/fraud/model.tar.gz",
+            "s3://models/fraud/pre.tar.gz"
+        ])
+    );
+    assert_eq!(proposal.now, Some(json!(["s3://old"])));
+    assert_eq!(proposal.suggested(), FillChoice::Merge);
+    assert_eq!(
+        proposal.result(FillChoice::Merge),
+        Some(json!([
+            "s3://old",
+            "s3://models/fraud/model.tar.gz",
+            "s3://models/fraud/pre.tar.gz"
+        ]))
+    );
+    assert_eq!(artifact_proposal(&card, &[]), None);
+}
+
+#[test]
+fn values_are_listed_one_item_a_line() {
+    assert_eq!(
+        value_lines(&json!([{"name": "auc", "value": 0.97}, {"name": "eta", "value": "0.2"}])),
+        ["auc = 0.97", "eta = 0.2"]
+    );
+    assert_eq!(value_lines(&json!("arn:x")), ["arn:x"]);
+    assert_eq!(
+        value_lines(&json!(["s3://a", "s3://b"])),
+        ["s3://a", "s3://b"]
+    );
+    assert_eq!(value_lines(&json!({"notes": 1})), ["{\"notes\":1}"]);
+}
