@@ -13,6 +13,7 @@ use super::store::{LoadedCard, PackageInfo};
 use crate::domain::config::{BackendConfig, Signing, parse_config};
 use crate::domain::drafts::CardSource;
 use crate::domain::import::import_text;
+use crate::domain::registry::start_card::StartingCard;
 use crate::domain::resume::{NEEDS_CREDENTIALS_TEXT, NO_REGISTRY_TEXT};
 use crate::domain::sagemaker::{ModelPackage, ServiceError};
 use crate::domain::sigv4::Credentials;
@@ -175,6 +176,19 @@ impl Backend {
     /// Opens a version's card in the editor (an absent card opens an empty
     /// one); its draft, if any, is offered back.
     pub fn open_version(self, session: Session, package: ModelPackage) -> Result<(), String> {
+        self.open_version_from(session, package, None)
+    }
+
+    /// Opens a version as [`Backend::open_version`] does; a version with
+    /// no card starts from `start` (what the registry knows, another
+    /// version's card) instead of an empty one. The review still compares
+    /// with what the server holds: no card.
+    pub fn open_version_from(
+        self,
+        session: Session,
+        package: ModelPackage,
+        start: Option<StartingCard>,
+    ) -> Result<(), String> {
         let card = package.model_card.clone();
         let content = card
             .as_ref()
@@ -190,10 +204,24 @@ impl Backend {
         let arn = package.model_package_arn.clone();
         let name = version_name(&package);
         let base = imported.card.clone();
+        let (card, announcement) = match start.filter(|_| imported.had_no_card) {
+            Some(start) => (
+                start.card,
+                format!(
+                    "Opened {name}. It has no card yet. {}",
+                    start.notes.join(" ")
+                ),
+            ),
+            None if imported.had_no_card => (
+                imported.card,
+                format!("Opened {name}. It has no card yet: this is a new, empty one."),
+            ),
+            None => (imported.card, format!("Opened the card of {name}.")),
+        };
         session.open(
             session.request_open(),
             LoadedCard {
-                card: imported.card,
+                card,
                 style: imported.style,
                 source: CardSource::ModelPackage(arn.clone()),
                 package: PackageInfo {
@@ -201,11 +229,7 @@ impl Backend {
                     status: imported.status,
                 },
             },
-            if imported.had_no_card {
-                format!("Opened {name}. It has no card yet: this is a new, empty one.")
-            } else {
-                format!("Opened the card of {name}.")
-            },
+            announcement,
         );
         self.set_opened(Some(OpenedVersion {
             package,

@@ -31,6 +31,8 @@ struct Found {
     /// Where the values come from ("the training job fraud-v7"), for
     /// the notice.
     source: String,
+    /// What the preview heads the source's side with ("The training job").
+    side: &'static str,
     /// Each field it can fill.
     proposals: Vec<FieldProposal>,
 }
@@ -84,6 +86,7 @@ fn FillDialog(open: RwSignal<bool>) -> impl IntoView {
             choices.set(proposals.iter().map(FieldProposal::suggested).collect());
             found.set(Some(Found {
                 source: format!("the training job {job}"),
+                side: "The training job",
                 proposals,
             }));
             error.set(None);
@@ -248,6 +251,7 @@ fn ArtifactDialog(open: RwSignal<bool>, version: String, urls: Vec<String>) -> i
     );
     let found = proposal.map(|proposal| Found {
         source: format!("the registry version {version}"),
+        side: "The registry version",
         proposals: vec![proposal],
     });
     let fill = {
@@ -286,7 +290,7 @@ fn Proposals(found: Found, choices: RwSignal<Vec<FillChoice>>) -> impl IntoView 
     let rows = proposals
         .into_iter()
         .enumerate()
-        .map(|(index, proposal)| view! { <ProposalRow index proposal choices issues /> })
+        .map(|(index, proposal)| view! { <ProposalRow index proposal side=found.side choices issues /> })
         .collect_view();
     view! {
         <section class="mce-fill__fields" aria-label=format!("What {} fills", found.source)>
@@ -300,6 +304,7 @@ fn Proposals(found: Found, choices: RwSignal<Vec<FillChoice>>) -> impl IntoView 
 fn ProposalRow(
     index: usize,
     proposal: FieldProposal,
+    side: &'static str,
     choices: RwSignal<Vec<FillChoice>>,
     issues: Memo<Vec<Vec<ValidationIssue>>>,
 ) -> impl IntoView {
@@ -331,10 +336,16 @@ fn ProposalRow(
         })
         .collect_view();
     let now = match &proposal.now {
-        Some(value) => lines(value_lines(value)),
+        Some(value) => lines(
+            value_lines(value),
+            format!("{}: the card now", proposal.label),
+        ),
         None => view! { <p class="mce-fill__empty">"(empty)"</p> }.into_any(),
     };
-    let proposed = lines(value_lines(&proposal.proposed));
+    let proposed = lines(
+        value_lines(&proposal.proposed),
+        format!("{}: {}", proposal.label, side.to_lowercase()),
+    );
     let problems = move || {
         issues.with(|issues| {
             issues
@@ -352,8 +363,8 @@ fn ProposalRow(
         <fieldset class="mce-fill__field" data-testid="fill-field" data-field=proposal.field().to_owned()>
             <legend>{proposal.label}</legend>
             <div class="mce-fill__values">
-                <div><h4 class="mce-fill__side">"The card now"</h4>{now}</div>
-                <div><h4 class="mce-fill__side">"The training job"</h4>{proposed}</div>
+                <div><p class="mce-fill__side">"The card now"</p>{now}</div>
+                <div><p class="mce-fill__side">{side}</p>{proposed}</div>
             </div>
             <div class="mce-fill__choices">{radios}</div>
             <ul class="mce-fill__problems">{problems}</ul>
@@ -361,7 +372,13 @@ fn ProposalRow(
     }
 }
 
-/// Lines of a value, each on its own.
-fn lines(lines: Vec<String>) -> AnyView {
-    view! { <ul class="mce-fill__lines">{lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul> }.into_any()
+/// Lines of a value, each on its own; a long list scrolls, and can be
+/// scrolled from the keyboard.
+fn lines(lines: Vec<String>, label: String) -> AnyView {
+    view! {
+        <ul class="mce-fill__lines" tabindex="0" aria-label=label>
+            {lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+        </ul>
+    }
+    .into_any()
 }

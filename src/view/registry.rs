@@ -9,6 +9,7 @@ mod details;
 mod groups;
 pub mod state;
 mod versions;
+mod write_card;
 
 use leptos::prelude::*;
 

@@ -2,7 +2,8 @@
 // emulator; what the app did is read back with boto3.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { openApp, openAppWithRegistry, registryConfig, startEmulator } from "./support.mjs";
+import { resolve } from "node:path";
+import { axeViolations, openApp, openAppWithRegistry, registryConfig, startEmulator } from "./support.mjs";
 
 const GROUP = "fraud-detector";
 const arn = (version) => `arn:aws:sagemaker:us-east-2:123456789012:model-package/${GROUP}/${version}`;
@@ -166,6 +167,16 @@ test("training details filled from the training job in the emulator, undone, fil
   await fields.first().waitFor();
   const named = await fields.evaluateAll((all) => all.map((field) => field.dataset.field));
   assert.deepEqual(named, ["training_arn", "training_datasets", "container_image", "training_metrics", "hyper_parameters"]);
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
+  await dialog.screenshot({ path: resolve(import.meta.dirname, "../../target/screenshots/fill-training-1440.png") });
+  const original = page.viewportSize();
+  await page.setViewportSize({ width: 320, height: 640 });
+  const overflow = await dialog.evaluate((element) => element.scrollWidth - element.clientWidth);
+  assert.ok(overflow <= 0, `the dialog scrolls sideways by ${overflow}px at 320 px`);
+  await dialog.locator('[data-field="training_metrics"]').scrollIntoViewIfNeeded();
+  await dialog.screenshot({ path: resolve(import.meta.dirname, "../../target/screenshots/fill-training-320.png") });
+  if (original) await page.setViewportSize(original);
   const metrics = dialog.locator('[data-field="training_metrics"]');
   assert.match(await metrics.textContent(), /validation:auc = 0\.9763/);
   await metrics.getByLabel("Replace").check();
@@ -185,8 +196,16 @@ test("training details filled from the training job in the emulator, undone, fil
   await dialog.locator('[data-field="hyper_parameters"]').getByLabel("Replace").check();
   await dialog.getByTestId("fill-apply").click();
   await dialog.waitFor({ state: "hidden" });
+  // The model artifact, from the version's inference containers.
+  await page.getByTestId("fill-model-artifact").click();
+  const artifact = page.locator("#mce-fill-artifact");
+  assert.match(await artifact.locator('[data-field="model_artifact"]').textContent(), /s3:\/\/acme-ml-models\/fraud-detector\/model\.tar\.gz/);
+  await artifact.getByLabel("Replace").check();
+  await artifact.getByTestId("fill-apply").click();
+  await artifact.waitFor({ state: "hidden" });
   await submit();
   await waitForOutcome(/Submitted\./);
+  assert.deepEqual(storedCard(1).card.model_overview.model_artifact, ["s3://acme-ml-models/fraud-detector/model.tar.gz"]);
   const stored = storedCard(1).card.training_details.training_job_details;
   const training = emulator.boto("describe-training-job", job);
   assert.deepEqual(
@@ -201,6 +220,64 @@ test("training details filled from the training job in the emulator, undone, fil
       .sort(byName),
   );
   assert.equal(stored.training_arn, training.TrainingJobArn);
+});
+
+test("a version without a card starts from the newest other card without its version-specific parts, and the model artifact from its containers", async () => {
+  await showVersion(4);
+  const details = page.getByTestId("version-details");
+  const startFrom = details.getByTestId("start-from");
+  await page.waitForFunction(() => document.querySelector('[data-testid="start-from"]')?.selectedOptions[0]?.textContent.includes("version 3"));
+  assert.match(await startFrom.locator("option:checked").textContent(), /^The card of version 3 \(the newest with a card\), without its training job and evaluations$/);
+  await dismissNotices();
+  await details.getByRole("button", { name: "Write a card" }).click();
+  await page.getByTestId("submit-bar").waitFor({ state: "visible" });
+  assert.match(
+    await notice().textContent(),
+    /Opened fraud-detector, version 4\. It has no card yet\. Started from the card of fraud-detector, version 3, without its training job details and its evaluations: they belong to that version; fill them for this one from its training job and evaluation reports\. The model artifact is this version's model data\./,
+  );
+  assert.equal(await field("/model_overview/model_creator").inputValue(), "Fraud ML team");
+  assert.equal(await field("/model_overview/model_artifact/0").inputValue(), "s3://acme-ml-models/fraud-detector/model.tar.gz");
+  const evaluations = await page
+    .locator('li[data-path^="/evaluation_details/"]')
+    .evaluateAll((items) => items.filter((item) => /^\/evaluation_details\/\d+$/.test(item.dataset.path)).length);
+  assert.equal(evaluations, 0, "no evaluation of version 3 comes along");
+  assert.equal(await field("/training_details/training_job_details/training_arn").inputValue(), "", "nor its training job");
+  assert.match(await field("/training_details/training_observations").inputValue(), /Converged after 410 rounds/, "what describes the model does");
+  // Only what the registry knows, when asked.
+  await showVersion(4);
+  await details.getByTestId("start-from").selectOption("");
+  await details.getByRole("button", { name: "Write a card" }).click();
+  await page.getByTestId("submit-bar").waitFor({ state: "visible" });
+  const recovery = page.locator("#mce-recovery");
+  if (await recovery.isVisible()) await recovery.getByRole("button", { name: "Discard it" }).click();
+  assert.equal(await field("/model_overview/model_artifact/0").inputValue(), "s3://acme-ml-models/fraud-detector/model.tar.gz");
+  assert.equal(await field("/model_overview/model_creator").inputValue(), "");
+});
+
+test("two versions' cards are compared with the review's field-level changes", async () => {
+  await showVersion(3);
+  const details = page.getByTestId("version-details");
+  await details.getByTestId("compare-with").waitFor();
+  await details.getByTestId("compare-with").selectOption({ label: "the card of version 2" });
+  await details.getByTestId("compare").click();
+  const dialog = page.locator("#mce-compare");
+  await dialog.getByTestId("compare-heading").waitFor();
+  await dialog.screenshot({ path: resolve(import.meta.dirname, "../../target/screenshots/compare-1440.png") });
+  const original = page.viewportSize();
+  await page.setViewportSize({ width: 320, height: 640 });
+  const overflow = await dialog.evaluate((element) => element.scrollWidth - element.clientWidth);
+  assert.ok(overflow <= 0, `the dialog scrolls sideways by ${overflow}px at 320 px`);
+  await dialog.screenshot({ path: resolve(import.meta.dirname, "../../target/screenshots/compare-320.png") });
+  if (original) await page.setViewportSize(original);
+  const heading = await dialog.getByTestId("compare-heading").textContent();
+  const changes = dialog.getByTestId("compare-changes").locator(":scope > li");
+  const count = await changes.count();
+  assert.equal(heading, `From the card of fraud-detector, version 2 to that of fraud-detector, version 3: ${count} changes`);
+  const pointers = await changes.evaluateAll((items) => items.map((item) => item.dataset.pointer));
+  assert.ok(pointers.includes("/model_overview/model_creator"), pointers.join(" "));
+  const creator = dialog.locator('[data-pointer="/model_overview/model_creator"]');
+  assert.deepEqual(await creator.locator("dd").allTextContents(), ["“Fraud Analytics Team”", "“Fraud ML team”"]);
+  await page.keyboard.press("Escape");
 });
 
 test("the approval status is set on its own and read back", async () => {
@@ -259,7 +336,11 @@ test("a deliberate overwrite replaces the server's change, and approval goes wit
   await dialog.getByRole("button", { name: "Overwrite with my version" }).click();
   await waitForOutcome(/Submitted\./);
   const { described, card } = storedCard(4);
-  assert.deepEqual(card, { model_overview: { model_creator: "Overwriting team" } });
+  // The card written from the newest other card, as the editor held it:
+  // the server's change is gone.
+  assert.equal(card.model_overview.model_creator, "Overwriting team");
+  assert.deepEqual(card.model_overview.model_artifact, ["s3://acme-ml-models/fraud-detector/model.tar.gz"]);
+  assert.equal(card.business_details.line_of_business, "Payments", "the server's change is overwritten");
   assert.equal(described.ModelApprovalStatus, "Rejected", "the approval asked for goes with the overwrite");
   assert.equal(described.ApprovalDescription, "Card incomplete");
 });

@@ -38,7 +38,11 @@ after(async () => {
 });
 
 const dialog = () => page.locator("#mce-add-evaluation");
-const evaluations = () => page.locator('[data-path^="/evaluation_details/"][data-path$="/name"]');
+// How many evaluations the form lists (each an item with its own path).
+const evaluationCount = () =>
+  page
+    .locator('li[data-path^="/evaluation_details/"]')
+    .evaluateAll((items) => items.filter((item) => /^\/evaluation_details\/\d+$/.test(item.dataset.path)).length);
 
 async function openDialog() {
   await page.getByTestId("add-evaluation-from-report").click();
@@ -78,16 +82,16 @@ test("every report kind is named, previewed with its charts, added, undone and a
     await dialog().getByTestId("add-evaluation-apply").click();
     await dialog().waitFor({ state: "hidden" });
     assert.match(await page.getByTestId("notice").textContent(), new RegExp(`Added ${groups} metric groups? to the evaluation “${kind}”`));
-    assert.equal(await evaluations().count(), index + 1);
+    assert.equal(await evaluationCount(), index + 1);
 
     await page.getByTestId("undo").click();
-    assert.equal(await evaluations().count(), index, `${kind}: undo takes the evaluation out`);
+    assert.equal(await evaluationCount(), index, `${kind}: undo takes the evaluation out`);
 
     await openDialog();
     await giveFiles([`${kind}.json`, report(kind)]);
     await dialog().getByTestId("add-evaluation-apply").click();
     await dialog().waitFor({ state: "hidden" });
-    assert.equal(await evaluations().count(), index + 1);
+    assert.equal(await evaluationCount(), index + 1);
   }
   const card = await cardJson();
   assert.deepEqual(
@@ -100,7 +104,7 @@ test("every report kind is named, previewed with its charts, added, undone and a
 });
 
 test("a malformed or unrecognised report is named with why, and the card does not change", async () => {
-  const before = await evaluations().count();
+  const before = await evaluationCount();
   await openDialog();
   await giveFiles(["broken.json", Buffer.from('{"regression_metrics": ')], ["hello.json", Buffer.from('{"hello": 1}')]);
   const alerts = dialog().locator('.mce-report__file [role="alert"]');
@@ -108,11 +112,29 @@ test("a malformed or unrecognised report is named with why, and the card does no
   assert.match(await alerts.nth(0).textContent(), /^broken\.json is not JSON/);
   assert.match(await alerts.nth(1).textContent(), /^hello\.json is not a report this editor reads: it has the keys "hello"\. Expected "metric_groups"/);
   assert.ok(await dialog().getByTestId("add-evaluation-apply").isDisabled());
+  await giveFiles(["latin1.json", Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xe9, 0x22, 0x7d])]);
+  await dialog().getByText("latin1.json is not text (UTF-8), so it is not a JSON report.").waitFor();
   // Read as a named format, the report still says what that format holds.
   await dialog().getByTestId("report-format").nth(1).selectOption("clarify-bias");
   await page.waitForFunction(() => /has nothing to convert as a Clarify bias report/.test(document.querySelectorAll("#mce-add-evaluation .mce-report__file")[1]?.textContent ?? ""));
   await page.keyboard.press("Escape");
-  assert.equal(await evaluations().count(), before);
+  assert.equal(await evaluationCount(), before);
+});
+
+test("a report dropped on the dialog is added to it, and the page does not open it as a card", async () => {
+  const before = await evaluationCount();
+  await openDialog();
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], "dropped.json", { type: "application/json" }));
+    return transfer;
+  }, report("regression").toString("utf8"));
+  await dialog().locator(".mce-report__drop").dispatchEvent("dragover", { dataTransfer });
+  await dialog().locator(".mce-report__drop").dispatchEvent("drop", { dataTransfer });
+  await dialog().getByText("dropped.json: Model Monitor model quality, regression, 1 metric group.").waitFor();
+  assert.equal(await page.getByTestId("notice").isVisible() && /Opened/.test(await page.getByTestId("notice").textContent()), false);
+  await page.keyboard.press("Escape");
+  assert.equal(await evaluationCount(), before);
 });
 
 test("a 25-class matrix is shown as a problem until it is cut to its top classes, with the effect in numbers", async () => {
@@ -172,10 +194,16 @@ test("the dialog with its preview is accessible and readable at 1440 and 320 pix
   const violations = await axeViolations(page);
   assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
   await dialog().screenshot({ path: resolve(import.meta.dirname, "../../target/screenshots/add-evaluation-1440.png") });
+  await dialog().locator(".mce-report__chart").first().scrollIntoViewIfNeeded();
+  await dialog().screenshot({ path: resolve(import.meta.dirname, "../../target/screenshots/add-evaluation-preview-1440.png") });
   await page.setViewportSize({ width: 320, height: 640 });
   const overflow = await dialog().evaluate((element) => element.scrollWidth - element.clientWidth);
   assert.ok(overflow <= 0, `the dialog scrolls sideways by ${overflow}px at 320 px`);
   await dialog().screenshot({ path: resolve(import.meta.dirname, "../../target/screenshots/add-evaluation-320.png") });
+  await dialog().locator(".mce-report__chart").first().scrollIntoViewIfNeeded();
+  await dialog().screenshot({ path: resolve(import.meta.dirname, "../../target/screenshots/add-evaluation-preview-320.png") });
+  await dialog().getByTestId("add-evaluation-status").scrollIntoViewIfNeeded();
+  await dialog().screenshot({ path: resolve(import.meta.dirname, "../../target/screenshots/add-evaluation-outcome-320.png") });
   await page.keyboard.press("Escape");
   await page.setViewportSize({ width: 1440, height: 900 });
 });

@@ -19,6 +19,8 @@ mod beside;
 mod places;
 mod shown;
 
+use serde_json::Value;
+
 use super::merge::ChangeKind;
 pub use beside::{
     ApprovalAsked, BesideLine, StatusMerge, beside_card, merge_card_status, server_card_status,
@@ -67,6 +69,22 @@ pub fn more_cells(count: usize) -> Option<String> {
         1 => "Show the other cell".to_owned(),
         n => format!("Show the other {} cells", group_digits(n)),
     })
+}
+
+/// Two versions' cards compared field by field, as the review shows a
+/// submit's changes: what `newer` changes of `older`.
+pub fn compare_cards(older: &Value, newer: &Value) -> Vec<ReviewEntry> {
+    let form = &super::form::card_form().root;
+    review_entries(form, older, newer, &super::merge::diff(older, newer))
+}
+
+/// The heading of a comparison: which two cards and how many changes.
+pub fn comparison_heading(older: &str, newer: &str, changes: usize) -> String {
+    match changes {
+        0 => format!("The cards of {older} and {newer} are the same."),
+        1 => format!("From the card of {older} to that of {newer}: 1 change"),
+        n => format!("From the card of {older} to that of {newer}: {n} changes"),
+    }
 }
 
 /// The warning a review gives when the card breaks its schema: the
@@ -148,6 +166,27 @@ mod tests {
     use super::*;
     use crate::domain::pointer::JsonPointer;
     use crate::domain::sagemaker::ModelPackage;
+
+    #[test]
+    fn two_versions_cards_compare_as_the_review_does() {
+        let older = json!({"model_overview": {"model_creator": "A"}, "intended_uses": {"risk_rating": "Low"}});
+        let newer = json!({"model_overview": {"model_creator": "B"}, "intended_uses": {"risk_rating": "Low"}});
+        let changes = compare_cards(&older, &newer);
+        assert_eq!(changes.len(), 1);
+        assert_eq!(
+            changes[0].pointer.to_string(),
+            "/model_overview/model_creator"
+        );
+        assert!(compare_cards(&older, &older).is_empty());
+        assert_eq!(
+            comparison_heading("version 1", "version 2", 0),
+            "The cards of version 1 and version 2 are the same."
+        );
+        assert_eq!(
+            comparison_heading("version 1", "version 2", 3),
+            "From the card of version 1 to that of version 2: 3 changes"
+        );
+    }
 
     #[test]
     fn the_schema_warning_counts() {

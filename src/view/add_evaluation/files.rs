@@ -112,9 +112,11 @@ pub fn ReportFiles(state: DialogState) -> impl IntoView {
                 on:change=picked
             />
         </div>
-        <ul class="mce-report__unreadable" role="alert">
-            {move || state.unreadable.get().into_iter().map(|why| view! { <li class="mce-messages__error">{why}</li> }).collect_view()}
-        </ul>
+        <div role="alert">
+            <ul class="mce-report__unreadable">
+                {move || state.unreadable.get().into_iter().map(|why| view! { <li class="mce-messages__error">{why}</li> }).collect_view()}
+            </ul>
+        </div>
         <ul class="mce-report__files" aria-label="Report files">
             {move || {
                 let files = state.converted.with(|converted| converted.files.clone());
@@ -131,9 +133,12 @@ fn FileRow(state: DialogState, index: usize, file: FileReading) -> impl IntoView
     let named = state
         .choices
         .with_untracked(|choices| choices.format_for(index));
-    let detected = match file.detected {
-        Some(format) => format!("Detect (found: {})", format.title()),
-        None => "Detect (no format found)".to_owned(),
+    // The line above names the format found (or why there is none), so
+    // the option stays short enough to read in a narrow dialog.
+    let detected = if file.detected.is_some() {
+        "As detected"
+    } else {
+        "Detect (none found)"
     };
     let options = ReportFormat::ALL
         .into_iter()

@@ -112,6 +112,12 @@ fn AddEvaluationDialog(open: RwSignal<bool>) -> impl IntoView {
         }
         Some(store.with_card(|card| place(card, groups, &destination)))
     });
+    // A memo, so the choices are built once, not again as they change.
+    let has_groups = Memo::new(move |_| {
+        state
+            .converted
+            .with(|converted| !converted.groups.is_empty())
+    });
     let add = move |_| {
         let Some(Ok(placed)) = placed.get_untracked() else {
             return;
@@ -135,7 +141,7 @@ fn AddEvaluationDialog(open: RwSignal<bool>) -> impl IntoView {
                 ". Every group in them is converted; nothing changes in the card until you add it."
             </p>
             <ReportFiles state />
-            {move || state.converted.with(|converted| !converted.groups.is_empty()).then(|| view! {
+            {move || has_groups.get().then(|| view! {
                 <Settings state />
                 <GroupsPreview state />
             })}

@@ -96,16 +96,17 @@ pub fn Settings(state: DialogState) -> impl IntoView {
         })
     });
     let matrices = holds(state, "matrix");
-    let cut = Memo::new(move |_| state.choices.with(|choices| choices.top_classes.is_some()));
     let curves = holds(state, "linear_graph");
-    let shortened = Memo::new(move |_| state.choices.with(|choices| choices.max_points.is_some()));
+    let cut = Memo::new(move |_| state.choices.with(|choices| choices.top_classes.is_some()));
     let set = move |change: fn(&mut Choices, Option<usize>)| {
         move |count: Option<usize>| state.choices.update(|choices| change(choices, count))
     };
+    // Each option is always there, hidden while the reports hold nothing
+    // it changes: what the user set stays set as files come and go.
     view! {
         <fieldset class="mce-report__options">
             <legend>"Choices"</legend>
-            {move || explains.get().then(|| view! {
+            <div hidden=move || !explains.get()>
                 <CountOption
                     label="Draw global SHAP values as one bar chart of the largest, instead of one metric per feature; how many:"
                     id="mce-report-shap"
@@ -113,8 +114,8 @@ pub fn Settings(state: DialogState) -> impl IntoView {
                     start=10
                     on_change=set(|choices, count| choices.convert.shap_as = count.map_or(ShapAs::SimpleMetrics, ShapAs::TopBars))
                 />
-            })}
-            {move || (matrices.get() || cut.get()).then(|| view! {
+            </div>
+            <div hidden=move || !matrices.get()>
                 <CountOption
                     label="Keep only the classes with the most support in each matrix larger than this (the card holds at most 20):"
                     id="mce-report-top"
@@ -133,8 +134,8 @@ pub fn Settings(state: DialogState) -> impl IntoView {
                     />
                     " Pool the other classes into \u{201c}other\u{201d} (it counts among them), so that no count is lost"
                 </label>
-            })}
-            {move || (curves.get() || shortened.get()).then(|| view! {
+            </div>
+            <div hidden=move || !curves.get()>
                 <CountOption
                     label="Shorten curves with more points to this many, keeping their ends and shape:"
                     id="mce-report-points"
@@ -142,7 +143,7 @@ pub fn Settings(state: DialogState) -> impl IntoView {
                     start=500
                     on_change=set(|choices, count| choices.max_points = count)
                 />
-            })}
+            </div>
             <Effects state />
         </fieldset>
         <DestinationControls state />
@@ -287,8 +288,8 @@ fn DestinationControls(state: DialogState) -> impl IntoView {
                 <label class="mce-field__label" for="mce-report-into">"Evaluation"</label>
                 <select id="mce-report-into" class="mce-input mce-input--select" data-testid="report-into" on:change=move |event| choice.into.set(event_target_value(&event))>
                     {move || names.get().into_iter().map(|name| {
-                        let selected = choice.into.with_untracked(|into| *into == name);
-                        view! { <option value=name.clone() selected=selected>{name.clone()}</option> }
+                        let this = name.clone();
+                        view! { <option value=name.clone() prop:selected=move || choice.into.with(|into| *into == this)>{name.clone()}</option> }
                     }).collect_view()}
                 </select>
             </div>

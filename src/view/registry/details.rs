@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use super::write_card::{CompareWith, StartFrom, write_card};
 use super::{Load, update_and_describe};
 use crate::domain::registry::place::DETAILS_HEADING_ID;
 use crate::domain::registry::rows::{CardState, approval_confirmation};
@@ -88,9 +89,19 @@ fn Details(package: Signal<ModelPackage>) -> impl IntoView {
     let session = expect_session();
     let open_problem = RwSignal::new(None::<String>);
     let has_card = move || package.with(|package| CardState::of(package) != CardState::Absent);
+    let start_from = RwSignal::new(String::new());
     let open = move |_| {
         open_problem.set(None);
-        if let Err(message) = backend.open_version(session, package.get_untracked()) {
+        let package = package.get_untracked();
+        if CardState::of(&package) == CardState::Absent {
+            write_card(
+                backend,
+                session,
+                package,
+                start_from.get_untracked(),
+                open_problem,
+            );
+        } else if let Err(message) = backend.open_version(session, package) {
             open_problem.set(Some(message));
         }
     };
@@ -102,6 +113,11 @@ fn Details(package: Signal<ModelPackage>) -> impl IntoView {
                     {move || if has_card() { "Edit the card" } else { "Write a card" }}
                 </button>
             </div>
+            {move || if has_card() {
+                view! { <CompareWith package /> }.into_any()
+            } else {
+                view! { <StartFrom package chosen=start_from /> }.into_any()
+            }}
             <p id="mce-open-problem" class="mce-messages__error" role="alert" data-testid="open-problem"
                 hidden=move || open_problem.with(Option::is_none)>{move || open_problem.get()}</p>
             <VersionFacts package />

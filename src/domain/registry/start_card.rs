@@ -1,0 +1,160 @@
+//! "Write a card" for a version without one starts from what the registry
+//! knows rather than blank: the model artifact from the version's
+//! containers, and, when another version of the group has a card, that
+//! card (the newest by default) without its version-specific parts, which
+//! belong to the other version and are to be filled again for this one.
+
+use serde_json::{Map, Value};
+
+/// A card to start from, and what was done to make it, for the notice.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StartingCard {
+    /// The card.
+    pub card: Value,
+    /// One sentence per thing taken or left out.
+    pub notes: Vec<String>,
+}
+
+/// The parts of a card that describe one version, not the model: left
+/// out when another version's card is the start.
+pub const VERSION_SPECIFIC: [(&str, Option<&str>, &str); 2] = [
+    (
+        "training_details",
+        Some("training_job_details"),
+        "its training job details",
+    ),
+    ("evaluation_details", None, "its evaluations"),
+];
+
+/// The card to start a version's card from: `other` (another version's
+/// name and card) without its version-specific parts, or an empty card;
+/// then the model artifact from `model_data_urls` (each once).
+pub fn starting_card(model_data_urls: &[String], other: Option<(&str, &Value)>) -> StartingCard {
+    let mut notes = Vec::new();
+    let mut card = match other {
+        Some((version, card)) if card.is_object() => {
+            let mut card = card.clone();
+            let left_out = leave_out_version_parts(&mut card);
+            notes.push(match left_out.as_slice() {
+                [] => format!("Started from the card of {version}."),
+                parts => format!(
+                    "Started from the card of {version}, without {}: they belong to that version; fill them for this one from its training job and evaluation reports.",
+                    parts.join(" and ")
+                ),
+            });
+            card
+        }
+        _ => Value::Object(Map::new()),
+    };
+    let mut urls: Vec<Value> = Vec::new();
+    for url in model_data_urls.iter().filter(|url| !url.trim().is_empty()) {
+        let url = Value::String(url.clone());
+        if !urls.contains(&url) {
+            urls.push(url);
+        }
+    }
+    if !urls.is_empty() {
+        let count = urls.len();
+        if let Some(object) = card.as_object_mut() {
+            let overview = object
+                .entry("model_overview")
+                .or_insert_with(|| Value::Object(Map::new()));
+            if let Some(overview) = overview.as_object_mut() {
+                overview.insert("model_artifact".to_owned(), Value::Array(urls));
+                notes.push(match count {
+                    1 => "The model artifact is this version's model data.".to_owned(),
+                    n => {
+                        format!("The model artifact is this version's model data ({n} locations).")
+                    }
+                });
+            }
+        }
+    }
+    StartingCard { card, notes }
+}
+
+/// Removes the version-specific parts; says which were there.
+fn leave_out_version_parts(card: &mut Value) -> Vec<&'static str> {
+    let mut left_out = Vec::new();
+    let Some(object) = card.as_object_mut() else {
+        return left_out;
+    };
+    for (section, part, words) in VERSION_SPECIFIC {
+        let removed = match part {
+            None => object.remove(section).is_some(),
+            Some(part) => {
+                let removed = object
+                    .get_mut(section)
+                    .and_then(Value::as_object_mut)
+                    .and_then(|section| section.remove(part))
+                    .is_some();
+                if object
+                    .get(section)
+                    .and_then(Value::as_object)
+                    .is_some_and(Map::is_empty)
+                {
+                    object.remove(section);
+                }
+                removed
+            }
+        };
+        if removed {
+            left_out.push(words);
+        }
+    }
+    left_out
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn another_versions_card_is_the_start_without_what_belongs_to_that_version() {
+        let other = json!({
+            "model_overview": {"model_creator": "Fraud ML", "model_artifact": ["s3://old"]},
+            "training_details": {"objective_function": {"notes": "kept"}, "training_job_details": {"training_arn": "arn:old"}},
+            "evaluation_details": [{"name": "Holdout"}],
+        });
+        let urls = vec![
+            "s3://new/model.tar.gz".to_owned(),
+            "s3://new/model.tar.gz".to_owned(),
+        ];
+        let start = starting_card(&urls, Some(("fraud-detector, version 3", &other)));
+        assert_eq!(
+            start.card,
+            json!({
+                "model_overview": {"model_creator": "Fraud ML", "model_artifact": ["s3://new/model.tar.gz"]},
+                "training_details": {"objective_function": {"notes": "kept"}},
+            })
+        );
+        assert_eq!(
+            start.notes,
+            [
+                "Started from the card of fraud-detector, version 3, without its training job details and its evaluations: they belong to that version; fill them for this one from its training job and evaluation reports.",
+                "The model artifact is this version's model data.",
+            ]
+        );
+    }
+
+    #[test]
+    fn with_nothing_else_the_start_is_what_the_registry_knows() {
+        let start = starting_card(&["s3://a".into(), "s3://b".into()], None);
+        assert_eq!(
+            start.card,
+            json!({"model_overview": {"model_artifact": ["s3://a", "s3://b"]}})
+        );
+        assert_eq!(
+            start.notes,
+            ["The model artifact is this version's model data (2 locations)."]
+        );
+        assert_eq!(starting_card(&[], None).card, json!({}));
+        let only_training = json!({"training_details": {"training_job_details": {}}});
+        assert_eq!(
+            starting_card(&[], Some(("v1", &only_training))).card,
+            json!({})
+        );
+    }
+}
