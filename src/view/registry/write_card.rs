@@ -22,7 +22,10 @@ use crate::view::session::Session;
 #[derive(Clone, Debug, PartialEq)]
 struct CardedVersion {
     arn: String,
+    /// "version 3", for sentences.
     name: String,
+    /// "Version 3", for the start of an option.
+    label: String,
 }
 
 /// The other versions of the listed group that have a card, newest first.
@@ -43,6 +46,10 @@ fn carded_versions(backend: Backend, except: &str) -> Vec<CardedVersion> {
                             name: row.summary.model_package_version.map_or_else(
                                 || entry.arn.clone(),
                                 |version| format!("version {version}"),
+                            ),
+                            label: row.summary.model_package_version.map_or_else(
+                                || entry.arn.clone(),
+                                |version| format!("Version {version}"),
                             ),
                         },
                     )),
@@ -96,25 +103,39 @@ pub fn StartFrom(package: Signal<ModelPackage>, chosen: RwSignal<String>) -> imp
     view! {
         <div class="mce-registry__start">
             <label class="mce-field__label" for="mce-start-from">"Start from"</label>
-            <select id="mce-start-from" class="mce-input mce-input--select" data-testid="start-from" on:change=move |event| chosen.set(event_target_value(&event))>
+            <select id="mce-start-from" class="mce-input mce-input--select" data-testid="start-from" aria-describedby="mce-start-from-help" on:change=move |event| chosen.set(event_target_value(&event))>
                 {move || {
                     let versions = versions.get();
                     let options = versions.iter().enumerate().map(|(index, version)| {
+                        // Short enough to read whole in a 320 px screen;
+                        // the sentence below says what is taken.
                         let text = if index == 0 {
-                            format!("The card of {} (the newest with a card), without its training job and evaluations", version.name)
+                            format!("{}'s card (newest)", version.label)
                         } else {
-                            format!("The card of {}, without its training job and evaluations", version.name)
+                            format!("{}'s card", version.label)
                         };
                         let arn = version.arn.clone();
                         view! { <option value=version.arn.clone() prop:selected=move || chosen.with(|chosen| *chosen == arn)>{text}</option> }
                     }).collect_view();
                     view! {
                         {options}
-                        <option value="" prop:selected=move || chosen.with(String::is_empty)>"Only what the registry knows (the model artifact)"</option>
+                        <option value="" prop:selected=move || chosen.with(String::is_empty)>"The model artifact only"</option>
                     }
                 }}
             </select>
+            <p id="mce-start-from-help" class="mce-field__help" data-testid="start-from-help">
+                {move || start_sentence(chosen.with(String::is_empty))}
+            </p>
         </div>
+    }
+}
+
+/// What the chosen start takes, in a sentence beside the choice.
+fn start_sentence(registry_only: bool) -> &'static str {
+    if registry_only {
+        "An empty card with this version's model artifact (its containers' model data)."
+    } else {
+        "That card without its training job details and evaluations, which belong to that version; the model artifact is this version's."
     }
 }
 
