@@ -226,7 +226,7 @@ test("a version without a card starts from the newest other card without its ver
   await showVersion(4);
   const details = page.getByTestId("version-details");
   const startFrom = details.getByTestId("start-from");
-  await page.waitForFunction(() => document.querySelector('[data-testid="start-from"]')?.selectedOptions[0]?.textContent.includes("version 3"));
+  await page.waitForFunction(() => document.querySelector('[data-testid="start-from"]')?.selectedOptions[0]?.textContent.includes("Version 3"));
   assert.equal(await startFrom.locator("option:checked").textContent(), "Version 3's card (newest)");
   assert.match(await details.getByTestId("start-from-help").textContent(), /without its training job details and evaluations/);
   await dismissNotices();
