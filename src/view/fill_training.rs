@@ -76,9 +76,12 @@ fn FillDialog(open: RwSignal<bool>) -> impl IntoView {
     let busy = RwSignal::new(false);
     let found = RwSignal::new(None::<Found>);
     let choices = RwSignal::new(Vec::<FillChoice>::new());
+    // Called when a look-up or a file read ends: the dialog may have been
+    // closed by then, and then there is nothing to show.
     let show = move |job: String, describe: Value| match store
         .with_card(|card| propose(card, &describe))
     {
+        _ if found.is_disposed() => {}
         Ok(proposals) if proposals.is_empty() => error.set(Some(format!(
             "The training job {job} has nothing to fill in."
         ))),

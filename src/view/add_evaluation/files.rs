@@ -36,6 +36,10 @@ fn read_all(state: DialogState, files: Vec<web_sys::File>) {
                 }
             }
         }
+        // The dialog may have closed while the files were read.
+        if state.files.is_disposed() {
+            return;
+        }
         state.unreadable.set(refused);
         if !read.is_empty() {
             state.add_files(read);

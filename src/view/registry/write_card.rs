@@ -166,10 +166,12 @@ pub fn write_card(
                 let name = version_name(&other);
                 let start = starting_card(&urls, card.as_ref().map(|card| (name.as_str(), card)));
                 if let Err(message) = backend.open_version_from(session, package, Some(start)) {
-                    problem.set(Some(message));
+                    problem.try_set(Some(message));
                 }
             }
-            Err(error) => problem.set(Some(failure("Reading the other version's card", &error))),
+            Err(error) => {
+                problem.try_set(Some(failure("Reading the other version's card", &error)));
+            }
         }
     });
 }
@@ -218,7 +220,7 @@ pub fn CompareWith(package: Signal<ModelPackage>) -> impl IntoView {
                         &card_in(&older).unwrap_or_default(),
                         &card_in(&newer).unwrap_or_default(),
                     );
-                    compared.set(Some(Compared {
+                    compared.try_set(Some(Compared {
                         heading: comparison_heading(
                             &version_name(&older),
                             &version_name(&newer),
@@ -228,7 +230,7 @@ pub fn CompareWith(package: Signal<ModelPackage>) -> impl IntoView {
                     }));
                 }
                 Err(error) => {
-                    problem.set(Some(failure("Reading the other version's card", &error)))
+                    problem.try_set(Some(failure("Reading the other version's card", &error)));
                 }
             }
         });
