@@ -10,12 +10,11 @@
 
 use leptos::html::Input;
 use leptos::prelude::*;
-use leptos::wasm_bindgen::JsCast;
 use serde_json::Value;
 
 use super::backend::{Backend, version_name};
 use super::modal::Modal;
-use super::platform::read_file;
+use super::platform::{picked_files, read_file};
 use super::session::{Tone, expect_session};
 use super::store::expect_store;
 use crate::domain::check::MAX_FILE_BYTES;
@@ -135,16 +134,9 @@ fn FillDialog(open: RwSignal<bool>) -> impl IntoView {
     };
     let picker: NodeRef<Input> = NodeRef::new();
     let picked = move |event: leptos::ev::Event| {
-        let Some(input) = event
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(file) = picked_files(&event).into_iter().next() else {
             return;
         };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
-            return;
-        };
-        input.set_value("");
         leptos::task::spawn_local(async move {
             let name = file.name();
             let text = read_file(&file, MAX_FILE_BYTES)
@@ -219,13 +211,7 @@ pub fn FillModelArtifact() -> impl IntoView {
     let open = RwSignal::new(false);
     let opened = Memo::new(move |_| {
         let opened = backend.and_then(|backend| backend.opened().get())?;
-        let urls: Vec<String> = opened
-            .package
-            .inference_specification
-            .iter()
-            .flat_map(|spec| spec.containers.iter())
-            .filter_map(|container| container.model_data_url.clone())
-            .collect();
+        let urls = opened.package.model_data_urls();
         (!urls.is_empty()).then(|| (version_name(&opened.package), urls))
     });
     move || {

@@ -122,6 +122,27 @@ pub async fn copy_text(text: &str) -> Result<(), String> {
         })
 }
 
+/// The files chosen in the file input that fired `event`; the input is
+/// cleared, so that choosing the same file again fires `change` again.
+pub fn picked_files(event: &leptos::ev::Event) -> Vec<web_sys::File> {
+    let Some(input) = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return Vec::new();
+    };
+    let files = input.files();
+    let picked = files
+        .map(|files| {
+            (0..files.length())
+                .filter_map(|index| files.get(index))
+                .collect()
+        })
+        .unwrap_or_default();
+    input.set_value("");
+    picked
+}
+
 /// The bytes of a file the user chose, refusing one over `limit` bytes
 /// before reading it.
 pub async fn read_file(file: &web_sys::File, limit: u64) -> Result<Vec<u8>, FileProblem> {

@@ -6,6 +6,8 @@
 
 use serde_json::{Map, Value};
 
+use crate::domain::training_fill::artifact_proposal;
+
 /// A card to start from, and what was done to make it, for the notice.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StartingCard {
@@ -46,21 +48,15 @@ pub fn starting_card(model_data_urls: &[String], other: Option<(&str, &Value)>) 
         }
         _ => Value::Object(Map::new()),
     };
-    let mut urls: Vec<Value> = Vec::new();
-    for url in model_data_urls.iter().filter(|url| !url.trim().is_empty()) {
-        let url = Value::String(url.clone());
-        if !urls.contains(&url) {
-            urls.push(url);
-        }
-    }
-    if !urls.is_empty() {
-        let count = urls.len();
+    if let Some(artifact) = artifact_proposal(&card, model_data_urls) {
+        let urls = artifact.proposed;
+        let count = urls.as_array().map_or(0, Vec::len);
         if let Some(object) = card.as_object_mut() {
             let overview = object
                 .entry("model_overview")
                 .or_insert_with(|| Value::Object(Map::new()));
             if let Some(overview) = overview.as_object_mut() {
-                overview.insert("model_artifact".to_owned(), Value::Array(urls));
+                overview.insert("model_artifact".to_owned(), urls);
                 notes.push(match count {
                     1 => "The model artifact is this version's model data.".to_owned(),
                     n => {

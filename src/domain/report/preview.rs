@@ -317,8 +317,8 @@ pub fn metric_summary(metric: &Value) -> String {
     }
 }
 
-/// `n` with its noun.
-fn count(n: usize, one: &str, many: &str) -> String {
+/// `n` with its noun: "1 metric group", "3 metric groups".
+pub fn count(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
         format!("1 {one}")
     } else {

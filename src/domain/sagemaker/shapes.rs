@@ -221,6 +221,18 @@ pub struct ModelPackage {
     pub model_card: Option<ModelCard>,
 }
 
+impl ModelPackage {
+    /// Where its inference containers' model data is, in order: what fills
+    /// a card's model artifact.
+    pub fn model_data_urls(&self) -> Vec<String> {
+        self.inference_specification
+            .iter()
+            .flat_map(|spec| spec.containers.iter())
+            .filter_map(|container| container.model_data_url.clone())
+            .collect()
+    }
+}
+
 /// `UpdateModelPackage` input; fields left out are left unchanged.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "PascalCase")]

@@ -4,14 +4,13 @@
 
 use leptos::html::Input;
 use leptos::prelude::*;
-use leptos::wasm_bindgen::JsCast;
 
 use super::DialogState;
 use crate::domain::check::MAX_FILE_BYTES;
 use crate::domain::import::ImportError;
 use crate::domain::report::ReportFormat;
 use crate::domain::report::preview::{FileReading, ReportFile};
-use crate::view::platform::{FileProblem, read_file};
+use crate::view::platform::{FileProblem, picked_files, read_file};
 
 /// Reads `files` as text and adds them; one that cannot be read is named
 /// with why.
@@ -62,16 +61,7 @@ fn listed(files: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 pub fn ReportFiles(state: DialogState) -> impl IntoView {
     let picker: NodeRef<Input> = NodeRef::new();
     let over = RwSignal::new(false);
-    let picked = move |event: leptos::ev::Event| {
-        let Some(input) = event
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        read_all(state, listed(input.files()));
-        input.set_value("");
-    };
+    let picked = move |event: leptos::ev::Event| read_all(state, picked_files(&event));
     // Dropping on the dialog adds reports; the page's own drop (opening a
     // card) must not see it.
     let dropped = move |event: web_sys::DragEvent| {

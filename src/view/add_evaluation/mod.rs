@@ -23,7 +23,7 @@ use super::session::{Tone, expect_session};
 use super::store::expect_store;
 use crate::domain::pointer::JsonPointer;
 use crate::domain::report::preview::{
-    Choices, Converted, Placed, ReportFile, convert_files, job_arn_in, kept_groups, place,
+    Choices, Converted, Placed, ReportFile, convert_files, count, job_arn_in, kept_groups, place,
     suggested_name,
 };
 
@@ -203,11 +203,11 @@ fn placed_view(placed: &Placed) -> impl IntoView + use<> {
         (0, 0) => "The card would have no problems there.".to_owned(),
         (0, w) => format!(
             "The card would be valid, with {} to look at:",
-            plural(w, "warning", "warnings")
+            count(w, "warning", "warnings")
         ),
         (e, _) => format!(
             "The card would have {} there; you can add it and fix them in the editor, or change the choices above:",
-            plural(e, "problem", "problems")
+            count(e, "problem", "problems")
         ),
     };
     let items = errors
@@ -242,15 +242,6 @@ fn evaluation_name(placed: &Placed) -> String {
 fn added_sentence(groups: usize, evaluation: &str) -> String {
     format!(
         "Added {} to the evaluation \u{201c}{evaluation}\u{201d}. Undo takes them out again.",
-        plural(groups, "metric group", "metric groups")
+        count(groups, "metric group", "metric groups")
     )
-}
-
-/// `n` with its noun.
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
 }

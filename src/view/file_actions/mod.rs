@@ -12,12 +12,11 @@ mod start_screen;
 
 use leptos::html::Input;
 use leptos::prelude::*;
-use leptos::wasm_bindgen::JsCast;
 
 pub use self::link::{linked_card, open_link};
 pub use self::start_screen::StartScreen;
 use super::modal::Modal;
-use super::platform::{FileProblem, fetch_text, read_file};
+use super::platform::{FileProblem, fetch_text, picked_files, read_file};
 use super::session::{OpenRequest, Session, Tone, expect_session};
 use super::store::{CardStore, LoadedCard, PackageInfo};
 use super::view_state::{ViewMode, ViewState};
@@ -150,17 +149,9 @@ pub fn open_file(session: Session, file: web_sys::File) {
 
 /// Opens the file chosen in a file picker.
 fn open_picked(session: Session, event: leptos::ev::Event) {
-    let Some(input) = event
-        .target()
-        .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
-    else {
-        return;
-    };
-    if let Some(file) = input.files().and_then(|files| files.get(0)) {
+    if let Some(file) = picked_files(&event).into_iter().next() {
         open_file(session, file);
     }
-    // Choosing the same file again must fire `change` again.
-    input.set_value("");
 }
 
 /// The browser's file chooser, hidden: an "Open…" button clicks it, and

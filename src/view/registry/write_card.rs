@@ -62,14 +62,30 @@ fn carded_versions(backend: Backend, except: &str) -> Vec<CardedVersion> {
     })
 }
 
-/// The model data of `package`'s containers.
-fn model_data_urls(package: &ModelPackage) -> Vec<String> {
-    package
-        .inference_specification
-        .iter()
-        .flat_map(|spec| spec.containers.iter())
-        .filter_map(|container| container.model_data_url.clone())
-        .collect()
+/// The other versions with a card, following the list, and `chosen` kept
+/// on one of them (the newest, unless the user chose another).
+fn carded_choice(
+    package: Signal<ModelPackage>,
+    chosen: RwSignal<String>,
+) -> Memo<Vec<CardedVersion>> {
+    let backend = crate::view::backend::expect_backend();
+    let versions = Memo::new(move |_| {
+        package.with(|package| carded_versions(backend, &package.model_package_arn))
+    });
+    Effect::new(move |_| {
+        let versions = versions.get();
+        let still_there =
+            chosen.with_untracked(|chosen| versions.iter().any(|version| version.arn == *chosen));
+        if !still_there {
+            chosen.set(
+                versions
+                    .first()
+                    .map(|version| version.arn.clone())
+                    .unwrap_or_default(),
+            );
+        }
+    });
+    versions
 }
 
 /// The card in a described version, when it has one that is JSON.
@@ -82,24 +98,7 @@ fn card_in(package: &ModelPackage) -> Option<Value> {
 /// from, empty for what the registry knows only.
 #[component]
 pub fn StartFrom(package: Signal<ModelPackage>, chosen: RwSignal<String>) -> impl IntoView {
-    let backend = crate::view::backend::expect_backend();
-    let versions = Memo::new(move |_| {
-        package.with(|package| carded_versions(backend, &package.model_package_arn))
-    });
-    Effect::new(move |_| {
-        let versions = versions.get();
-        if !versions
-            .iter()
-            .any(|version| chosen.with_untracked(|chosen| *chosen == version.arn))
-        {
-            chosen.set(
-                versions
-                    .first()
-                    .map(|version| version.arn.clone())
-                    .unwrap_or_default(),
-            );
-        }
-    });
+    let versions = carded_choice(package, chosen);
     view! {
         <div class="mce-registry__start">
             <label class="mce-field__label" for="mce-start-from">"Start from"</label>
@@ -148,7 +147,7 @@ pub fn write_card(
     from: String,
     problem: RwSignal<Option<String>>,
 ) {
-    let urls = model_data_urls(&package);
+    let urls = package.model_data_urls();
     if from.is_empty() {
         let start = starting_card(&urls, None);
         if let Err(message) = backend.open_version_from(session, package, Some(start)) {
@@ -181,24 +180,8 @@ pub fn write_card(
 #[component]
 pub fn CompareWith(package: Signal<ModelPackage>) -> impl IntoView {
     let backend = crate::view::backend::expect_backend();
-    let versions = Memo::new(move |_| {
-        package.with(|package| carded_versions(backend, &package.model_package_arn))
-    });
     let chosen = RwSignal::new(String::new());
-    Effect::new(move |_| {
-        let versions = versions.get();
-        if !versions
-            .iter()
-            .any(|version| chosen.with_untracked(|chosen| *chosen == version.arn))
-        {
-            chosen.set(
-                versions
-                    .first()
-                    .map(|version| version.arn.clone())
-                    .unwrap_or_default(),
-            );
-        }
-    });
+    let versions = carded_choice(package, chosen);
     let compared = RwSignal::new(None::<Compared>);
     let problem = RwSignal::new(None::<String>);
     let compare = move |_| {
