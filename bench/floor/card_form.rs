@@ -56,6 +56,7 @@ mod floor {
                 trailing_newline: true,
                 place: Default::default(),
                 registry_base: None,
+                to_fill: Vec::new(),
                 history: document.history_snapshot(drafts::HISTORY_BUDGET),
                 lineage: drafts::Lineage::default(),
                 entries: Vec::new(),

@@ -57,6 +57,7 @@ mod floor {
             trailing_newline: true,
             place: Default::default(),
             registry_base: None,
+            to_fill: Vec::new(),
             history: card.document.history_snapshot(drafts::HISTORY_BUDGET),
             lineage: drafts::Lineage::default(),
             entries: Vec::new(),

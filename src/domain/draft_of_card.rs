@@ -66,6 +66,7 @@ impl Draft {
             trailing_newline: style.trailing_newline,
             place: Default::default(),
             registry_base: None,
+            to_fill: Vec::new(),
             history: document.history_snapshot(HISTORY_BUDGET),
             lineage: Lineage::default(),
             entries: entries.kept_in_drafts().cloned().collect(),

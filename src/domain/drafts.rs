@@ -12,6 +12,7 @@ use super::document::HistorySnapshot;
 use super::entries::Entry;
 use super::json_text::TextStyle;
 use super::merge::{FieldChange, Merge, diff, merge};
+use super::registry::to_fill::ToFill;
 use super::resume::{DraftPlace, RegistryBase};
 
 /// The format version of stored drafts; a draft of another version is
@@ -139,6 +140,10 @@ pub struct Draft {
     /// a restored draft submits against it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub registry_base: Option<RegistryBase>,
+    /// Parts of the card marked to fill for this version (a card started
+    /// from another version's), kept until filled or dismissed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub to_fill: Vec<ToFill>,
 }
 
 /// One save of a draft: the tab that made it, and its number there.
@@ -261,6 +266,7 @@ impl Draft {
             entries: Vec::new(),
             place: DraftPlace::default(),
             registry_base: None,
+            to_fill: Vec::new(),
         }
     }
 }
@@ -491,6 +497,7 @@ mod tests {
             entries: Vec::new(),
             place: DraftPlace::default(),
             registry_base: None,
+            to_fill: Vec::new(),
         }
     }
 

@@ -204,19 +204,25 @@ impl Backend {
         let arn = package.model_package_arn.clone();
         let name = version_name(&package);
         let base = imported.card.clone();
-        let (card, announcement) = match start.filter(|_| imported.had_no_card) {
+        let (card, announcement, to_fill) = match start.filter(|_| imported.had_no_card) {
             Some(start) => (
                 start.card,
                 format!(
                     "Opened {name}. It has no card yet. {}",
                     start.notes.join(" ")
                 ),
+                start.to_fill,
             ),
             None if imported.had_no_card => (
                 imported.card,
                 format!("Opened {name}. It has no card yet: this is a new, empty one."),
+                Vec::new(),
             ),
-            None => (imported.card, format!("Opened the card of {name}.")),
+            None => (
+                imported.card,
+                format!("Opened the card of {name}."),
+                Vec::new(),
+            ),
         };
         session.open(
             session.request_open(),
@@ -231,6 +237,7 @@ impl Backend {
             },
             announcement,
         );
+        session.mark_to_fill(to_fill);
         self.set_opened(Some(OpenedVersion {
             package,
             card: base,

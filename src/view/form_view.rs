@@ -9,6 +9,7 @@ use super::form::items::ItemList;
 use super::form::object::ObjectFields;
 use super::form::schema_field::schema_field;
 use super::store::expect_store;
+use super::to_fill::ToFillMark;
 use crate::domain::form::card_form;
 use crate::domain::form::layout::{FieldIds, Shape, shape};
 use crate::domain::form::node::{FormNode, NodeKind, PropertyNode};
@@ -92,6 +93,7 @@ fn FormSection(property: &'static PropertyNode) -> impl IntoView {
         <section class="mce-section" id=id tabindex="-1" aria-labelledby=heading_id.clone() data-section=property.key.clone()>
             <h2 id=heading_id.clone() class="mce-section__title">{label}</h2>
             {help.map(|help| view! { <p class="mce-section__help">{help}</p> })}
+            <ToFillMark section=property.key.as_str() />
             <SectionActions key=property.key.as_str() />
             {content}
         </section>

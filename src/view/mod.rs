@@ -30,6 +30,7 @@ pub mod store;
 pub mod submit;
 pub mod subscriptions;
 pub mod takeover;
+pub mod to_fill;
 pub mod typed;
 pub mod view_state;
 

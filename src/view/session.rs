@@ -16,6 +16,7 @@ use super::platform::{StorageProblem, forget, now_ms, store_text, stored_text};
 use super::store::{CardStore, LoadedCard};
 use super::view_state::ViewState;
 use crate::domain::drafts::{CardSource, LAST_SOURCE_KEY, Recovery, TabSaves, encode};
+use crate::domain::registry::to_fill::ToFill;
 use crate::domain::resume::{DraftPlace, RegistryBase};
 
 mod place;
@@ -92,6 +93,9 @@ pub struct Session {
     /// The registry base of the draft restored last, kept for its next
     /// saves while its version is not open (it could not be reopened).
     kept_base: StoredValue<Option<RegistryBase>>,
+    /// Parts of the card marked to fill for this version, kept with every
+    /// draft (see `domain::registry::to_fill`).
+    to_fill: RwSignal<Vec<ToFill>>,
 }
 
 /// How restoring a draft stands, said beside the action that restores it.
@@ -145,6 +149,7 @@ impl Session {
             backend: StoredValue::new(None),
             place: StoredValue::new(DraftPlace::default()),
             kept_base: StoredValue::new(None),
+            to_fill: RwSignal::new(Vec::new()),
         }
     }
 
@@ -307,6 +312,7 @@ impl Session {
         self.tab_saves.update_value(|saves| saves.took_in(None));
         self.place.set_value(DraftPlace::default());
         self.kept_base.set_value(None);
+        self.mark_to_fill(Vec::new());
         if !matches!(source, CardSource::ModelPackage(_)) {
             // A registry version's submit bar does not belong to this card.
             self.leave_registry_version();
@@ -316,6 +322,27 @@ impl Session {
         remember_source(&source);
         self.notify(Tone::Info, announcement);
         self.offer_draft(&source, Some(card));
+    }
+
+    /// The parts of the card marked to fill for this version; a mark
+    /// stands while its part is empty (`to_fill::standing`).
+    pub fn to_fill(self) -> ReadSignal<Vec<ToFill>> {
+        self.to_fill.read_only()
+    }
+
+    /// Marks `marks` to fill in the card just opened (replacing any).
+    pub fn mark_to_fill(self, marks: Vec<ToFill>) {
+        if self.to_fill.with_untracked(|current| *current != marks) {
+            self.to_fill.set(marks);
+        }
+    }
+
+    /// Takes away the mark of `section`: the reviewer has said the part
+    /// stays empty. The draft keeps that.
+    pub fn dismiss_to_fill(self, section: &str) {
+        self.to_fill
+            .update(|marks| marks.retain(|mark| mark.section != section));
+        self.schedule_save();
     }
 
     /// Says something in the notice area, in `tone`.

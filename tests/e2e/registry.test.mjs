@@ -234,7 +234,7 @@ test("a version without a card starts from the newest other card without its ver
   await page.getByTestId("submit-bar").waitFor({ state: "visible" });
   assert.match(
     await notice().textContent(),
-    /Opened fraud-detector, version 4\. It has no card yet\. Started from the card of fraud-detector, version 3, without its training job details and its evaluations: they belong to that version; fill them for this one from its training job and evaluation reports\. The model artifact is this version's model data\./,
+    /Opened fraud-detector, version 4\. It has no card yet\. Started from the card of fraud-detector, version 3, without its training job details and its evaluations: they belong to that version, and are marked in their sections to fill for this one\. The model artifact is this version's model data\./,
   );
   assert.equal(await field("/model_overview/model_creator").inputValue(), "Fraud ML team");
   assert.equal(await field("/model_overview/model_artifact/0").inputValue(), "s3://acme-ml-models/fraud-detector/model.tar.gz");
@@ -253,6 +253,111 @@ test("a version without a card starts from the newest other card without its ver
   if (await recovery.isVisible()) await recovery.getByRole("button", { name: "Discard it" }).click();
   assert.equal(await field("/model_overview/model_artifact/0").inputValue(), "s3://acme-ml-models/fraud-detector/model.tar.gz");
   assert.equal(await field("/model_overview/model_creator").inputValue(), "");
+});
+
+test("the parts left out of a started card are marked to fill, kept across a reload, cleared by filling and listed in the review until then", async () => {
+  await showVersion(4);
+  const details = page.getByTestId("version-details");
+  await page.waitForFunction(() => document.querySelector('[data-testid="start-from"]')?.selectedOptions[0]?.textContent.includes("Version 3"));
+  await dismissNotices();
+  await details.getByRole("button", { name: "Write a card" }).click();
+  await page.getByTestId("submit-bar").waitFor({ state: "visible" });
+  const recovery = page.locator("#mce-recovery");
+  if (await recovery.isVisible()) await recovery.getByRole("button", { name: "Discard it" }).click();
+  assert.match(await notice().textContent(), /without its training job details and its evaluations: they belong to that version, and are marked in their sections to fill for this one\./);
+  const mark = (section) => page.locator(`[data-testid="to-fill"][data-section="${section}"]`);
+  const training = mark("training_details");
+  const evaluations = mark("evaluation_details");
+  assert.equal(
+    await training.locator("p").textContent(),
+    "Training job details to fill for this version: those in the card this one started from (fraud-detector, version 3) describe that version, so they were left out. Fill them from this version's training job, or type them.",
+  );
+  assert.match(await evaluations.locator("p").textContent(), /^Evaluations to fill for this version: those in the card this one started from \(fraud-detector, version 3\)/);
+  // Each mark sits in its section, above the action that fills it.
+  assert.equal(await training.evaluate((element) => element.closest("section").dataset.section), "training_details");
+  assert.equal(await evaluations.evaluate((element) => element.nextElementSibling.querySelector("[data-testid=add-evaluation-from-report]") !== null), true);
+  await training.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: resolve(import.meta.dirname, "../../target/screenshots/to-fill-1440.png") });
+  const original = page.viewportSize();
+  await page.setViewportSize({ width: 320, height: 640 });
+  await training.scrollIntoViewIfNeeded();
+  const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth);
+  assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px at 320 px`);
+  await page.screenshot({ path: resolve(import.meta.dirname, "../../target/screenshots/to-fill-320.png") });
+  if (original) await page.setViewportSize(original);
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
+
+  // Kept with the draft: a reload mid-edit brings the marks back.
+  await field("/business_details/business_problem").fill("Version 4: retrained on November data.");
+  await page.waitForFunction((key) => localStorage.getItem(key)?.includes("retrained on November"), `model-card-editor.draft.arn:${arn(4)}`);
+  const saved = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)).to_fill, `model-card-editor.draft.arn:${arn(4)}`);
+  assert.deepEqual(saved, [
+    { section: "training_details", from: "fraud-detector, version 3" },
+    { section: "evaluation_details", from: "fraud-detector, version 3" },
+  ]);
+  await page.reload();
+  await recovery.waitFor({ state: "visible" });
+  await recovery.getByRole("button", { name: "Restore the draft" }).click();
+  await recovery.waitFor({ state: "hidden", timeout: 15000 });
+  await page.getByTestId("submit-bar").waitFor({ state: "visible" });
+  await training.waitFor();
+  await evaluations.waitFor();
+
+  // Filling the training job details clears their mark; undo brings it back.
+  await dismissNotices();
+  await page.getByTestId("fill-from-training-job").click();
+  const dialog = page.locator("#mce-fill-training");
+  await dialog.getByTestId("fill-job").fill("fraud-xgb-2026-11-20");
+  await dialog.getByTestId("fill-look-up").click();
+  await dialog.getByTestId("fill-field").first().waitFor();
+  await dialog.getByTestId("fill-apply").click();
+  await dialog.waitFor({ state: "hidden" });
+  await training.waitFor({ state: "detached" });
+  assert.equal(await evaluations.count(), 1, "the other mark stands");
+  await page.getByTestId("undo").click();
+  await training.waitFor();
+  await page.getByTestId("redo").click();
+  await training.waitFor({ state: "detached" });
+
+  // The review lists what is still to fill, and leads to it.
+  await page.getByTestId("review").click();
+  const review = page.locator("#mce-review");
+  const toFill = review.getByTestId("review-to-fill");
+  await toFill.waitFor();
+  assert.match(await toFill.textContent(), /One part that describes a single version is still empty; Submit sends the card without it\./);
+  assert.deepEqual(await toFill.locator("li a").allTextContents(), ["Go to Evaluations"]);
+  await review.screenshot({ path: resolve(import.meta.dirname, "../../target/screenshots/review-to-fill-1440.png") });
+  await page.setViewportSize({ width: 320, height: 640 });
+  const reviewOverflow = await review.evaluate((element) => element.scrollWidth - element.clientWidth);
+  assert.ok(reviewOverflow <= 0, `the review scrolls sideways by ${reviewOverflow}px at 320 px`);
+  await review.screenshot({ path: resolve(import.meta.dirname, "../../target/screenshots/review-to-fill-320.png") });
+  if (original) await page.setViewportSize(original);
+  await toFill.getByRole("link", { name: "Go to Evaluations" }).click();
+  await review.waitFor({ state: "hidden" });
+  await page.waitForFunction(() => document.activeElement?.dataset?.section === "evaluation_details");
+
+  // "Leave it empty" takes the mark away, and the draft remembers it.
+  await evaluations.getByRole("button", { name: "Leave it empty: Evaluations" }).click();
+  await evaluations.waitFor({ state: "detached" });
+  await page.waitForFunction(
+    (key) => !JSON.parse(localStorage.getItem(key)).to_fill.some((mark) => mark.section === "evaluation_details"),
+    `model-card-editor.draft.arn:${arn(4)}`,
+  );
+  await page.reload();
+  await recovery.waitFor({ state: "visible" });
+  await recovery.getByRole("button", { name: "Restore the draft" }).click();
+  await recovery.waitFor({ state: "hidden", timeout: 15000 });
+  await page.getByTestId("submit-bar").waitFor({ state: "visible" });
+  assert.equal(await page.locator('[data-testid="to-fill"]').count(), 0);
+  await page.getByTestId("review").click();
+  assert.equal(await review.getByTestId("review-to-fill").isVisible(), false);
+  await review.getByTestId("submit").click();
+  await waitForOutcome(/Submitted\. fraud-detector, version 4 now holds this card/);
+  const { card } = storedCard(4);
+  assert.equal(card.training_details.training_job_details.training_arn, emulator.boto("describe-training-job", "fraud-xgb-2026-11-20").TrainingJobArn);
+  assert.equal(card.evaluation_details, undefined, "no evaluation of version 3");
+  assert.equal(card.business_details.business_problem, "Version 4: retrained on November data.");
 });
 
 test("two versions' cards are compared with the review's field-level changes", async () => {

@@ -2,10 +2,12 @@
 //! knows rather than blank: the model artifact from the version's
 //! containers, and, when another version of the group has a card, that
 //! card (the newest by default) without its version-specific parts, which
-//! belong to the other version and are to be filled again for this one.
+//! belong to the other version and are marked to fill for this one
+//! (`super::to_fill`).
 
 use serde_json::{Map, Value};
 
+use super::to_fill::{ToFill, VERSION_PARTS, VersionPart};
 use crate::domain::training_fill::artifact_proposal;
 
 /// A card to start from, and what was done to make it, for the notice.
@@ -15,24 +17,16 @@ pub struct StartingCard {
     pub card: Value,
     /// One sentence per thing taken or left out.
     pub notes: Vec<String>,
+    /// The parts left out, to fill for this version.
+    pub to_fill: Vec<ToFill>,
 }
-
-/// The parts of a card that describe one version, not the model: left
-/// out when another version's card is the start.
-pub const VERSION_SPECIFIC: [(&str, Option<&str>, &str); 2] = [
-    (
-        "training_details",
-        Some("training_job_details"),
-        "its training job details",
-    ),
-    ("evaluation_details", None, "its evaluations"),
-];
 
 /// The card to start a version's card from: `other` (another version's
 /// name and card) without its version-specific parts, or an empty card;
 /// then the model artifact from `model_data_urls` (each once).
 pub fn starting_card(model_data_urls: &[String], other: Option<(&str, &Value)>) -> StartingCard {
     let mut notes = Vec::new();
+    let mut to_fill = Vec::new();
     let mut card = match other {
         Some((version, card)) if card.is_object() => {
             let mut card = card.clone();
@@ -40,10 +34,21 @@ pub fn starting_card(model_data_urls: &[String], other: Option<(&str, &Value)>) 
             notes.push(match left_out.as_slice() {
                 [] => format!("Started from the card of {version}."),
                 parts => format!(
-                    "Started from the card of {version}, without {}: they belong to that version; fill them for this one from its training job and evaluation reports.",
-                    parts.join(" and ")
+                    "Started from the card of {version}, without {}: they belong to that version, and are marked in their sections to fill for this one.",
+                    parts
+                        .iter()
+                        .map(|part| part.words)
+                        .collect::<Vec<_>>()
+                        .join(" and ")
                 ),
             });
+            to_fill = left_out
+                .iter()
+                .map(|part| ToFill {
+                    section: part.section.to_owned(),
+                    from: version.to_owned(),
+                })
+                .collect();
             card
         }
         _ => Value::Object(Map::new()),
@@ -66,36 +71,40 @@ pub fn starting_card(model_data_urls: &[String], other: Option<(&str, &Value)>) 
             }
         }
     }
-    StartingCard { card, notes }
+    StartingCard {
+        card,
+        notes,
+        to_fill,
+    }
 }
 
 /// Removes the version-specific parts; says which were there.
-fn leave_out_version_parts(card: &mut Value) -> Vec<&'static str> {
+fn leave_out_version_parts(card: &mut Value) -> Vec<&'static VersionPart> {
     let mut left_out = Vec::new();
     let Some(object) = card.as_object_mut() else {
         return left_out;
     };
-    for (section, part, words) in VERSION_SPECIFIC {
-        let removed = match part {
-            None => object.remove(section).is_some(),
-            Some(part) => {
+    for part in &VERSION_PARTS {
+        let removed = match part.member {
+            None => object.remove(part.section).is_some(),
+            Some(member) => {
                 let removed = object
-                    .get_mut(section)
+                    .get_mut(part.section)
                     .and_then(Value::as_object_mut)
-                    .and_then(|section| section.remove(part))
+                    .and_then(|section| section.remove(member))
                     .is_some();
                 if object
-                    .get(section)
+                    .get(part.section)
                     .and_then(Value::as_object)
                     .is_some_and(Map::is_empty)
                 {
-                    object.remove(section);
+                    object.remove(part.section);
                 }
                 removed
             }
         };
         if removed {
-            left_out.push(words);
+            left_out.push(part);
         }
     }
     left_out
@@ -106,6 +115,7 @@ mod tests {
     use serde_json::json;
 
     use super::*;
+    use crate::domain::registry::to_fill::standing;
 
     #[test]
     fn another_versions_card_is_the_start_without_what_belongs_to_that_version() {
@@ -129,9 +139,25 @@ mod tests {
         assert_eq!(
             start.notes,
             [
-                "Started from the card of fraud-detector, version 3, without its training job details and its evaluations: they belong to that version; fill them for this one from its training job and evaluation reports.",
+                "Started from the card of fraud-detector, version 3, without its training job details and its evaluations: they belong to that version, and are marked in their sections to fill for this one.",
                 "The model artifact is this version's model data.",
             ]
+        );
+        let marked: Vec<(&str, &str)> = start
+            .to_fill
+            .iter()
+            .map(|mark| (mark.section.as_str(), mark.from.as_str()))
+            .collect();
+        assert_eq!(
+            marked,
+            [
+                ("training_details", "fraud-detector, version 3"),
+                ("evaluation_details", "fraud-detector, version 3"),
+            ]
+        );
+        assert!(
+            standing(&start.to_fill, &start.card).len() == 2,
+            "both marks stand in the card started"
         );
     }
 
@@ -147,10 +173,17 @@ mod tests {
             ["The model artifact is this version's model data (2 locations)."]
         );
         assert_eq!(starting_card(&[], None).card, json!({}));
+        assert!(starting_card(&[], None).to_fill.is_empty());
         let only_training = json!({"training_details": {"training_job_details": {}}});
+        let start = starting_card(&[], Some(("v1", &only_training)));
+        assert_eq!(start.card, json!({}));
         assert_eq!(
-            starting_card(&[], Some(("v1", &only_training))).card,
-            json!({})
+            start.to_fill,
+            [ToFill {
+                section: "training_details".to_owned(),
+                from: "v1".to_owned()
+            }],
+            "only what was there is marked"
         );
     }
 }

@@ -54,8 +54,8 @@ impl Session {
             .update_value(|place| place.focused(path.as_deref(), section.as_deref()));
     }
 
-    /// Puts where the reviewer is, and the registry version's base, into a
-    /// draft about to be saved.
+    /// Puts where the reviewer is, the parts marked to fill and the
+    /// registry version's base into a draft about to be saved.
     pub(super) fn mark_place_and_base(self, draft: &mut Draft) {
         let mode = self.view.mode().get_untracked();
         let mut place = self.place.get_value();
@@ -64,6 +64,7 @@ impl Session {
             .then(|| source_text_spot().or_else(|| self.view.text_place().map(spot_of)))
             .flatten();
         draft.place = place;
+        draft.to_fill = self.to_fill.get_untracked();
         let CardSource::ModelPackage(arn) = &draft.source else {
             return;
         };

@@ -198,6 +198,7 @@ impl Session {
         remember_source(&draft.source);
         self.place.set_value(draft.place.clone());
         self.kept_base.set_value(draft.registry_base.clone());
+        self.mark_to_fill(draft.to_fill.clone());
         let restored = draft.lineage.save.clone();
         self.tab_saves.update_value(|saves| saves.took_in(restored));
         self.view.forget_card();

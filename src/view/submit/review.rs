@@ -1,5 +1,6 @@
 //! The review dialog before a submit: what the form shows but the card
-//! does not hold (Submit waits for it), the changes beside the card and in
+//! does not hold (Submit waits for it), the parts still to fill for this
+//! version, the changes beside the card and in
 //! it against the version as opened, the schema problems, and the approval
 //! a submit may set besides.
 
@@ -19,6 +20,7 @@ use crate::view::conflicts::{BesideList, ChangeList, ChangeWords};
 use crate::view::modal::Modal;
 use crate::view::session::expect_session;
 use crate::view::store::CardStore;
+use crate::view::to_fill::ToFillReview;
 use crate::view::typed::EntryList;
 
 /// The approval a submit may set besides the card, as the reviewer fills
@@ -92,6 +94,7 @@ pub(super) fn ReviewDialog(
         <Modal open title="Review and submit".to_owned() id="mce-review" wide=true>
             <ReviewSummary backend entries beside />
             <TypedSection open typed_count />
+            <ToFillReview open />
             <ReviewChanges entries beside />
             <SchemaProblems store />
             <ApprovalSection approval />
