@@ -28,15 +28,23 @@ export const TYPES = {
  * Starts serving `root`; resolves to the running server and its base URL.
  * `config`, when given (an object, or raw text), is served as /config.json
  * (the backend the app uses), so one build can be pointed at a test or
- * demo backend.
+ * demo backend. `mistake`, for the tests, makes a host's mistake: called
+ * with each file's `{ pathname, headers }`, it may return other `headers`,
+ * or a whole other answer (`{ status, headers, body }`).
  */
-export function startServer({ root = "dist", host = "127.0.0.1", port = 0, config } = {}) {
+export function startServer({ root = "dist", host = "127.0.0.1", port = 0, config, mistake } = {}) {
   const base = resolve(root);
   const server = createServer((request, response) => {
     const { pathname } = new URL(request.url, "http://localhost");
     if (config !== undefined && pathname === "/config.json") {
       const body = typeof config === "string" ? config : JSON.stringify(config);
       response.writeHead(200, { "content-type": "application/json; charset=utf-8", "cache-control": "no-cache" }).end(body);
+      return;
+    }
+    // A host's mistake, for the tests: another answer altogether.
+    const answered = mistake?.({ pathname, headers: {} });
+    if (answered?.body !== undefined) {
+      response.writeHead(answered.status ?? 200, answered.headers ?? {}).end(answered.body);
       return;
     }
     let file;
@@ -69,7 +77,9 @@ export function startServer({ root = "dist", host = "127.0.0.1", port = 0, confi
       }
     }
     headers["content-length"] = statSync(file).size;
-    response.writeHead(200, headers);
+    // A host's mistake, for the tests: another type.
+    const mistaken = mistake?.({ pathname, headers });
+    response.writeHead(200, mistaken?.headers ?? headers);
     if (request.method === "HEAD") response.end();
     else createReadStream(file).pipe(response);
   });

@@ -24,7 +24,8 @@ export default function loading() {
     onFailure(error) {
       // Trunk's loader catches the failure, so the page's listener for
       // unhandled errors never hears of it.
-      window.mceCouldNotStart?.(error?.message ?? String(error));
+      // index.html's handler looks at the host's files, then at the error.
+      window.mceCouldNotStart?.(error);
     },
   };
 }

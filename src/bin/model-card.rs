@@ -17,6 +17,7 @@ use model_card_editor::domain::json_text::parse_json;
 use model_card_editor::domain::report::cli::{
     ADD_EVALUATION_USAGE, AddEvaluation, AddFailure, add_evaluation,
 };
+use model_card_editor::domain::text_encoding::other_encoding;
 use model_card_editor::domain::training_fill::cli::{
     FILL_TRAINING_USAGE, FillFailure, FillTraining, fill_training,
 };
@@ -141,6 +142,9 @@ fn fill(args: &FillTraining) -> ExitCode {
 /// A file's text (refusing oversized files and bytes that are not UTF-8).
 fn read_text(file: &str) -> Result<String, String> {
     let bytes = read(file).map_err(|error| error.message())?;
+    if let Some(encoding) = other_encoding(&bytes) {
+        return Err(format!("is {}", encoding.sentence()));
+    }
     String::from_utf8(bytes).map_err(|_| "is not UTF-8 text".to_owned())
 }
 

@@ -10,6 +10,7 @@ use super::issues::ValidationIssue;
 use super::json_text::{JsonTextError, TextProblem, line_and_column, parse_json};
 use super::lints::lint_card;
 use super::report::cli::{AddEvaluation, parse_add_evaluation};
+use super::text_encoding::{OtherEncoding, other_encoding};
 use super::training_fill::cli::{FillTraining, parse_fill_training};
 use super::validation::{SchemaValidator, validate_card};
 
@@ -31,6 +32,8 @@ pub enum InputError {
     Unreadable(String),
     /// The file is larger than [`MAX_FILE_BYTES`].
     TooLarge(u64),
+    /// The text is in another Unicode encoding (UTF-16, UTF-32).
+    OtherEncoding(OtherEncoding),
     /// The bytes are not UTF-8; the position is of the first bad byte.
     NotUtf8 {
         /// 1-based line.
@@ -51,6 +54,7 @@ impl InputError {
             Self::TooLarge(bytes) => format!(
                 "the file is {bytes} bytes; cards over {MAX_FILE_BYTES} bytes (10 MB) are not read"
             ),
+            Self::OtherEncoding(encoding) => encoding.sentence(),
             Self::NotUtf8 { line, column } => {
                 format!("not UTF-8 text: an invalid byte at line {line}, column {column}")
             }
@@ -102,6 +106,9 @@ pub struct FileReport {
 pub fn check_bytes(bytes: &[u8], checker: &Checker) -> Outcome {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Outcome::Failed(InputError::TooLarge(bytes.len() as u64));
+    }
+    if let Some(encoding) = other_encoding(bytes) {
+        return Outcome::Failed(InputError::OtherEncoding(encoding));
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
@@ -348,6 +355,14 @@ mod tests {
                 line: 1,
                 column: 43
             })
+        );
+        let utf16: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain("{}".encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        assert_eq!(
+            render_text(&[report("d.json", &utf16)]),
+            "d.json: error: UTF-16 (big-endian) text, not UTF-8: save it as UTF-8\n"
         );
         let deep = report(
             "c.json",

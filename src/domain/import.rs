@@ -13,6 +13,7 @@ use serde_json::{Map, Value};
 use super::check::MAX_FILE_BYTES;
 use super::json_text::TextStyle;
 use super::json_text::{JsonTextError, TextProblem, kind_phrase, line_and_column, parse_json};
+use super::text_encoding::{OtherEncoding, other_encoding};
 
 /// The shape an imported text turned out to have.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -69,6 +70,8 @@ pub enum ImportError {
     Empty,
     /// Larger than 10 MB; refused before it was read whole.
     TooLarge(u64),
+    /// Text in another Unicode encoding (UTF-16, UTF-32).
+    OtherEncoding(OtherEncoding),
     /// Holds NUL bytes: a binary file, not text.
     Binary,
     /// Not UTF-8; the position is of the first bad byte.
@@ -103,6 +106,7 @@ impl fmt::Display for ImportError {
                 "it is {} MB; cards over 10 MB are not opened",
                 (*bytes as f64 / 1_048_576.0 * 10.0).round() / 10.0
             ),
+            Self::OtherEncoding(encoding) => write!(f, "it is {}", encoding.sentence()),
             Self::Binary => f.write_str("it is a binary file, not JSON text"),
             Self::NotUtf8 { line, column } => {
                 write!(
@@ -139,6 +143,9 @@ pub fn import_bytes(bytes: &[u8]) -> Result<Imported, ImportError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge(bytes.len() as u64));
     }
+    if let Some(encoding) = other_encoding(bytes) {
+        return Err(ImportError::OtherEncoding(encoding));
+    }
     if bytes.contains(&0) {
         return Err(ImportError::Binary);
     }
@@ -150,8 +157,11 @@ pub fn import_bytes(bytes: &[u8]) -> Result<Imported, ImportError> {
     import_text(text)
 }
 
-/// Imports pasted or decoded text.
+/// Imports pasted or decoded text, held to the same 10 MB as a file.
 pub fn import_text(text: &str) -> Result<Imported, ImportError> {
+    if text.len() as u64 > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge(text.len() as u64));
+    }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
@@ -325,6 +335,22 @@ mod tests {
         assert_eq!(
             import_bytes(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
             Err(ImportError::Binary)
+        );
+        // Pasted text is held to a file's limit.
+        let pasted = format!("{{\"a\": \"{}\"}}", "x".repeat(MAX_FILE_BYTES as usize));
+        assert_eq!(
+            import_text(&pasted),
+            Err(ImportError::TooLarge(MAX_FILE_BYTES + 9))
+        );
+        // Windows' "Unicode": UTF-16 with its byte-order mark.
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("{\"a\": 1}".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let error = import_bytes(&utf16).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "it is UTF-16 (little-endian) text, not UTF-8: save it as UTF-8"
         );
         assert_eq!(
             import_bytes(b"{\"a\": \"\xff\"}"),

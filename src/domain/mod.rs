@@ -39,5 +39,6 @@ pub mod sagemaker;
 pub mod sigv4;
 pub mod start;
 pub mod submit_plan;
+pub mod text_encoding;
 pub mod training_fill;
 pub mod validation;

@@ -11,8 +11,8 @@ use crate::domain::config::{BackendConfig, Signing};
 use crate::domain::sagemaker::{
     DescribeModelPackageInput, DescribeTrainingJobInput, ErrorKind, ListModelPackageGroupsInput,
     ListModelPackageGroupsOutput, ListModelPackagesInput, ListModelPackagesOutput, ModelPackage,
-    ModelPackageGroupSummary, ModelPackageSummary, Operation, RetryPolicy, ServiceError,
-    UpdateModelPackageInput, UpdateModelPackageOutput, client_token, decode_error,
+    ModelPackageGroupSummary, ModelPackageSummary, NO_SECURE_RANDOM, Operation, RetryPolicy,
+    ServiceError, UpdateModelPackageInput, UpdateModelPackageOutput, client_token, decode_error,
 };
 use crate::domain::sigv4::{CONTENT_TYPE, Credentials, SigningRequest, amz_date, sign};
 
@@ -36,18 +36,22 @@ pub async fn sleep(ms: f64) {
     let _ = JsFuture::from(promise).await;
 }
 
-/// Sixteen random bytes from the browser's cryptographic generator.
-pub fn random_bytes() -> [u8; 16] {
+/// Sixteen random bytes from the browser's cryptographic generator, or
+/// `None` when it gives none (no `crypto`, or it failed and left zeros).
+pub fn random_bytes() -> Option<[u8; 16]> {
     let mut bytes = [0u8; 16];
-    if let Some(crypto) = web_sys::window().and_then(|window| window.crypto().ok()) {
-        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
-    }
-    bytes
+    let crypto = web_sys::window().and_then(|window| window.crypto().ok())?;
+    crypto.get_random_values_with_u8_array(&mut bytes).ok()?;
+    (bytes != [0; 16]).then_some(bytes)
 }
 
-/// A fresh idempotency token for one submit.
-pub fn new_client_token() -> String {
-    client_token(random_bytes())
+/// A fresh idempotency token for one submit, or, when the browser gives
+/// no secure random numbers, what to say instead: a token of zeros
+/// would let one submit be taken for another's retry.
+pub fn new_client_token() -> Result<String, String> {
+    random_bytes()
+        .map(client_token)
+        .ok_or_else(|| NO_SECURE_RANDOM.to_owned())
 }
 
 impl Connection {
@@ -251,11 +255,11 @@ pub async fn fetch_config() -> Result<Option<String>, String> {
     let answer = super::platform::get_text("config.json")
         .await
         .map_err(|error| format!("config.json could not be fetched: {error}"))?;
-    match answer.status {
-        404 => Ok(None),
-        _ if answer.ok() => answer.text.map(Some),
-        status => Err(format!(
-            "config.json could not be fetched: the server answered {status}"
-        )),
+    if answer.status == 404 && !answer.redirected {
+        return Ok(None);
     }
+    answer
+        .body()
+        .map(Some)
+        .map_err(|error| format!("config.json could not be fetched: {error}"))
 }

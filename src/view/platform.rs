@@ -5,6 +5,9 @@
 use leptos::wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::domain::check::MAX_FILE_BYTES;
+use crate::domain::import::ImportError;
+
 /// Why browser storage did not take or give a draft.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StorageProblem {
@@ -177,6 +180,11 @@ pub struct Answer {
     pub status_text: String,
     /// The body, or why it could not be read.
     pub text: Result<String, String>,
+    /// Set when the answer was a redirect, which is not followed.
+    pub redirected: bool,
+    /// Set, to the size in bytes, when the body is over
+    /// [`MAX_FILE_BYTES`] and was not read.
+    pub too_large: Option<u64>,
 }
 
 impl Answer {
@@ -186,7 +194,7 @@ impl Answer {
     }
 
     /// An answer `index.html` read: `{status, statusText, text}`, or
-    /// `error` in place of `text`.
+    /// `error` in place of `text`, or `redirected`, or `tooLarge`.
     fn from_early(answer: &JsValue) -> Self {
         let field = |name: &str| js_sys::Reflect::get(answer, &name.into()).unwrap_or_default();
         let status = field("status").as_f64().unwrap_or_default() as u16;
@@ -198,9 +206,33 @@ impl Answer {
             status,
             status_text,
             text,
+            redirected: field("redirected").is_truthy(),
+            too_large: field("tooLarge").as_f64().map(|bytes| bytes as u64),
         }
     }
+
+    /// The body, or why there is none to use: a redirect refused, an
+    /// error status, a body over 10 MB, or one that could not be read.
+    pub fn body(self) -> Result<String, String> {
+        if self.redirected {
+            return Err(REDIRECT_REFUSED.to_owned());
+        }
+        if !self.ok() {
+            return Err(format!(
+                "the server answered {} {}",
+                self.status, self.status_text
+            ));
+        }
+        if let Some(bytes) = self.too_large {
+            return Err(ImportError::TooLarge(bytes).to_string());
+        }
+        self.text
+            .map_err(|error| format!("the answer could not be read: {error}"))
+    }
 }
+
+/// Why an answer that redirects is not used.
+const REDIRECT_REFUSED: &str = "the server answered with a redirect, which is not followed: the page fetches only from this site, and a redirect could lead anywhere. Link to the card's own address";
 
 /// GETs `url` and reads its answer, or takes the answer `index.html`
 /// already fetched for it while the app was downloading (the config, and
@@ -214,15 +246,32 @@ pub async fn get_text(url: &str) -> Result<Answer, String> {
         return Ok(Answer::from_early(&answer));
     }
     let response = gloo_net::http::Request::get(url)
+        .redirect(web_sys::RequestRedirect::Manual)
         .send()
         .await
         .map_err(|error| error.to_string())?;
     let (status, status_text) = (response.status(), response.status_text());
-    let text = response.text().await.map_err(|error| error.to_string());
+    let redirected = response.type_() == web_sys::ResponseType::Opaqueredirect;
+    let declared = response
+        .headers()
+        .get("content-length")
+        .and_then(|length| length.parse::<u64>().ok())
+        .filter(|length| *length > MAX_FILE_BYTES);
+    let (text, too_large) = match declared {
+        Some(length) => (Ok(String::new()), Some(length)),
+        None if redirected => (Ok(String::new()), None),
+        None => {
+            let text = response.text().await.map_err(|error| error.to_string());
+            let read = text.as_ref().map_or(0, |text| text.len() as u64);
+            (text, (read > MAX_FILE_BYTES).then_some(read))
+        }
+    };
     Ok(Answer {
         status,
         status_text,
         text,
+        redirected,
+        too_large,
     })
 }
 
@@ -248,18 +297,10 @@ fn describe_error(error: &JsValue) -> String {
 
 /// The text of a file served beside the app (`examples/...`), or why not.
 pub async fn fetch_text(path: &str) -> Result<String, String> {
-    let answer = get_text(path)
+    get_text(path)
         .await
-        .map_err(|error| format!("the request failed: {error}"))?;
-    if !answer.ok() {
-        return Err(format!(
-            "the server answered {} {}",
-            answer.status, answer.status_text
-        ));
-    }
-    answer
-        .text
-        .map_err(|error| format!("the answer could not be read: {error}"))
+        .map_err(|error| format!("the request failed: {error}"))?
+        .body()
 }
 
 /// Milliseconds since the epoch.

@@ -143,7 +143,10 @@ impl Session {
             opening: RwSignal::new(None),
             latest_request: StoredValue::new(0),
             // A random token tells this tab's saves from another's.
-            tab_saves: StoredValue::new(TabSaves::new(new_client_token())),
+            // (Not a secret: without secure random numbers, any will do.)
+            tab_saves: StoredValue::new(TabSaves::new(
+                new_client_token().unwrap_or_else(|_| format!("tab-{}", js_sys::Math::random())),
+            )),
             stored_by_other_tab: StoredValue::new(None),
             drafts_shown: RwSignal::new(false),
             backend: StoredValue::new(None),

@@ -48,6 +48,8 @@ test("every kind of bad input is refused with its reason, and the card is untouc
     ["huge.json", Buffer.alloc(10 * 1024 * 1024 + 1, 32), /cards over 10 MB are not opened/],
     ["image.png", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), /binary file/],
     ["latin1.json", Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xe9, 0x22, 0x7d]), /not UTF-8 text \(an invalid byte at line 1, column 7\)/],
+    // Saved as "Unicode" by a Windows editor.
+    ["unicode.json", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"model_overview": {}}', "utf16le")]), /it is UTF-16 \(little-endian\) text, not UTF-8: save it as UTF-8/],
     ["deep.json", Buffer.from("[".repeat(300) + "]".repeat(300)), /nests deeper than 128 levels/],
     [
       "twice.json",

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { after, before, test } from "node:test";
+import { startServer } from "../../scripts/serve.mjs";
 import { openApp, slowConnection, waitForEditor } from "./support.mjs";
 
 let app;
@@ -138,9 +139,45 @@ test("a page whose app cannot load says so instead of loading forever", async ()
   await page.route("**/*.wasm", (route) => route.abort());
   await page.goto(app.url);
   const loading = page.locator("#mce-loading");
-  await page.waitForFunction(() => /could not start/.test(document.getElementById("mce-loading")?.textContent ?? ""));
-  assert.match(await loading.textContent(), /^Model Card Editor could not start \(.+\)\. Reload the page to try again\.$/);
+  await page.waitForFunction(() => /could not start: (?!finding)/.test(document.getElementById("mce-loading")?.textContent ?? ""));
+  assert.match(await loading.textContent(), /^Model Card Editor could not start: model-card-editor-[0-9a-f]+_bg\.wasm could not be fetched \(.+\)\. Reload the page to try again\.$/);
   await page.close();
+});
+
+test("?card= answered with a redirect is refused without following it, and a card over 10 MB without reading it whole", async () => {
+  // The redirect leads to another origin (localhost, not 127.0.0.1), whose
+  // server counts what it is asked.
+  const elsewhere = [];
+  const other = await startServer({ root: resolve(import.meta.dirname, "../../dist"), mistake: ({ pathname }) => void elsewhere.push(pathname) });
+  const otherUrl = other.url.replace("127.0.0.1", "localhost");
+  const huge = Buffer.alloc(11 * 1024 * 1024, 32);
+  const { server, url } = await startServer({
+    root: resolve(import.meta.dirname, "../../dist"),
+    mistake: ({ pathname }) => {
+      if (pathname === "/cards/moved.json") return { status: 302, headers: { location: `${otherUrl}examples/large.json` }, body: "" };
+      if (pathname === "/cards/huge.json") return { status: 200, headers: { "content-type": "application/json", "content-length": huge.length }, body: huge };
+      return undefined;
+    },
+  });
+  const page = await app.context.newPage();
+  try {
+    await page.goto(`${url}?card=/cards/moved.json`);
+    const error = page.getByTestId("notice-error");
+    await error.waitFor({ state: "visible" });
+    assert.match(
+      await error.textContent(),
+      /Could not open the linked card \/cards\/moved\.json: the server answered with a redirect, which is not followed: the page fetches only from this site, and a redirect could lead anywhere\. Link to the card's own address/,
+    );
+    await page.waitForTimeout(300);
+    assert.deepEqual(elsewhere, [], "the other site was never asked");
+    await page.goto(`${url}?card=/cards/huge.json`);
+    await page.waitForFunction(() => /huge\.json/.test(document.querySelector("[data-testid=notice-error]")?.textContent ?? ""));
+    assert.match(await error.textContent(), /Could not open the linked card \/cards\/huge\.json: it is 11 MB; cards over 10 MB are not opened/);
+  } finally {
+    await page.close();
+    server.close();
+    other.server.close();
+  }
 });
 
 test("?card= naming a missing card says so", async () => {

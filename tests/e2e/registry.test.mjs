@@ -490,6 +490,31 @@ test("throttling is retried until it passes", async () => {
   assert.equal(storedCard(3).card.model_overview.model_creator, "Throttled team");
 });
 
+test("without secure random numbers for its token, a submit sends nothing and says why", async () => {
+  const main = page;
+  page = await app.context.newPage();
+  try {
+    await page.addInitScript(() => {
+      Crypto.prototype.getRandomValues = () => {
+        throw new Error("no secure random numbers here");
+      };
+    });
+    await page.goto(app.url);
+    await page.getByTestId("registry").waitFor();
+    await openVersion(2);
+    await field("/model_overview/model_creator").fill("Sent without a token?");
+    const updates = () => emulator.boto("log").requests.filter((entry) => entry.operation === "UpdateModelPackage").length;
+    const before = updates();
+    await submit();
+    await waitForOutcome(/This browser gave no secure random numbers, which a submit needs for its one-time token .*Nothing was sent, and your edits are kept\./, true);
+    assert.equal(updates(), before, "no update reached the service");
+    assert.equal(await field("/model_overview/model_creator").inputValue(), "Sent without a token?");
+  } finally {
+    await page.close();
+    page = main;
+  }
+});
+
 test("failures are explained and the edits are kept", async () => {
   const cases = [
     [{ status: 500, type: "InternalFailure", message: "Injected", count: 3 }, /The service failed, and kept failing after several tries\. The service said: “Injected”/],

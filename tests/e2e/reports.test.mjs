@@ -114,6 +114,8 @@ test("a malformed or unrecognised report is named with why, and the card does no
   assert.ok(await dialog().getByTestId("add-evaluation-apply").isDisabled());
   await giveFiles(["latin1.json", Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xe9, 0x22, 0x7d])]);
   await dialog().getByText("latin1.json is not text (UTF-8), so it is not a JSON report.").waitFor();
+  await giveFiles(["analysis.json", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"pre_training_bias_metrics": {}}', "utf16le")])]);
+  await dialog().getByText("analysis.json is UTF-16 (little-endian) text, not UTF-8: save it as UTF-8.").waitFor();
   // Read as a named format, the report still says what that format holds.
   await dialog().getByTestId("report-format").nth(1).selectOption("clarify-bias");
   await page.waitForFunction(() => /has nothing to convert as a Clarify bias report/.test(document.querySelectorAll("#mce-add-evaluation .mce-report__file")[1]?.textContent ?? ""));

@@ -266,6 +266,10 @@ impl RetryPolicy {
     }
 }
 
+/// What a submit says when the browser gives no secure random numbers for
+/// its `ClientToken`: nothing is sent.
+pub const NO_SECURE_RANDOM: &str = "This browser gave no secure random numbers, which a submit needs for its one-time token (the token lets a retried submit be applied once). Nothing was sent, and your edits are kept. Try another browser, or the editor served over HTTPS.";
+
 /// A `ClientToken` (a UUID v4, 36 characters of `[0-9a-f-]`) from 16
 /// random bytes: one per submit, reused by its retries.
 pub fn client_token(random: [u8; 16]) -> String {

@@ -10,6 +10,7 @@ use crate::domain::check::MAX_FILE_BYTES;
 use crate::domain::import::ImportError;
 use crate::domain::report::ReportFormat;
 use crate::domain::report::preview::{FileReading, ReportFile};
+use crate::domain::text_encoding::other_encoding;
 use crate::view::platform::{FileProblem, picked_files, read_file};
 
 /// Reads `files` as text and adds them; one that cannot be read is named
@@ -21,9 +22,12 @@ fn read_all(state: DialogState, files: Vec<web_sys::File>) {
         for file in files {
             let name = file.name();
             match read_file(&file, MAX_FILE_BYTES).await {
-                Ok(bytes) => match String::from_utf8(bytes) {
-                    Ok(text) => read.push(ReportFile { name, text }),
-                    Err(_) => refused.push(format!(
+                Ok(bytes) => match (other_encoding(&bytes), String::from_utf8(bytes)) {
+                    (Some(encoding), _) => {
+                        refused.push(format!("{name} is {}.", encoding.sentence()))
+                    }
+                    (None, Ok(text)) => read.push(ReportFile { name, text }),
+                    (None, Err(_)) => refused.push(format!(
                         "{name} is not text (UTF-8), so it is not a JSON report."
                     )),
                 },

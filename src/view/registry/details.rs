@@ -261,11 +261,18 @@ pub fn ApprovalForm(
         if busy.get_untracked() {
             return;
         }
+        let token = match crate::view::api::new_client_token() {
+            Ok(token) => token,
+            Err(why) => {
+                problem.set(Some(why));
+                return;
+            }
+        };
         let input = UpdateModelPackageInput {
             model_package_arn: arn.clone(),
             model_approval_status: Some(status.get_untracked()),
             approval_description: Some(description.get_untracked()),
-            client_token: Some(crate::view::api::new_client_token()),
+            client_token: Some(token),
             ..Default::default()
         };
         busy.set(true);

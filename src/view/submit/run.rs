@@ -57,7 +57,14 @@ pub(super) async fn run_submit(
         status: card_status_or_default(store.package().get_untracked().status),
         approval,
     };
-    let input = submission.update_input(new_client_token());
+    let token = match new_client_token() {
+        Ok(token) => token,
+        Err(why) => {
+            outcome.set(Some(Outcome::Failed(why)));
+            return;
+        }
+    };
+    let input = submission.update_input(token);
     match update_and_describe(backend, &input).await {
         Ok(package) => match submission.read_back(&package, &version_name(&package)) {
             Ok(told) => accept(backend, session, submission, package, told, outcome),
