@@ -11,8 +11,9 @@ use crate::domain::config::{BackendConfig, Signing};
 use crate::domain::sagemaker::{
     DescribeModelPackageInput, DescribeTrainingJobInput, ErrorKind, ListModelPackageGroupsInput,
     ListModelPackageGroupsOutput, ListModelPackagesInput, ListModelPackagesOutput, ModelPackage,
-    ModelPackageGroupSummary, ModelPackageSummary, NO_SECURE_RANDOM, Operation, RetryPolicy,
-    ServiceError, UpdateModelPackageInput, UpdateModelPackageOutput, client_token, decode_error,
+    ModelPackageGroupSummary, ModelPackageSummary, NO_SECURE_RANDOM, Operation, PageTokens,
+    RetryPolicy, ServiceError, UpdateModelPackageInput, UpdateModelPackageOutput, client_token,
+    decode_error, parse_retry_after,
 };
 use crate::domain::sigv4::{CONTENT_TYPE, Credentials, SigningRequest, amz_date, sign};
 
@@ -130,12 +131,19 @@ impl Connection {
                 std::time::Duration::from_millis(u64::from(self.config.timeout_ms)),
             )
         });
-        let result = request.send().await;
+        // One deadline for the whole answer, its body included: a server
+        // that sends its headers and then stalls times out too.
+        let answer = async {
+            let response = request.send().await?;
+            let text = response.text().await?;
+            Ok::<_, gloo_net::Error>((response, text))
+        }
+        .await;
         if let Some(Ok(handle)) = timer {
             handle.clear();
         }
         let timed_out = signal.as_ref().is_some_and(web_sys::AbortSignal::aborted);
-        let response = result.map_err(|error| {
+        let (response, text) = answer.map_err(|error| {
             if timed_out {
                 ServiceError::local(
                     ErrorKind::Timeout,
@@ -145,16 +153,15 @@ impl Connection {
                 ServiceError::local(ErrorKind::Network, describe_network_error(&error))
             }
         })?;
-        let status = response.status();
-        let text = response
-            .text()
-            .await
-            .map_err(|error| ServiceError::local(ErrorKind::Network, error.to_string()))?;
         if response.ok() {
-            Ok(text)
-        } else {
-            Err(decode_error(status, &text))
+            return Ok(text);
         }
+        let mut error = decode_error(response.status(), &text);
+        error.retry_after_ms = response
+            .headers()
+            .get("retry-after")
+            .and_then(|value| parse_retry_after(&value, js_sys::Date::now()));
+        Err(error)
     }
 
     /// Every model package group (all pages) whose name contains
@@ -167,6 +174,7 @@ impl Connection {
     ) -> Result<Vec<ModelPackageGroupSummary>, ServiceError> {
         let mut all = Vec::new();
         let mut next_token = None;
+        let mut pages = PageTokens::default();
         loop {
             let input = ListModelPackageGroupsInput {
                 name_contains: name_contains.map(str::to_owned),
@@ -178,9 +186,9 @@ impl Connection {
             let page: ListModelPackageGroupsOutput =
                 self.call(Operation::ListModelPackageGroups, &input).await?;
             all.extend(page.model_package_group_summary_list);
-            match page.next_token {
-                Some(token) if !token.is_empty() => next_token = Some(token),
-                _ => break,
+            next_token = pages.next(page.next_token)?;
+            if next_token.is_none() {
+                break;
             }
         }
         if let Some(only) = &self.config.groups {
@@ -193,6 +201,7 @@ impl Connection {
     pub async fn versions(&self, group: &str) -> Result<Vec<ModelPackageSummary>, ServiceError> {
         let mut all = Vec::new();
         let mut next_token = None;
+        let mut pages = PageTokens::default();
         loop {
             let input = ListModelPackagesInput {
                 model_package_group_name: Some(group.to_owned()),
@@ -205,9 +214,9 @@ impl Connection {
             let page: ListModelPackagesOutput =
                 self.call(Operation::ListModelPackages, &input).await?;
             all.extend(page.model_package_summary_list);
-            match page.next_token {
-                Some(token) if !token.is_empty() => next_token = Some(token),
-                _ => break,
+            next_token = pages.next(page.next_token)?;
+            if next_token.is_none() {
+                break;
             }
         }
         Ok(all)

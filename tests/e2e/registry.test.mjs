@@ -482,12 +482,24 @@ test("an update whose answer is lost is retried with its token and applied once"
   assert.equal(storedCard(3).card.model_overview.model_creator, "Retried team");
 });
 
-test("throttling is retried until it passes", async () => {
+test("throttling is retried until it passes, after the wait the service asks for", async () => {
   await field("/model_overview/model_creator").fill("Throttled team");
   emulator.boto("fault", JSON.stringify({ operation: "UpdateModelPackage", status: 400, type: "ThrottlingException", message: "Rate exceeded", count: 2 }));
   await submit();
   await waitForOutcome(/Submitted\./);
   assert.equal(storedCard(3).card.model_overview.model_creator, "Throttled team");
+
+  // A 429 under another name, with Retry-After: 1 (second).
+  await field("/model_overview/model_creator").fill("Throttled team, waited");
+  const before = emulator.boto("log").requests.length;
+  emulator.boto("fault", JSON.stringify({ operation: "UpdateModelPackage", status: 429, type: "SlowDown", message: "Please wait", retry_after: 1 }));
+  await submit();
+  await waitForOutcome(/Submitted\./);
+  const updates = emulator.boto("log").requests.slice(before).filter((entry) => entry.operation === "UpdateModelPackage");
+  assert.equal(updates.length, 2, "one refused, one applied");
+  const waited = updates[1].at - updates[0].at;
+  assert.ok(waited >= 0.95, `the retry waited ${waited.toFixed(2)} s of the 1 s asked`);
+  assert.equal(storedCard(3).card.model_overview.model_creator, "Throttled team, waited");
 });
 
 test("without secure random numbers for its token, a submit sends nothing and says why", async () => {
@@ -519,15 +531,20 @@ test("failures are explained and the edits are kept", async () => {
   const cases = [
     [{ status: 500, type: "InternalFailure", message: "Injected", count: 3 }, /The service failed, and kept failing after several tries\. The service said: “Injected”/],
     [{ status: 400, type: "ValidationException", message: "Model card content is too long" }, /refused the request as invalid\. The service said: “Model card content is too long”/],
+    // Headers at once, then a body that never comes in time: one deadline
+    // covers the whole answer.
+    [{ stall_ms: 5000, count: 3 }, /did not answer in time/],
+    // (Last: a delayed update is applied after all, once its answer is
+    // too late, so the version has changed for any submit after it.)
     [{ delay_ms: 3000, count: 3 }, /did not answer in time/],
   ];
-  for (const [fault, message] of cases) {
-    await field("/model_overview/model_creator").fill(`Unsent ${message.source.length}`);
+  for (const [index, [fault, message]] of cases.entries()) {
+    await field("/model_overview/model_creator").fill(`Unsent ${index}`);
     emulator.boto("fault", JSON.stringify({ operation: "UpdateModelPackage", ...fault }));
     await submit();
     const text = await waitForOutcome(message, true);
     assert.match(text, /Your edits are kept\./);
-    assert.equal(await field("/model_overview/model_creator").inputValue(), `Unsent ${message.source.length}`);
+    assert.equal(await field("/model_overview/model_creator").inputValue(), `Unsent ${index}`);
     await page.getByTestId("submit-bar").getByRole("button", { name: "Dismiss" }).click();
   }
   emulator.stop();

@@ -27,8 +27,9 @@ behaviours, as the real service has them, and nothing else:
 
 For tests it also has a control API under /__emulator/ (never on the real
 service): inject faults for the next requests (of one operation, or any): a
-status and error type, a delay, or an answer lost after the update was
-applied; read a log of the requests received and updates applied; record
+status and error type (with a Retry-After header when asked), a delay, an
+answer whose headers come at once and whose body stalls, or an answer
+lost after the update was applied; read a log of the requests received and updates applied; record
 a training job's final metrics; reset.
 
 Run:  python tests/emulator/launcher.py --port 5005 [--seed]
@@ -127,6 +128,25 @@ class SageMakerFixes:
         start_response(status, all_headers + list(headers))
         return [data]
 
+    @staticmethod
+    def stall(start_response, environ, stall_ms):
+        """Sends the headers of a success at once, and its body only after
+        `stall_ms`: a client must time out the whole answer, not only its
+        headers."""
+        data = b"{}"
+        headers = [("Content-Type", "application/x-amz-json-1.1"), ("Content-Length", str(len(data)))]
+        origin = environ.get("HTTP_ORIGIN")
+        if origin:
+            headers += [("Access-Control-Allow-Origin", origin), ("Vary", "Origin")]
+        start_response("200 OK", headers)
+
+        def body():
+            yield b""
+            time.sleep(stall_ms / 1000)
+            yield data
+
+        return body()
+
     # -- the middleware -----------------------------------------------
 
     def __call__(self, environ, start_response):
@@ -159,6 +179,7 @@ class SageMakerFixes:
                     "credential": scope,
                     "security_token": bool(environ.get("HTTP_X_AMZ_SECURITY_TOKEN")),
                     "fault": fault,
+                    "at": time.time(),
                 }
             )
         if fault:
@@ -172,13 +193,20 @@ class SageMakerFixes:
                     handler(environ, discard, request)
                 else:
                     self.call(environ, body)
+            if fault.get("stall_ms"):
+                return self.stall(start_response, environ, fault["stall_ms"])
             if fault.get("status"):
                 status = f"{fault['status']} Fault"
+                headers = ()
+                if "retry_after" in fault:
+                    # Readable by the page only when CORS exposes it.
+                    headers = (("Retry-After", str(fault["retry_after"])), ("Access-Control-Expose-Headers", "Retry-After"))
                 return self.respond(
                     start_response,
                     environ,
                     status,
                     {"__type": fault.get("type", "InternalFailure"), "message": fault.get("message", "Injected fault")},
+                    headers,
                 )
 
         handler = getattr(self, "on_" + operation, None)
@@ -261,7 +289,7 @@ class SageMakerFixes:
         if path == "/__emulator/faults" and environ["REQUEST_METHOD"] == "POST":
             with self.lock:
                 for _ in range(body.get("count", 1)):
-                    keys = ("status", "type", "message", "delay_ms", "after_apply", "operation")
+                    keys = ("status", "type", "message", "delay_ms", "after_apply", "operation", "retry_after", "stall_ms")
                     self.faults.append({key: body[key] for key in keys if key in body})
             return self.respond(start_response, environ, "200 OK", {"queued": len(self.faults)})
         if path == "/__emulator/training-metrics" and environ["REQUEST_METHOD"] == "POST":

@@ -10,8 +10,10 @@ use std::fmt;
 
 use serde_json::Value;
 
+mod retry;
 mod shapes;
 
+pub use self::retry::{PageTokens, RETRY_AFTER_LIMIT_MS, RetryPolicy, parse_retry_after};
 pub use self::shapes::{
     Container, DescribeModelPackageInput, DescribeTrainingJobInput, InferenceSpecification,
     ListModelPackageGroupsInput, ListModelPackageGroupsOutput, ListModelPackagesInput,
@@ -93,6 +95,9 @@ pub struct ServiceError {
     pub status: Option<u16>,
     /// The service's message, or ours.
     pub message: String,
+    /// How long the answer asked to wait before trying again
+    /// (`Retry-After`), in milliseconds.
+    pub retry_after_ms: Option<u64>,
 }
 
 impl ServiceError {
@@ -102,6 +107,7 @@ impl ServiceError {
             kind,
             status: None,
             message: message.into(),
+            retry_after_ms: None,
         }
     }
 
@@ -198,7 +204,12 @@ pub fn decode_error(status: u16, body: &str) -> ServiceError {
         "ResourceNotFound" | "ResourceNotFoundException" => ErrorKind::ResourceNotFound,
         "ResourceLimitExceeded" => ErrorKind::ResourceLimitExceeded,
         "ConflictException" => ErrorKind::Conflict,
-        "ThrottlingException" | "Throttling" | "TooManyRequestsException" => ErrorKind::Throttling,
+        "ThrottlingException"
+        | "Throttling"
+        | "TooManyRequestsException"
+        | "RequestLimitExceeded" => ErrorKind::Throttling,
+        // Whatever its name, a 429 asks to slow down.
+        _ if status == 429 => ErrorKind::Throttling,
         "AccessDeniedException" | "AccessDenied" | "UnrecognizedClientException" => {
             ErrorKind::AccessDenied
         }
@@ -209,7 +220,6 @@ pub fn decode_error(status: u16, body: &str) -> ServiceError {
         | "InvalidClientTokenId"
         | "MissingAuthenticationToken" => ErrorKind::BadSignature,
         "InternalFailure" | "ServiceUnavailable" | "InternalServerError" => ErrorKind::ServiceFault,
-        "" if status == 429 => ErrorKind::Throttling,
         "" if status >= 500 => ErrorKind::ServiceFault,
         "" if status == 403 => ErrorKind::AccessDenied,
         "" => ErrorKind::BadResponse,
@@ -220,6 +230,7 @@ pub fn decode_error(status: u16, body: &str) -> ServiceError {
         kind,
         status: Some(status),
         message,
+        retry_after_ms: None,
     }
 }
 
@@ -232,38 +243,6 @@ pub fn name_contains_filter(typed: &str) -> Option<String> {
     let usable = (1..=63).contains(&typed.chars().count())
         && typed.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
     usable.then(|| typed.to_owned())
-}
-
-/// How a failed call is retried: up to `attempts` tries in all, waiting
-/// longer each time ("full jitter" backoff).
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct RetryPolicy {
-    /// Tries in all, the first included.
-    pub attempts: u32,
-    /// The first wait's ceiling, in milliseconds.
-    pub base_ms: f64,
-    /// No wait is longer than this.
-    pub max_ms: f64,
-}
-
-impl RetryPolicy {
-    /// Three tries, waits up to 0.3 s then 0.6 s (capped at 5 s).
-    pub const STANDARD: RetryPolicy = RetryPolicy {
-        attempts: 3,
-        base_ms: 300.0,
-        max_ms: 5_000.0,
-    };
-
-    /// How long to wait before try `attempt + 1` after try `attempt`
-    /// (1-based) failed with `error`; `None` means give up. `random` is in
-    /// `0..1`, supplied by the caller so this stays pure.
-    pub fn delay_ms(&self, attempt: u32, error: &ServiceError, random: f64) -> Option<f64> {
-        if attempt >= self.attempts || !error.is_retryable() {
-            return None;
-        }
-        let ceiling = (self.base_ms * 2f64.powi(attempt as i32 - 1)).min(self.max_ms);
-        Some(ceiling * random.clamp(0.0, 1.0))
-    }
 }
 
 /// What a submit says when the browser gives no secure random numbers for
@@ -383,33 +362,6 @@ mod tests {
                 .explain()
                 .contains("The service said: “m”")
         );
-    }
-
-    #[test]
-    fn throttling_and_faults_are_retried_with_growing_waits_others_are_not() {
-        let policy = RetryPolicy::STANDARD;
-        let throttled = ServiceError::local(ErrorKind::Throttling, "");
-        assert_eq!(policy.delay_ms(1, &throttled, 1.0), Some(300.0));
-        assert_eq!(policy.delay_ms(2, &throttled, 0.5), Some(300.0));
-        assert_eq!(
-            policy.delay_ms(3, &throttled, 1.0),
-            None,
-            "three tries in all"
-        );
-        assert_eq!(
-            policy.delay_ms(1, &ServiceError::local(ErrorKind::Validation, ""), 1.0),
-            None
-        );
-        assert_eq!(
-            policy.delay_ms(1, &ServiceError::local(ErrorKind::Conflict, ""), 1.0),
-            None
-        );
-        let capped = RetryPolicy {
-            attempts: 10,
-            base_ms: 1000.0,
-            max_ms: 2000.0,
-        };
-        assert_eq!(capped.delay_ms(5, &throttled, 1.0), Some(2000.0));
     }
 
     #[test]
