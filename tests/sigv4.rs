@@ -20,6 +20,7 @@ fn signatures_equal_botocores() {
         assert_eq!(date, case["amz_date"].as_str().unwrap());
         let request = SigningRequest {
             host: case["host"].as_str().unwrap(),
+            path: case["path"].as_str().unwrap(),
             region: case["region"].as_str().unwrap(),
             target: case["target"].as_str().unwrap(),
             body: case["body"].as_str().unwrap(),

@@ -25,8 +25,12 @@ pub struct BackendConfig {
     /// The endpoint's URL (`https://api.sagemaker.us-east-2.amazonaws.com/`
     /// or a proxy's), ending with `/`.
     pub endpoint: String,
-    /// The endpoint's host (with a port when not the default), for signing.
+    /// The endpoint's host (with a port when not the default), for signing:
+    /// as the browser sends it in `Host`.
     pub host: String,
+    /// The endpoint's path, ending with `/`, for signing: as the browser
+    /// sends it.
+    pub path: String,
     /// The AWS region.
     pub region: String,
     /// How requests are authenticated.
@@ -88,29 +92,7 @@ pub fn parse_config(text: &str) -> Result<BackendConfig, ConfigError> {
             error.column()
         ))
     })?;
-    let (scheme, rest) = raw.endpoint.split_once("://").ok_or_else(|| {
-        ConfigError(format!(
-            "\"endpoint\" must be an http:// or https:// URL, not {:?}",
-            raw.endpoint
-        ))
-    })?;
-    if scheme != "https" && scheme != "http" {
-        return Err(ConfigError(format!(
-            "\"endpoint\" must be an http:// or https:// URL, not {:?}",
-            raw.endpoint
-        )));
-    }
-    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    if host.is_empty() || host.contains('@') {
-        return Err(ConfigError(format!(
-            "\"endpoint\" has no host: {:?}",
-            raw.endpoint
-        )));
-    }
-    let host = match (scheme, host.rsplit_once(':')) {
-        ("https", Some((name, "443"))) | ("http", Some((name, "80"))) => name.to_owned(),
-        _ => host.to_owned(),
-    };
+    let endpoint = parse_endpoint(&raw.endpoint, raw.signing)?;
     let region_ok = !raw.region.is_empty()
         && raw
             .region
@@ -128,17 +110,123 @@ pub fn parse_config(text: &str) -> Result<BackendConfig, ConfigError> {
             raw.timeout_ms
         )));
     }
-    let mut endpoint = raw.endpoint.clone();
-    if !endpoint.ends_with('/') {
-        endpoint.push('/');
-    }
     Ok(BackendConfig {
-        endpoint,
-        host,
+        endpoint: endpoint.url,
+        host: endpoint.host,
+        path: endpoint.path,
         region: raw.region,
         signing: raw.signing,
         timeout_ms: raw.timeout_ms,
         groups: raw.groups.filter(|groups| !groups.is_empty()),
+    })
+}
+
+/// The endpoint, in the form the browser will send it.
+struct Endpoint {
+    /// The URL requests go to, ending with `/`.
+    url: String,
+    /// `Host` as sent: lower case, without the scheme's default port.
+    host: String,
+    /// The path as sent, ending with `/`.
+    path: String,
+}
+
+/// Hosts where a plain `http://` endpoint is the developer's own machine.
+const LOOPBACK_HOSTS: [&str; 3] = ["localhost", "127.0.0.1", "[::1]"];
+
+/// Reads `"endpoint"` as a URL (scheme, host, path) the browser will send
+/// unchanged, so that what the page signs is what arrives: no user name,
+/// query or fragment, an ASCII host, a path of plain characters without
+/// `.` or `..` segments. Signing in the page requires `https://` except on
+/// this machine.
+fn parse_endpoint(text: &str, signing: Signing) -> Result<Endpoint, ConfigError> {
+    let problem = |what: &str| ConfigError(format!("\"endpoint\" {what}: {text:?}"));
+    let (scheme, rest) = text
+        .split_once("://")
+        .filter(|(scheme, _)| matches!(*scheme, "https" | "http"))
+        .ok_or_else(|| problem("must be an http:// or https:// URL"))?;
+    if rest.contains(['?', '#']) {
+        return Err(problem("must not have a query (?) or a fragment (#)"));
+    }
+    let (authority, path) = rest.split_once('/').map_or((rest, ""), |(a, p)| (a, p));
+    if authority.is_empty() {
+        return Err(problem("has no host"));
+    }
+    if authority.contains('@') {
+        return Err(problem(
+            "must not carry a user name or password (user@host)",
+        ));
+    }
+    if !authority.is_ascii() {
+        return Err(problem(
+            "must name its host in ASCII (punycode, xn--…), as the browser sends it",
+        ));
+    }
+    let authority = authority.to_ascii_lowercase();
+    // An IPv6 address is in brackets; a port follows the last colon.
+    let split = match authority.find(']') {
+        Some(end) => (&authority[..=end], authority[end + 1..].strip_prefix(':')),
+        None => authority
+            .rsplit_once(':')
+            .map_or((authority.as_str(), None), |(name, port)| {
+                (name, Some(port))
+            }),
+    };
+    let port = match split.1 {
+        None => None,
+        Some(port) => Some(
+            port.parse::<u16>()
+                .ok()
+                .filter(|number| *number > 0)
+                .ok_or_else(|| problem("has a port that is not a number from 1 to 65535"))?,
+        ),
+    };
+    let name = split.0.to_owned();
+    if name.is_empty() {
+        return Err(problem("has no host"));
+    }
+    let default_port = if scheme == "https" { 443 } else { 80 };
+    let host = match port {
+        Some(port) if port != default_port => format!("{name}:{port}"),
+        _ => name.clone(),
+    };
+    let plain = |segment: &str| {
+        segment != "."
+            && segment != ".."
+            && segment
+                .chars()
+                .all(|ch| ch.is_ascii_alphanumeric() || matches!(ch, '-' | '_' | '.' | '~'))
+    };
+    let segments: Vec<&str> = path
+        .split('/')
+        .filter(|segment| !segment.is_empty())
+        .collect();
+    if path.starts_with('/')
+        || path.contains("//")
+        || !segments.iter().all(|segment| plain(segment))
+    {
+        return Err(problem(
+            "must have a plain path (letters, digits and - _ . ~ between single slashes, no . or .. parts), which the browser sends as written",
+        ));
+    }
+    if signing == Signing::Sigv4 && scheme == "http" && !LOOPBACK_HOSTS.contains(&name.as_str()) {
+        return Err(problem(
+            "must be https:// when the page signs requests (\"signing\": \"sigv4\"): the signatures and session token would cross the network in the clear (http:// is accepted for localhost and 127.0.0.1 only)",
+        ));
+    }
+    let path = if segments.is_empty() {
+        "/".to_owned()
+    } else {
+        format!("/{}/", segments.join("/"))
+    };
+    let authority = match port {
+        Some(port) => format!("{name}:{port}"),
+        None => name,
+    };
+    Ok(Endpoint {
+        url: format!("{scheme}://{authority}{path}"),
+        host,
+        path,
     })
 }
 
@@ -178,6 +266,89 @@ mod tests {
         .unwrap();
         assert_eq!(config.host, "proxy.example.com");
         assert_eq!(config.endpoint, "https://proxy.example.com:443/sagemaker/");
+        assert_eq!(config.path, "/sagemaker/");
+    }
+
+    #[test]
+    fn the_signed_host_and_path_are_what_the_browser_sends() {
+        let endpoint = |text: &str, signing| {
+            parse_endpoint(text, signing)
+                .map(|endpoint| (endpoint.url, endpoint.host, endpoint.path))
+        };
+        let cases = [
+            (
+                "https://API.SageMaker.us-east-2.amazonaws.com",
+                (
+                    "https://api.sagemaker.us-east-2.amazonaws.com/",
+                    "api.sagemaker.us-east-2.amazonaws.com",
+                    "/",
+                ),
+            ),
+            (
+                "https://proxy.example.com:8443/v1/sagemaker",
+                (
+                    "https://proxy.example.com:8443/v1/sagemaker/",
+                    "proxy.example.com:8443",
+                    "/v1/sagemaker/",
+                ),
+            ),
+            (
+                "http://localhost:5005",
+                ("http://localhost:5005/", "localhost:5005", "/"),
+            ),
+            (
+                "http://[::1]:5005/",
+                ("http://[::1]:5005/", "[::1]:5005", "/"),
+            ),
+            (
+                "http://proxy.internal:80/",
+                ("http://proxy.internal:80/", "proxy.internal", "/"),
+            ),
+        ];
+        for (text, (url, host, path)) in cases {
+            assert_eq!(
+                endpoint(text, Signing::Sigv4).or_else(|_| endpoint(text, Signing::None)),
+                Ok((url.to_owned(), host.to_owned(), path.to_owned())),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_endpoint_the_browser_would_change_or_expose_is_refused() {
+        let problem = |text: &str, signing| match parse_endpoint(text, signing) {
+            Ok(_) => panic!("{text} was accepted"),
+            Err(error) => error.0,
+        };
+        for (text, words) in [
+            ("https://x.example.com/?a=1", "query"),
+            ("https://x.example.com/#top", "fragment"),
+            ("https://user:pw@x.example.com/", "user name"),
+            ("https://bücher.example/", "ASCII"),
+            ("https://x.example.com:99999/", "port"),
+            ("https://x.example.com:/", "port"),
+            ("https://x.example.com/a/../b/", "plain path"),
+            ("https://x.example.com/a b/", "plain path"),
+            ("https://x.example.com//a/", "plain path"),
+            ("https://x.example.com/%41/", "plain path"),
+            ("https://:443/", "has no host"),
+        ] {
+            assert!(
+                problem(text, Signing::None).contains(words),
+                "{text}: {}",
+                problem(text, Signing::None)
+            );
+        }
+        let clear = problem("http://proxy.example.com/", Signing::Sigv4);
+        assert!(
+            clear.contains("must be https:// when the page signs requests"),
+            "{clear}"
+        );
+        assert!(
+            parse_endpoint("http://proxy.example.com/", Signing::None).is_ok(),
+            "a proxy that signs may be plain http"
+        );
+        assert!(parse_endpoint("http://127.0.0.1:5005/", Signing::Sigv4).is_ok());
     }
 
     #[test]

@@ -38,6 +38,10 @@ impl std::fmt::Debug for Credentials {
 pub struct SigningRequest<'a> {
     /// The endpoint's host, with a port when it is not the scheme's default.
     pub host: &'a str,
+    /// The request's path, as the browser sends it (`/`, or a proxy's
+    /// `/sagemaker/`): plain characters only (`domain::config` sees to
+    /// it), which SigV4's canonical URI keeps as they are.
+    pub path: &'a str,
     /// The region.
     pub region: &'a str,
     /// `SageMaker.<Operation>`.
@@ -95,8 +99,10 @@ pub fn sign(request: &SigningRequest<'_>, credentials: &Credentials) -> SignedHe
         .collect::<Vec<_>>()
         .join(";");
     let body_hash = hex(&Sha256::digest(request.body.as_bytes()));
-    let canonical_request =
-        format!("POST\n/\n\n{canonical_headers}\n{signed_headers}\n{body_hash}");
+    let canonical_request = format!(
+        "POST\n{}\n\n{canonical_headers}\n{signed_headers}\n{body_hash}",
+        request.path
+    );
     let scope = format!("{date}/{}/{SERVICE}/aws4_request", request.region);
     let string_to_sign = format!(
         "AWS4-HMAC-SHA256\n{}\n{scope}\n{}",

@@ -105,6 +105,7 @@ impl Connection {
             let signed = sign(
                 &SigningRequest {
                     host: &self.config.host,
+                    path: &self.config.path,
                     region: &self.config.region,
                     target: &target,
                     body,

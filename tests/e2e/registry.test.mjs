@@ -597,4 +597,18 @@ test("a malformed config.json is reported with its exact problem, and the editor
   } finally {
     await broken.close();
   }
+  // Signing in the page over plain http to another machine: refused, named.
+  const clear = await openApp({ config: { endpoint: "http://proxy.example.com/sagemaker", region: "us-east-2", signing: "sigv4" } });
+  try {
+    await clear.page.goto(clear.url);
+    const problem = clear.page.getByTestId("config-problem");
+    await problem.waitFor({ state: "visible" });
+    assert.match(
+      await problem.textContent(),
+      /config\.json is not usable: "endpoint" must be https:\/\/ when the page signs requests \("signing": "sigv4"\).*: "http:\/\/proxy\.example\.com\/sagemaker"\. The editor works without a backend until it is fixed\./,
+    );
+    assert.equal(await clear.page.locator(".mce-credentials").count(), 0, "no credentials are asked for");
+  } finally {
+    await clear.close();
+  }
 });

@@ -15,7 +15,7 @@ from botocore.awsrequest import AWSRequest
 from botocore.credentials import Credentials
 
 CASES = [
-    # (host, region, target, body, epoch seconds, session token)
+    # (host, region, target, body, epoch seconds, session token[, path])
     ("api.sagemaker.us-east-2.amazonaws.com", "us-east-2", "SageMaker.ListModelPackages",
      '{"ModelPackageGroupName":"fraud-detector"}', 1700000000, "IQoJb3JpZ2luX2VjEXAMPLETOKEN"),
     ("api.sagemaker.us-east-2.amazonaws.com", "us-east-2", "SageMaker.ListModelPackageGroups", "{}", 1795630000, None),
@@ -28,17 +28,20 @@ CASES = [
                  "ClientToken": "7f3c2a10-5b4e-4c1d-9a8f-0e6b2d4c8a11"}, ensure_ascii=False),
      1795630001, "FwoGZXIvYXdzEXAMPLE"),
     ("proxy.example.com:8443", "ap-southeast-2", "SageMaker.ListModelPackages", "", 1735689600, None),
+    # A proxy under a path: the path the browser sends is the one signed.
+    ("proxy.example.com", "us-east-2", "SageMaker.ListModelPackageGroups", "{}", 1796328000, "IQoJb3JpZ2luX2VjEXAMPLETOKEN",
+     "/v1/sagemaker/"),
 ]
 
 ACCESS_KEY = "ASIAIOSFODNN7EXAMPLE"
 SECRET_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
 
 
-def sign(host, region, target, body, epoch, token):
+def sign(host, region, target, body, epoch, token, path="/"):
     credentials = Credentials(ACCESS_KEY, SECRET_KEY, token)
     request = AWSRequest(
         method="POST",
-        url=f"https://{host}/",
+        url=f"https://{host}{path}",
         data=body.encode("utf-8"),
         headers={"Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": target, "Host": host},
     )
@@ -47,6 +50,7 @@ def sign(host, region, target, body, epoch, token):
         botocore.auth.SigV4Auth(credentials, "sagemaker", region).add_auth(request)
     return {
         "host": host,
+        "path": path,
         "region": region,
         "target": target,
         "body": body,
