@@ -249,6 +249,23 @@ impl Submission {
         }
     }
 
+    /// Whether `current`, the version as read later, holds this
+    /// submission: its card and card status. A submit the service stored
+    /// but that could not be read back is then the reviewer's own change,
+    /// not someone else's, and the next submit goes on from it.
+    pub fn is_held_by(&self, current: &ModelPackage) -> bool {
+        server_card(current).ok().as_ref() == Some(&self.card)
+            && server_card_status(current) == Some(self.status.as_str())
+    }
+
+    /// What to say when the service accepted the update but reading the
+    /// version back failed (`reason`): stored, not confirmed.
+    pub fn unconfirmed_message(&self, version: &str, reason: &str) -> String {
+        format!(
+            "Stored, not confirmed: {version} accepted the update, but reading it back failed. {reason} Your edits are kept; the next submit checks the version and goes on from this one if it holds it."
+        )
+    }
+
     /// Checks the version read back after the update (`package`, named
     /// `version`): `Ok` with the confirmation when it holds the card sent,
     /// else `Err` with why the submit is not taken as done.
@@ -510,6 +527,26 @@ mod tests {
         assert_eq!(
             taken.outcome,
             Outcome::Told(merged_message(0, 2, Some("Approved")))
+        );
+    }
+
+    #[test]
+    fn a_submission_stored_but_not_confirmed_is_recognised_as_ones_own() {
+        let card = json!({"model_overview": {"model_creator": "Mine"}});
+        let submission = Submission {
+            arn: "arn".into(),
+            card: card.clone(),
+            status: "PendingReview".into(),
+            approval: None,
+        };
+        assert!(submission.is_held_by(&package(2.0, Some(&card), Some("PendingReview"))));
+        assert!(!submission.is_held_by(&package(2.0, Some(&card), Some("Draft"))));
+        let theirs = json!({"model_overview": {"model_creator": "Theirs"}});
+        assert!(!submission.is_held_by(&package(2.0, Some(&theirs), Some("PendingReview"))));
+        assert!(!submission.is_held_by(&package(2.0, None, None)));
+        assert_eq!(
+            submission.unconfirmed_message("fraud-detector, version 2", "The service failed."),
+            "Stored, not confirmed: fraud-detector, version 2 accepted the update, but reading it back failed. The service failed. Your edits are kept; the next submit checks the version and goes on from this one if it holds it."
         );
     }
 }

@@ -502,6 +502,26 @@ test("throttling is retried until it passes, after the wait the service asks for
   assert.equal(storedCard(3).card.model_overview.model_creator, "Throttled team, waited");
 });
 
+test("a submit cannot run twice at once, and one stored but not read back says so and is not a conflict with itself next time", async () => {
+  await openVersion(2);
+  await field("/model_overview/model_creator").fill("Stored, unconfirmed");
+  // The update is slow; while it runs, the read-back that follows it is
+  // made to fail (three tries).
+  emulator.boto("fault", JSON.stringify({ operation: "UpdateModelPackage", delay_ms: 1500 }));
+  await submit();
+  await page.waitForFunction(() => /Submitting/.test(document.querySelector("[data-testid=submit-status]")?.textContent ?? ""));
+  emulator.boto("fault", JSON.stringify({ operation: "DescribeModelPackage", status: 500, type: "InternalFailure", message: "Read-back lost", count: 3 }));
+  assert.equal(await page.getByTestId("review").isDisabled(), true, "no second review and submit while one runs");
+  const said = await waitForOutcome(/Stored, not confirmed/, true);
+  assert.match(said, /^Stored, not confirmed: fraud-detector, version 2 accepted the update, but reading it back failed\. The service failed, and kept failing after several tries\..*Your edits are kept/);
+  assert.equal(storedCard(2).card.model_overview.model_creator, "Stored, unconfirmed", "the service holds it");
+  // The next submit finds its own change on the server: no conflict.
+  await field("/model_overview/model_creator").fill("Stored, then confirmed");
+  await submit();
+  await waitForOutcome(/Submitted\. fraud-detector, version 2 now holds this card/);
+  assert.equal(storedCard(2).card.model_overview.model_creator, "Stored, then confirmed");
+});
+
 test("without secure random numbers for its token, a submit sends nothing and says why", async () => {
   const main = page;
   page = await app.context.newPage();

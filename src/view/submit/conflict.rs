@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 use serde_json::Value;
 
-use super::run::run_submit;
+use super::run::{Unconfirmed, run_submit};
 use crate::domain::merge::Side;
 use crate::domain::review::{ShownValue, StatusMerge, conflict_summary, server_changes};
 use crate::domain::submit_plan::{Outcome, SubmitConflict, SubmitMode, entries_between};
@@ -28,6 +28,7 @@ pub(super) fn ConflictDialog(
 ) -> impl IntoView {
     let backend = expect_backend();
     let session = expect_session();
+    let unconfirmed = expect_context::<Unconfirmed>();
     let store: CardStore = session.store();
     // Escape closes the dialog: that is "Keep editing".
     let open = open_while_some(conflict);
@@ -62,6 +63,7 @@ pub(super) fn ConflictDialog(
             conflict,
             outcome,
             SubmitMode::Overwrite,
+            unconfirmed,
         ));
     };
     let body = move || {

@@ -38,8 +38,15 @@ pub fn SubmitBar() -> impl IntoView {
     let review_open = RwSignal::new(false);
     let conflict = RwSignal::new(None::<SubmitConflict>);
     let outcome = RwSignal::new(None::<Outcome>);
-    // What a submit said is about the version it was for.
-    when_another_version_opens(backend, move |_| outcome.set(None));
+    // What a submit said, and one stored but not confirmed, are about the
+    // version they were for.
+    let unconfirmed = run::Unconfirmed(StoredValue::new(None));
+    provide_context(unconfirmed);
+    when_another_version_opens(backend, move |_| {
+        outcome.set(None);
+        unconfirmed.0.set_value(None);
+    });
+    let submitting = move || matches!(outcome.get(), Some(Outcome::Working(_)));
     let package = store.package();
     let status = move || card_status_or_default(package.get().status);
     let statuses = CardStatus::ALL
@@ -60,7 +67,7 @@ pub fn SubmitBar() -> impl IntoView {
                 <select id="mce-card-status" class="mce-input mce-input--select" prop:value=status on:change=set_status>
                     {statuses}
                 </select>
-                <button type="button" class="mce-button mce-button--primary" data-testid="review" on:click=move |_| review_open.set(true)>
+                <button type="button" class="mce-button mce-button--primary" data-testid="review" disabled=submitting on:click=move |_| review_open.set(true)>
                     "Review and submit…"
                 </button>
             </div>

@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 
-use super::run::run_submit;
+use super::run::{Unconfirmed, run_submit};
 use super::when_another_version_opens;
 use crate::domain::entries::{ENTRY_KEYWORD, waiting_sentence};
 use crate::domain::review::{
@@ -70,6 +70,7 @@ pub(super) fn ReviewDialog(
 ) -> impl IntoView {
     let backend = expect_backend();
     let session = expect_session();
+    let unconfirmed = expect_context::<Unconfirmed>();
     let store = session.store();
     let approval = ApprovalFields::new(backend);
     // What the form shows but the card does not hold would not be sent:
@@ -88,6 +89,7 @@ pub(super) fn ReviewDialog(
             conflict,
             outcome,
             SubmitMode::CheckFirst,
+            unconfirmed,
         ));
     };
     view! {

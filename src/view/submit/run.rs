@@ -13,7 +13,6 @@ use crate::domain::submit_plan::{
 };
 use crate::view::api::new_client_token;
 use crate::view::backend::{Backend, OpenedVersion, failure, version_name};
-use crate::view::registry::update_and_describe;
 use crate::view::session::Session;
 use crate::view::store::PackageInfo;
 
@@ -28,9 +27,15 @@ pub(super) async fn run_submit(
     conflict: RwSignal<Option<SubmitConflict>>,
     outcome: RwSignal<Option<Outcome>>,
     mode: SubmitMode,
+    unconfirmed: Unconfirmed,
 ) {
+    // One submit at a time: a second would race the first under another
+    // token.
+    if matches!(outcome.get_untracked(), Some(Outcome::Working(_))) {
+        return;
+    }
     let store = session.store();
-    let Some(opened) = backend.opened().get_untracked() else {
+    let Some(mut opened) = backend.opened().get_untracked() else {
         return;
     };
     let Some(connection) = backend.connection() else {
@@ -45,6 +50,20 @@ pub(super) async fn run_submit(
                 return;
             }
         };
+        // The last submit was stored but not confirmed: if the version
+        // holds it, that change is the reviewer's own, the base from now.
+        if let Some(mine) = unconfirmed.0.get_value()
+            && mine.arn == current.model_package_arn
+            && mine.is_held_by(&current)
+        {
+            store.rebase(mine.card.clone());
+            opened = OpenedVersion {
+                package: current.clone(),
+                card: mine.card,
+            };
+            backend.set_opened(Some(opened.clone()));
+        }
+        unconfirmed.0.set_value(None);
         if let Some(stopped) = stop_if_changed(session, &opened, current, &approval, conflict) {
             outcome.set(Some(stopped));
             return;
@@ -65,14 +84,30 @@ pub(super) async fn run_submit(
         }
     };
     let input = submission.update_input(token);
-    match update_and_describe(backend, &input).await {
+    if let Err(error) = connection.update(&input).await {
+        outcome.set(Some(Outcome::Failed(failure("Submitting", &error))));
+        return;
+    }
+    match connection.describe(&submission.arn).await {
         Ok(package) => match submission.read_back(&package, &version_name(&package)) {
             Ok(told) => accept(backend, session, submission, package, told, outcome),
             Err(failed) => outcome.set(Some(failed)),
         },
-        Err(error) => outcome.set(Some(Outcome::Failed(failure("Submitting", &error)))),
+        Err(error) => {
+            let said =
+                submission.unconfirmed_message(&version_name(&opened.package), &error.explain());
+            unconfirmed.0.set_value(Some(submission));
+            outcome.set(Some(Outcome::Failed(said)));
+        }
     }
 }
+
+/// The last submit, when the service stored it but reading the version
+/// back failed: the next submit recognises it on the server as the
+/// reviewer's own change rather than a conflict. Provided by the submit
+/// bar, one per page.
+#[derive(Clone, Copy)]
+pub(super) struct Unconfirmed(pub StoredValue<Option<Submission>>);
 
 /// Compares the version on the server now (`current`) with the one
 /// opened: when it changed, the conflict goes to `conflict` (when its card
