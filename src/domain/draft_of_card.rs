@@ -197,4 +197,43 @@ mod tests {
         assert_eq!(read.entries, draft.entries);
         assert_eq!(read.saved_at_ms, 7.0);
     }
+
+    #[test]
+    fn the_deepest_card_import_accepts_survives_a_draft() {
+        // Nested as deep as import accepts, and edited at the bottom.
+        let deepest = (1..=200)
+            .map(|depth| {
+                let text = format!("{{\"x\": {}0{}}}", "[".repeat(depth), "]".repeat(depth));
+                (depth, crate::domain::import::import_text(&text))
+            })
+            .take_while(|(_, imported)| imported.is_ok())
+            .last()
+            .map(|(depth, imported)| (depth, imported.unwrap().card))
+            .unwrap();
+        let (depth, card) = deepest;
+        let mut document = CardDocument::new(card.clone());
+        let bottom = format!("/x{}", "/0".repeat(depth));
+        let edit = Edit::Set {
+            pointer: pointer(&bottom),
+            value: json!(1),
+        };
+        document.apply(edit, Coalesce::Never, 5.0).unwrap();
+        let departure = Departure {
+            source: &CardSource::File("deep.json".into()),
+            source_card: &card,
+            source_fingerprint: &fingerprint(&card),
+            package: &PackageInfo::default(),
+        };
+        let draft = Draft::of_card(
+            &document,
+            &TextStyle::standard(),
+            &Entries::default(),
+            departure,
+            1.0,
+        );
+        let read = decode(&encode(&draft)).expect("the draft of the deepest card reads back");
+        assert_eq!(read.card, draft.card);
+        assert_eq!(read.source_card, card);
+        assert!(read.history.undo_len() == 1, "its history too");
+    }
 }

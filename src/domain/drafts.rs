@@ -301,14 +301,55 @@ pub fn encode(draft: &Draft) -> String {
     serde_json::to_string(draft).expect("a draft always serialises")
 }
 
-/// A draft from stored text.
+/// How deep stored draft text may nest: a card as deep as the parser
+/// takes (128 levels) inside the draft's own wrapping (the draft, its
+/// history, an undo step), with room to spare.
+const MAX_DRAFT_DEPTH: usize = 128 + 32;
+
+/// A draft from stored text. serde_json's own limit (128 levels) would
+/// refuse the draft of a card that import accepted, as deep as it may be,
+/// once wrapped in the draft; so that limit is lifted here, and the depth
+/// is bounded by [`MAX_DRAFT_DEPTH`] first, which keeps the recursion
+/// short.
 pub fn decode(text: &str) -> Result<Draft, DraftError> {
-    let draft: Draft =
-        serde_json::from_str(text).map_err(|error| DraftError::Unreadable(error.to_string()))?;
+    if nesting_depth(text) > MAX_DRAFT_DEPTH {
+        return Err(DraftError::Unreadable(format!(
+            "it nests deeper than {MAX_DRAFT_DEPTH} levels"
+        )));
+    }
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    deserializer.disable_recursion_limit();
+    let draft = Draft::deserialize(&mut deserializer)
+        .and_then(|draft| deserializer.end().map(|()| draft))
+        .map_err(|error| DraftError::Unreadable(error.to_string()))?;
     if draft.version != DRAFT_VERSION {
         return Err(DraftError::OtherVersion(draft.version));
     }
     Ok(draft)
+}
+
+/// The deepest nesting of arrays and objects in JSON text (brackets in
+/// strings not counted); text that is not JSON gives some number, and the
+/// parser then says what is wrong with it.
+fn nesting_depth(text: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let (mut in_string, mut escaped) = (false, false);
+    for byte in text.bytes() {
+        match (in_string, escaped, byte) {
+            (true, true, _) => escaped = false,
+            (true, false, b'\\') => escaped = true,
+            (true, false, b'"') => in_string = false,
+            (true, false, _) => {}
+            (false, _, b'"') => in_string = true,
+            (false, _, b'[' | b'{') => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            (false, _, b']' | b'}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
 }
 
 /// A fingerprint of a card (FNV-1a over its compact JSON): equal cards have
@@ -880,5 +921,17 @@ mod tests {
             save: 2,
         });
         assert_eq!(here.common_with(&theirs), None);
+    }
+
+    #[test]
+    fn stored_text_too_deep_for_any_draft_is_refused_before_it_is_read() {
+        assert_eq!(
+            nesting_depth(r#"{"a": [1, {"b": "[[[{{"}], "c\\\"[": []}"#),
+            3
+        );
+        let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+        assert!(
+            matches!(decode(&deep), Err(DraftError::Unreadable(why)) if why.contains("deeper than 160 levels"))
+        );
     }
 }
