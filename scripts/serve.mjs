@@ -29,8 +29,8 @@ export const TYPES = {
  * `config`, when given (an object, or raw text), is served as /config.json
  * (the backend the app uses), so one build can be pointed at a test or
  * demo backend. `mistake`, for the tests, makes a host's mistake: called
- * with each file's `{ pathname, headers }`, it may return other `headers`,
- * or a whole other answer (`{ status, headers, body }`).
+ * with each request's `{ pathname }`, it may return `headers` to send over
+ * the file's own, or a whole other answer (`{ status, headers, body }`).
  */
 export function startServer({ root = "dist", host = "127.0.0.1", port = 0, config, mistake } = {}) {
   const base = resolve(root);
@@ -41,10 +41,11 @@ export function startServer({ root = "dist", host = "127.0.0.1", port = 0, confi
       response.writeHead(200, { "content-type": "application/json; charset=utf-8", "cache-control": "no-cache" }).end(body);
       return;
     }
-    // A host's mistake, for the tests: another answer altogether.
-    const answered = mistake?.({ pathname, headers: {} });
-    if (answered?.body !== undefined) {
-      response.writeHead(answered.status ?? 200, answered.headers ?? {}).end(answered.body);
+    // A host's mistake, for the tests: another answer altogether, or
+    // headers of its own over the file's.
+    const mistaken = mistake?.({ pathname });
+    if (mistaken?.body !== undefined) {
+      response.writeHead(mistaken.status ?? 200, mistaken.headers ?? {}).end(mistaken.body);
       return;
     }
     let file;
@@ -77,9 +78,7 @@ export function startServer({ root = "dist", host = "127.0.0.1", port = 0, confi
       }
     }
     headers["content-length"] = statSync(file).size;
-    // A host's mistake, for the tests: another type.
-    const mistaken = mistake?.({ pathname, headers });
-    response.writeHead(200, mistaken?.headers ?? headers);
+    response.writeHead(200, { ...headers, ...mistaken?.headers });
     if (request.method === "HEAD") response.end();
     else createReadStream(file).pipe(response);
   });

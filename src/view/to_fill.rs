@@ -39,12 +39,11 @@ pub fn ToFillMark(section: &'static str) -> impl IntoView {
         let mark = Memo::new(move |_| {
             marks.with(|marks| marks.iter().find(|mark| mark.section == section).cloned())
         });
-        let id = format!("mce-to-fill-{section}");
         move || {
             mark.get().map(|mark| {
                 view! {
                     <div class="mce-banner mce-banner--warning mce-to-fill" data-testid="to-fill" data-section=section>
-                        <p id=id.clone() class="mce-to-fill__text">{mark.sentence()}</p>
+                        <p class="mce-to-fill__text">{mark.sentence()}</p>
                         <button type="button" class="mce-button mce-button--small" aria-label=format!("Leave it empty: {}", part.title) on:click=move |_| session.dismiss_to_fill(section)>
                             "Leave it empty"
                         </button>

@@ -57,7 +57,7 @@ async function startWith(mistake, { shoot } = {}) {
   }
 }
 
-const retyped = (test, type) => ({ pathname, headers }) => (test(pathname) ? { headers: { ...headers, "content-type": type } } : undefined);
+const retyped = (test, type) => ({ pathname }) => (test(pathname) ? { headers: { "content-type": type } } : undefined);
 
 test("a module served as something other than JavaScript is named, with the type the host must send", async () => {
   const { said, took } = await startWith(retyped((path) => path.endsWith("-loading.mjs"), "application/octet-stream"), { shoot: "start-refused" });
@@ -93,9 +93,9 @@ test("a module that is WebAssembly but broken, and a policy that forbids WebAsse
     return { status: 200, headers: { "content-type": "application/wasm" }, body: whole.subarray(0, 4096) };
   });
   assert.match(broken.said, /^Model Card Editor could not start: its WebAssembly module cannot be used \(.+\)\. Upload every file of one build \(dist\/\) together, and reload\.$/);
-  const policed = await startWith(({ pathname, headers }) =>
+  const policed = await startWith(({ pathname }) =>
     pathname === "/" || pathname.endsWith(".html")
-      ? { headers: { ...headers, "content-security-policy": "default-src 'self'; script-src 'self' 'unsafe-inline'" } }
+      ? { headers: { "content-security-policy": "default-src 'self'; script-src 'self' 'unsafe-inline'" } }
       : undefined,
   );
   assert.match(

@@ -601,34 +601,37 @@ test("a deployment that signs in the page asks for temporary credentials and sig
   }
 });
 
+/**
+ * Opens the app with `config` served as config.json, waits for the
+ * problem it names to show, and hands the page to `then` before closing.
+ */
+async function withConfigProblem(config, pattern, then) {
+  const other = await openApp({ config });
+  try {
+    await other.page.goto(other.url);
+    const problem = other.page.getByTestId("config-problem");
+    await problem.waitFor({ state: "visible" });
+    assert.match(await problem.textContent(), pattern);
+    await then(other.page);
+  } finally {
+    await other.close();
+  }
+}
+
 test("a malformed config.json is reported with its exact problem, and the editor still works", async () => {
-  const broken = await openApp({ config: '{"endpoint": 5, "region": "us-east-2"}' });
-  try {
-    await broken.page.goto(broken.url);
-    const problem = broken.page.getByTestId("config-problem");
-    await problem.waitFor({ state: "visible" });
-    assert.match(
-      await problem.textContent(),
-      /config\.json is not usable: invalid type: integer `5`, expected a string \(line 1, column 14\)\. The editor works without a backend until it is fixed\./,
-    );
-    await broken.page.getByTestId("start-new-card").click();
-    await broken.page.locator('[data-path="/model_overview/model_creator"]').fill("Still editing");
-    assert.equal(await broken.page.locator('[data-path="/model_overview/model_creator"]').inputValue(), "Still editing");
-  } finally {
-    await broken.close();
-  }
+  await withConfigProblem(
+    '{"endpoint": 5, "region": "us-east-2"}',
+    /config\.json is not usable: invalid type: integer `5`, expected a string \(line 1, column 14\)\. The editor works without a backend until it is fixed\./,
+    async (broken) => {
+      await broken.getByTestId("start-new-card").click();
+      await broken.locator('[data-path="/model_overview/model_creator"]').fill("Still editing");
+      assert.equal(await broken.locator('[data-path="/model_overview/model_creator"]').inputValue(), "Still editing");
+    },
+  );
   // Signing in the page over plain http to another machine: refused, named.
-  const clear = await openApp({ config: { endpoint: "http://proxy.example.com/sagemaker", region: "us-east-2", signing: "sigv4" } });
-  try {
-    await clear.page.goto(clear.url);
-    const problem = clear.page.getByTestId("config-problem");
-    await problem.waitFor({ state: "visible" });
-    assert.match(
-      await problem.textContent(),
-      /config\.json is not usable: "endpoint" must be https:\/\/ when the page signs requests \("signing": "sigv4"\).*: "http:\/\/proxy\.example\.com\/sagemaker"\. The editor works without a backend until it is fixed\./,
-    );
-    assert.equal(await clear.page.locator(".mce-credentials").count(), 0, "no credentials are asked for");
-  } finally {
-    await clear.close();
-  }
+  await withConfigProblem(
+    { endpoint: "http://proxy.example.com/sagemaker", region: "us-east-2", signing: "sigv4" },
+    /config\.json is not usable: "endpoint" must be https:\/\/ when the page signs requests \("signing": "sigv4"\).*: "http:\/\/proxy\.example\.com\/sagemaker"\. The editor works without a backend until it is fixed\./,
+    async (clear) => assert.equal(await clear.locator(".mce-credentials").count(), 0, "no credentials are asked for"),
+  );
 });
